@@ -1,0 +1,86 @@
+// swift-tools-version:6.0
+// ecouter — French news articles read aloud through eSpeak NG.
+// SPDX-License-Identifier: GPL-3.0-or-later
+import PackageDescription
+
+let package = Package(
+    name: "ecouter",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Ecouter", targets: ["Ecouter"]),
+        .library(name: "EcouterFeed", targets: ["EcouterFeed"]),
+        .library(name: "EcouterNormalization", targets: ["EcouterNormalization"]),
+        .executable(name: "ecouter", targets: ["ecouter"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // C libraries from Debian, each wrapped once.
+        .systemLibrary(
+            name: "CEspeakNG", pkgConfig: "espeak-ng",
+            providers: [.apt(["libespeak-ng-dev"]), .brew(["espeak-ng"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(
+            name: "CLame", pkgConfig: "lame",
+            providers: [.apt(["libmp3lame-dev"]), .brew(["lame"])]),
+
+        // Pure Swift: written French -> spoken French, sentence by sentence. No C, no I/O.
+        .target(name: "EcouterNormalization"),
+        // The only importer of CEspeakNG: the engine, voice parameters, phonemes.
+        .target(
+            name: "EcouterSynthesis",
+            dependencies: ["CEspeakNG", .product(name: "Logging", package: "swift-log")]),
+        // Audio sinks: streaming WAV, MP3 through LAME.
+        .target(name: "EcouterAudio", dependencies: ["CLame"]),
+        // Articles as they arrive: page-text cleanup, HTML extraction (libxml2), reading structure.
+        .target(
+            name: "EcouterExtraction",
+            dependencies: ["CLibXML2", .product(name: "Logging", package: "swift-log")]),
+        // The embeddable pipeline.
+        .target(
+            name: "Ecouter",
+            dependencies: [
+                "EcouterNormalization", "EcouterSynthesis", "EcouterAudio", "EcouterExtraction",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        // Feeds in, an audio library and a podcast feed out.
+        .target(
+            name: "EcouterFeed",
+            dependencies: ["Ecouter", "CLibXML2", .product(name: "Logging", package: "swift-log")]),
+        // The command: thin, one file per subcommand.
+        .executableTarget(
+            name: "ecouter",
+            dependencies: [
+                "Ecouter", "EcouterFeed",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        .testTarget(
+            name: "EcouterNormalizationTests", dependencies: ["EcouterNormalization"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "EcouterSynthesisTests", dependencies: ["EcouterSynthesis"]),
+        .testTarget(name: "EcouterAudioTests", dependencies: ["EcouterAudio"]),
+        .testTarget(
+            name: "EcouterExtractionTests", dependencies: ["EcouterExtraction"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "EcouterTests", dependencies: ["Ecouter"]),
+        .testTarget(
+            name: "EcouterFeedTests", dependencies: ["EcouterFeed"],
+            resources: [.copy("Fixtures")]),
+        // Drives the built `ecouter` binary as a user would.
+        .testTarget(name: "EcouterCLITests", dependencies: ["ecouter"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+// Package-wide settings in one place; no unsafeFlags (they break embedders).
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+@_exported import EcouterExtraction
+@_exported import EcouterNormalization

@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+
+@main
+struct EcouterCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ecouter", abstract: "French news read aloud.")
+    func run() async throws {}
+}
