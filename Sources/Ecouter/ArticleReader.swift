@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Dispatch
+import EcouterSynthesis
+import Foundation
+import Logging
+
+/// Reads French articles aloud: the embeddable pipeline behind the `ecouter` command.
+///
+/// ```swift
+/// let reader = ArticleReader()
+/// let article = try reader.article(from: Array(pageBytes))
+/// let summary = try await reader.read(article, to: URL(fileURLWithPath: "article.wav"))
+/// ```
+///
+/// Stages: input bytes → ``Article`` (page chrome removed, HTML extracted) → sentences → spoken
+/// French (``FrenchNormalizer``) → eSpeak NG, one sentence at a time → an ``AudioSink``. Audio is
+/// written as it is produced, so memory does not grow with the article. Any number of readers may
+/// run at once from any tasks: they share the process's one ``SpeechEngine`` and take turns in it.
+public struct ArticleReader: Sendable {
+    /// The settings this reader was made with.
+    public let options: ReadingOptions
+    private let logger: Logger
+    private let normalizerResult: Result<FrenchNormalizer, EcouterError>
+
+    /// Makes a reader. Settings errors (an unknown built-in lexicon in a custom preset) surface on first use.
+    public init(options: ReadingOptions = ReadingOptions(), logger: Logger = Logger(label: "ecouter")) {
+        self.options = options
+        self.logger = logger
+        self.normalizerResult = Result { () throws(EcouterError) in
+            FrenchNormalizer(options: NormalizerOptions(region: options.preset.region, lexicon: try options.lexicon()))
+        }
+    }
+
+    /// The normalizer this reader speaks with.
+    public func normalizer() throws(EcouterError) -> FrenchNormalizer { try normalizerResult.get() }
+
+    // MARK: Input
+
+    /// Turns raw input into an article: validates text, extracts HTML, removes page chrome.
+    ///
+    /// - Parameters:
+    ///   - bytes: the file as read; a UTF-8 byte-order mark is allowed.
+    ///   - format: overrides ``ReadingOptions/inputFormat`` when given.
+    /// - Throws: ``EcouterError/Code/input`` for empty or whitespace-only input, binary data (NUL
+    ///   bytes), text that is not UTF-8, or a page with nothing to read.
+    public func article(from bytes: [UInt8], format: InputFormat? = nil) throws(EcouterError) -> Article {
+        var format = format ?? options.inputFormat
+        if format == .auto { format = InputFormat.detect(bytes) }
+        let article: Article
+        switch format {
+        case .html:
+            do throws(ExtractionError) { article = try ArticleExtractor().article(fromHTML: bytes) } catch {
+                throw EcouterError(.input, error.message, underlying: error)
+            }
+        case .text, .auto:
+            article = ArticleExtractor().article(fromText: try InputText.decode(bytes))
+        }
+        guard !article.isEmpty else { throw EcouterError(.input, "nothing to read: the input has no text") }
+        return article
+    }
+
+    // MARK: Text
+
+    /// The sentences that will be spoken, normalized, in reading order.
+    public func spokenSentences(of article: Article) throws(EcouterError) -> [String] {
+        try script(for: article).map(\.spoken)
+    }
+
+    /// What will be spoken, one sentence per line (stable: hash it to know whether audio must be remade).
+    public func spokenText(of article: Article) throws(EcouterError) -> String {
+        try spokenSentences(of: article).joined(separator: "\n")
+    }
+
+    /// A stable fingerprint of everything besides the text that changes the audio.
+    public var settingsFingerprint: String {
+        let lexicon = (try? options.lexicon().entries.map { "\($0.written)\t\($0.spoken)" }.joined(separator: "\n")) ?? "?"
+        let voice = options.voiceParameters
+        let p = options.preset.pauses
+        let text = [
+            EcouterVersion.current, voice.voice, "\(voice.rate)", "\(voice.pitch)", "\(voice.volume)",
+            options.preset.region.rawValue, "\(p.sentence)/\(p.paragraph)/\(p.heading)/\(p.title)", lexicon,
+        ].joined(separator: "\u{1F}")
+        return StableHash.hex(text)
+    }
+
+    // MARK: Audio
+
+    /// Reads `article` into the file at `url`, atomically (temporary file beside it, renamed on success).
+    ///
+    /// - Parameters:
+    ///   - encoding: `.wav` by default; ``AudioEncoding/forPath(_:)`` picks from the extension.
+    ///   - progress: called after each sentence, from a background thread.
+    /// - Returns: duration, bytes and sentence count of what was written.
+    /// - Throws: ``EcouterError`` `.output` (the file cannot be written; nothing is left behind),
+    ///   `.settings`, `.engine`, `.cancelled` (the task was cancelled; nothing is left behind).
+    public func read(
+        _ article: Article, to url: URL, encoding: AudioEncoding = .wav,
+        progress: (@Sendable (ReadingProgress) -> Void)? = nil
+    ) async throws(EcouterError) -> AudioSummary {
+        let plan = try script(for: article)
+        return try await offload { (cancelled) throws(EcouterError) in
+            try AtomicFile.write(to: url) { (output) throws(EcouterError) in
+                try self.render(plan, into: output, encoding: encoding, cancelled: cancelled, progress: progress)
+            }
+        }
+    }
+
+    /// Reads `article` into an already open output, e.g. standard output for `-o -`.
+    ///
+    /// On a pipe a WAV header cannot be patched: it carries the "unknown length" sizes.
+    public func read(
+        _ article: Article, to output: AudioOutput, encoding: AudioEncoding = .wav,
+        progress: (@Sendable (ReadingProgress) -> Void)? = nil
+    ) async throws(EcouterError) -> AudioSummary {
+        let plan = try script(for: article)
+        let box = UncheckedBox(output)
+        return try await offload { (cancelled) throws(EcouterError) in
+            try self.render(plan, into: box.value, encoding: encoding, cancelled: cancelled, progress: progress)
+        }
+    }
+
+    /// The article's audio as a sequence of chunks, one per sentence or pause, synthesized as the
+    /// caller pulls them (so a slow consumer holds back synthesis and memory stays flat).
+    public func audioChunks(for article: Article) throws(EcouterError) -> AudioChunks {
+        AudioChunks(script: try script(for: article), voice: options.voiceParameters)
+    }
+
+    // MARK: Internals
+
+    func script(for article: Article) throws(EcouterError) -> ReadingScript {
+        try options.validate()
+        return ReadingScript(article: article, normalizer: try normalizer(), pauses: options.preset.pauses)
+    }
+
+    private func render(
+        _ script: ReadingScript, into output: AudioOutput, encoding: AudioEncoding,
+        cancelled: CancellationFlag, progress: (@Sendable (ReadingProgress) -> Void)?
+    ) throws(EcouterError) -> AudioSummary {
+        let engine: SpeechEngine
+        do throws(SynthesisError) { engine = try SpeechEngine.shared() } catch { throw EcouterError(error) }
+        let voice = options.voiceParameters
+        let sink: any AudioSink
+        do throws(AudioError) { sink = try encoding.makeSink(output: output, sampleRate: engine.sampleRate) } catch { throw EcouterError(error) }
+        let total = script.totalCharacters
+        var sentences = 0
+        for utterance in script {
+            if cancelled.isSet { throw EcouterError(.cancelled, "reading was cancelled") }
+            do {
+                try engine.speak(utterance.spoken, voice: voice) { samples in
+                    if cancelled.isSet { throw EcouterError(.cancelled, "reading was cancelled") }
+                    do { try sink.write(samples) } catch let error as AudioError { throw AudioErrorBox(error: error) }
+                }
+                try sink.writeSilence(count: engine.sampleRate * utterance.pauseAfter / 1000)
+            } catch let error as SynthesisError {
+                throw EcouterError(error)
+            } catch let error as AudioError {
+                throw EcouterError(error)
+            } catch {
+                throw EcouterError(.engine, "\(error)")
+            }
+            sentences += 1
+            logger.trace("spoke", metadata: ["sentence": "\(sentences)", "text": "\(utterance.spoken)"])
+            progress?(ReadingProgress(charactersDone: utterance.charactersDone, charactersTotal: total, audioSeconds: sink.secondsWritten))
+        }
+        do throws(AudioError) { try sink.finish() } catch { throw EcouterError(error) }
+        do throws(AudioError) { try output.flush() } catch { throw EcouterError(error) }
+        logger.debug("read article", metadata: ["sentences": "\(sentences)", "seconds": "\(sink.secondsWritten)"])
+        return AudioSummary(duration: sink.secondsWritten, bytes: output.bytesWritten, sampleCount: sink.samplesWritten, sentences: sentences)
+    }
+}
+
+/// Moves a value that is only ever used by one thread at a time across an isolation boundary.
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// The version written into fingerprints and `--version`.
+public enum EcouterVersion {
+    public static let current = "0.1.0"
+}

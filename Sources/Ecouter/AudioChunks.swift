@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import EcouterSynthesis
+
+/// A piece of an article's audio: one spoken sentence, or the pause after it.
+public struct AudioChunk: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// A sentence: its written form and what was said for it.
+        case speech(written: String, spoken: String)
+        /// Silence we inserted between sentences, paragraphs, headings.
+        case pause
+    }
+    public var kind: Kind
+    /// 16-bit mono PCM at ``sampleRate``.
+    public var samples: [Int16]
+    public var sampleRate: Int
+    /// Length in seconds.
+    public var duration: Double { Double(samples.count) / Double(sampleRate) }
+}
+
+/// An article's audio, chunk by chunk, synthesized as it is pulled.
+///
+/// Each `next()` synthesizes at most one sentence, so memory follows one sentence (sentences are
+/// capped in length by the segmenter) and a consumer that stops early stops synthesis.
+public struct AudioChunks: AsyncSequence, Sendable {
+    public typealias Element = AudioChunk
+    let script: ReadingScript
+    let voice: VoiceParameters
+
+    public func makeAsyncIterator() -> Iterator { Iterator(script: script, voice: voice) }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        private let state: UncheckedBox<State>
+        private let voice: VoiceParameters
+
+        final class State {
+            var utterances: ReadingScript.Iterator
+            var pendingPause: Int = 0
+            init(_ utterances: ReadingScript.Iterator) { self.utterances = utterances }
+        }
+
+        init(script: ReadingScript, voice: VoiceParameters) {
+            self.state = UncheckedBox(State(script.makeIterator()))
+            self.voice = voice
+        }
+
+        public mutating func next() async throws(EcouterError) -> AudioChunk? {
+            let state = self.state
+            let voice = self.voice
+            return try await offload { (cancelled) throws(EcouterError) -> AudioChunk? in
+                let engine: SpeechEngine
+                do throws(SynthesisError) { engine = try SpeechEngine.shared() } catch { throw EcouterError(error) }
+                let s = state.value
+                if s.pendingPause > 0 {
+                    let count = engine.sampleRate * s.pendingPause / 1000
+                    s.pendingPause = 0
+                    return AudioChunk(kind: .pause, samples: Array(repeating: 0, count: count), sampleRate: engine.sampleRate)
+                }
+                guard let utterance = s.utterances.next() else { return nil }
+                var samples: [Int16] = []
+                do throws(SynthesisError) {
+                    try engine.speak(utterance.spoken, voice: voice) { chunk in
+                        if cancelled.isSet { throw EcouterError(.cancelled, "reading was cancelled") }
+                        samples.append(contentsOf: chunk)
+                    }
+                } catch { throw EcouterError(error) }
+                s.pendingPause = utterance.pauseAfter
+                return AudioChunk(kind: .speech(written: utterance.written, spoken: utterance.spoken), samples: samples, sampleRate: engine.sampleRate)
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// The audio file format to write.
+public enum AudioEncoding: Sendable, Equatable {
+    /// RIFF WAVE, 16-bit PCM mono at the engine's rate (22050 Hz).
+    case wav
+    /// MP3 through LAME, mono, constant bit rate, with an ID3v2 tag.
+    case mp3(bitrateKbps: Int, tags: AudioTags)
+
+    /// MP3 at 48 kb/s, enough for speech.
+    public static let defaultMP3 = AudioEncoding.mp3(bitrateKbps: 48, tags: AudioTags())
+
+    /// The encoding a file name asks for: `.mp3` → MP3, anything else → WAV.
+    public static func forPath(_ path: String) -> AudioEncoding {
+        path.lowercased().hasSuffix(".mp3") ? .defaultMP3 : .wav
+    }
+
+    func makeSink(output: AudioOutput, sampleRate: Int) throws(AudioError) -> any AudioSink {
+        switch self {
+        case .wav: return try WAVWriter(output: output, sampleRate: sampleRate)
+        case .mp3(let bitrate, let tags):
+            return try MP3Writer(output: output, sampleRate: sampleRate, bitrateKbps: bitrate, tags: tags)
+        }
+    }
+}
+
+/// What was written.
+public struct AudioSummary: Sendable, Equatable {
+    /// Length of the audio in seconds.
+    public var duration: Double
+    /// Size of the file (or stream) in bytes.
+    public var bytes: Int
+    /// Samples of audio written, pauses included.
+    public var sampleCount: Int
+    /// Sentences spoken.
+    public var sentences: Int
+
+    public init(duration: Double, bytes: Int, sampleCount: Int, sentences: Int) {
+        self.duration = duration
+        self.bytes = bytes
+        self.sampleCount = sampleCount
+        self.sentences = sentences
+    }
+}
+
+/// How far a reading has got, reported as it goes.
+public struct ReadingProgress: Sendable, Equatable {
+    /// Characters of the article read so far, and in all.
+    public var charactersDone: Int
+    public var charactersTotal: Int
+    /// Seconds of audio produced so far.
+    public var audioSeconds: Double
+
+    /// Between 0 and 1.
+    public var fraction: Double { charactersTotal == 0 ? 1 : min(1, Double(charactersDone) / Double(charactersTotal)) }
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import Synchronization
+
+/// Temporary files being written, so that an interrupted run leaves none behind.
+///
+/// Outputs are written to a temporary file beside the target and renamed over it on success;
+/// a signal handler (the command's SIGINT handling) calls ``removeAll()`` before exiting.
+public enum PendingFiles {
+    private static let paths = Mutex<Set<String>>([])
+
+    static func register(_ path: String) { _ = paths.withLock { $0.insert(path) } }
+    static func unregister(_ path: String) { _ = paths.withLock { $0.remove(path) } }
+
+    /// Deletes every temporary output still being written (`unlink(2)`), e.g. from a signal handler.
+    public static func removeAll() {
+        let all = paths.withLock { set in defer { set.removeAll() }; return set }
+        for path in all { unlink(path) }
+    }
+}
+
+/// Writes a file atomically: into a temporary file in the same directory, renamed on success.
+enum AtomicFile {
+    /// Runs `body` with an output on a temporary file, then renames it to `url`.
+    /// On any failure the temporary file is removed and `url` is left as it was.
+    static func write<T>(to url: URL, _ body: (AudioOutput) throws(EcouterError) -> T) throws(EcouterError) -> T {
+        let target = url.path
+        let directory = url.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw EcouterError(.output, "cannot write \(target): it is a directory")
+        }
+        guard FileManager.default.fileExists(atPath: directory.isEmpty ? "." : directory, isDirectory: &isDirectory),
+              isDirectory.boolValue
+        else {
+            throw EcouterError(.output, "cannot write \(target): directory \(directory) does not exist")
+        }
+        let temporary = (directory.isEmpty ? "" : directory + "/")
+            + ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
+        PendingFiles.register(temporary)
+        defer { PendingFiles.unregister(temporary) }
+        do throws(EcouterError) {
+            let output: AudioOutput
+            do throws(AudioError) { output = try AudioOutput.create(path: temporary) } catch {
+                let reason = error.errno.map { String(cString: strerror($0)) } ?? error.message
+                throw EcouterError(.output, "cannot write \(target): \(reason)", underlying: error)
+            }
+            let result = try body(output)
+            do throws(AudioError) { try output.synchronize() } catch { throw EcouterError(error) }
+            guard rename(temporary, target) == 0 else {
+                throw EcouterError(.output, "cannot write \(target): \(String(cString: strerror(errno)))")
+            }
+            return result
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// Everything that decides how an article sounds. The defaults read French from France.
+public struct ReadingOptions: Sendable {
+    /// The voice preset; ``VoicePreset/standard`` (`fr-FR`) by default.
+    public var preset: VoicePreset
+    /// Overrides the preset's rate (words per minute, 80–450).
+    public var rate: Int?
+    /// Overrides the preset's pitch (0–100).
+    public var pitch: Int?
+    /// Overrides the preset's volume (0–200).
+    public var volume: Int?
+    /// How input bytes are written; `.auto` detects HTML.
+    public var inputFormat: InputFormat
+    /// Lexicons applied after the preset's own, in order; a later entry wins over an earlier one.
+    public var extraLexicons: [Lexicon]
+
+    public init(
+        preset: VoicePreset = .standard, rate: Int? = nil, pitch: Int? = nil, volume: Int? = nil,
+        inputFormat: InputFormat = .auto, extraLexicons: [Lexicon] = []
+    ) {
+        self.preset = preset
+        self.rate = rate
+        self.pitch = pitch
+        self.volume = volume
+        self.inputFormat = inputFormat
+        self.extraLexicons = extraLexicons
+    }
+
+    /// The engine settings these options give.
+    public var voiceParameters: VoiceParameters {
+        VoiceParameters(
+            voice: preset.espeakVoice, rate: rate ?? preset.rate, pitch: pitch ?? preset.pitch,
+            volume: volume ?? preset.volume)
+    }
+
+    /// The preset's built-in lexicons merged with ``extraLexicons``.
+    public func lexicon() throws(EcouterError) -> Lexicon {
+        var merged = Lexicon()
+        for name in preset.lexicons { merged = merged.merging(try Lexicon.builtIn(named: name)) }
+        for extra in extraLexicons { merged = merged.merging(extra) }
+        return merged
+    }
+
+    /// Throws ``EcouterError/Code/settings`` for a value out of range.
+    public func validate() throws(EcouterError) {
+        do throws(SynthesisError) { try voiceParameters.validate() } catch { throw EcouterError(error) }
+        _ = try lexicon()
+    }
+}

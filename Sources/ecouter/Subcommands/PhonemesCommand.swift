@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+import Ecouter
+import Foundation
+
+/// `ecouter phonemes FILE`: eSpeak NG's phoneme mnemonics of what would be spoken.
+struct PhonemesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "phonemes",
+        abstract: "Print eSpeak NG's phonemes for what would be spoken, one sentence per line.",
+        discussion: """
+            With --lines, every input line is one item and the output has exactly one line per input \
+            line. Lexicon entries given as [[phonemes]] are printed as they are.
+            """)
+
+    @Argument(help: ArgumentHelp("A text file, or - for standard input.", valueName: "file"))
+    var file: String
+
+    @Flag(help: "Treat each input line as an independent item; one output line per input line.")
+    var lines = false
+
+    @OptionGroup var voice: VoiceOptions
+
+    func run() throws {
+        do {
+            let options = try voice.readingOptions(inputFormat: .text)
+            let normalizer = try ArticleReader(options: options).normalizer()
+            let engine: SpeechEngine
+            do { engine = try SpeechEngine.shared() } catch { throw EcouterError(.engine, error.message) }
+            let espeakVoice = options.preset.espeakVoice
+            func phonemes(_ spoken: String) throws(EcouterError) -> String {
+                do { return try PhonemeText.render(spoken) { text throws(SynthesisError) in try engine.phonemes(of: text, voice: espeakVoice) } } catch {
+                    throw EcouterError(.engine, error.message)
+                }
+            }
+            if lines {
+                let text = try InputFile.read(file)
+                for line in String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLastIfEmpty() {
+                    let spoken = normalizer.normalize(String(line))
+                    print(spoken.isEmpty ? "" : try phonemes(spoken))
+                }
+            } else {
+                for sentence in normalizer.sentences(in: try InputFile.text(file)) {
+                    print(try phonemes(sentence.spoken))
+                }
+            }
+        } catch let error as EcouterError {
+            throw fail(error)
+        }
+    }
+}
+
+/// Phonemizes text in which `[[…]]` spans are already phonemes (from a lexicon): those are kept.
+enum PhonemeText {
+    static func render(_ spoken: String, phonemize: (String) throws(SynthesisError) -> String) throws(SynthesisError) -> String {
+        var parts: [String] = []
+        var rest = Substring(spoken)
+        while let open = rest.range(of: "[["), let close = rest[open.upperBound...].range(of: "]]") {
+            let before = rest[..<open.lowerBound]
+            if before.contains(where: { !$0.isWhitespace }) { parts.append(try phonemize(String(before))) }
+            parts.append(String(rest[open.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        if rest.contains(where: { !$0.isWhitespace }) { parts.append(try phonemize(String(rest))) }
+        return parts.joined(separator: " ")
+    }
+}
+
+extension Array where Element == Substring {
+    /// A file ending in a newline has no item after it.
+    func dropLastIfEmpty() -> ArraySlice<Substring> { last == "" ? dropLast() : self[...] }
+}

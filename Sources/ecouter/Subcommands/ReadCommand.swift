@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+import Ecouter
+import Foundation
+
+/// `ecouter [read] FILE -o OUT`: the main job.
+struct ReadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Speak an article into a WAV or MP3 file (the default command).",
+        discussion: """
+            FILE is plain text, scraped page text or HTML (detected, or set with --input-format); \
+            `-` reads standard input. The output format follows the extension of OUT (.mp3 or .wav); \
+            `-o -` streams WAV to standard output. Nothing is left on disk if reading fails or is \
+            interrupted: audio goes to a temporary file renamed into place at the end.
+            """)
+
+    @Argument(help: ArgumentHelp("The article: a .txt or .html file, or - for standard input.", valueName: "file"))
+    var file: String
+
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Where to write audio (.wav or .mp3), or - for WAV on standard output. Default: FILE with .wav.",
+        valueName: "out"))
+    var output: String?
+
+    @Option(name: .long, help: "How FILE is written: auto, text or html.")
+    var inputFormat: InputFormat = .auto
+
+    @Option(name: .long, help: ArgumentHelp("MP3 bit rate in kb/s (32–320).", valueName: "kbps"))
+    var bitrate: Int = 48
+
+    @OptionGroup var voice: VoiceOptions
+
+    @Flag(name: .shortAndLong, help: "No progress line and no summary.")
+    var quiet = false
+
+    func validate() throws {
+        guard (32...320).contains(bitrate) else { throw ValidationError("--bitrate must be between 32 and 320") }
+        if output == nil && file == "-" { throw ValidationError("reading standard input needs -o OUT (or -o - for standard output)") }
+    }
+
+    func run() async throws {
+        Interrupts.removePartialOutputsOnSignal()
+        let target = output ?? Self.defaultOutput(for: file)
+        do {
+            let options = try voice.readingOptions(inputFormat: inputFormat)
+            let reader = ArticleReader(options: options)
+            if target != "-", FileManager.default.fileExists(atPath: target) == false,
+               !FileManager.default.isWritableFile(atPath: (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent) {
+                // Checked before the work so a long article is not synthesized for nothing.
+                throw EcouterError(.output, "cannot write \(target): the directory is missing or not writable")
+            }
+            let article = try reader.article(from: try InputFile.read(file))
+            var encoding = AudioEncoding.forPath(target)
+            if case .mp3 = encoding {
+                encoding = .mp3(bitrateKbps: bitrate, tags: AudioTags(
+                    title: article.title, artist: article.metadata.author, date: article.metadata.published))
+            }
+            let progress = ProgressLine(enabled: !quiet && isatty(2) == 1)
+            let summary: AudioSummary
+            if target == "-" {
+                guard isatty(1) == 0 else { throw EcouterError(.output, "refusing to write audio to a terminal: redirect standard output or use -o FILE") }
+                summary = try await reader.read(article, to: AudioOutput.standardOutput(), encoding: encoding, progress: progress.update)
+            } else {
+                summary = try await reader.read(article, to: URL(fileURLWithPath: target), encoding: encoding, progress: progress.update)
+            }
+            progress.finish()
+            if !quiet, isatty(2) == 1, target != "-" {
+                let line = "wrote \(target): \(ProgressLine.clock(summary.duration)) of audio, \(summary.sentences) sentences, \(summary.bytes / 1024) KiB\n"
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+        } catch let error as EcouterError {
+            throw fail(error)
+        }
+    }
+
+    /// `article.txt` → `article.wav`, beside the input.
+    static func defaultOutput(for file: String) -> String {
+        let url = URL(fileURLWithPath: file)
+        return url.deletingPathExtension().appendingPathExtension("wav").path
+    }
+}

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+import Ecouter
+
+/// `ecouter voices`: the shipped presets.
+struct VoicesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "voices",
+        abstract: "List the voice presets (use one with --voice NAME).")
+
+    func run() {
+        for preset in VoicePreset.builtIn {
+            let isDefault = preset == VoicePreset.standard ? " (default)" : ""
+            print("\(preset.name)\(isDefault)\teSpeak NG \(preset.espeakVoice), \(preset.rate) wpm\t\(preset.description)")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Dispatch
+import Ecouter
+import Foundation
+
+/// On SIGINT or SIGTERM: delete the outputs still being written, then exit 130 (or 143).
+///
+/// Handled on a Dispatch source rather than in a raw signal handler, so the clean-up may take locks.
+enum Interrupts {
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    static func removePartialOutputsOnSignal() {
+        for (number, status) in [(SIGINT, ExitStatus.interrupted), (SIGTERM, Int32(143))] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                PendingFiles.removeAll()
+                FileHandle.standardError.write(Data("\necouter: interrupted, nothing written\n".utf8))
+                exit(status)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
