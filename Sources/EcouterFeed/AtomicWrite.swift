@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+
+/// Writes small files (manifest, podcast feed, index page) so a reader never sees half of one.
+enum AtomicWrite {
+    /// Writes `data` to a temporary file beside `url`, syncs it (`fsync`), renames it over `url`.
+    static func write(_ data: Data, to url: URL) throws(FeedError) {
+        let directory = url.deletingLastPathComponent().path
+        let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FeedError(.io, "cannot write \(url.path): \(String(cString: strerror(errno)))") }
+        var failure: Int32?
+        data.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                done += n
+            }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = errno }
+        close(fd)
+        if failure == nil, rename(temporary, url.path) != 0 { failure = errno }
+        if let failure {
+            unlink(temporary)
+            throw FeedError(.io, "cannot write \(url.path): \(String(cString: strerror(failure)))")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// A feed that cannot be read, fetched or written out; item failures are recorded, not thrown.
+public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong, stable for programs to switch on.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+        public init(_ rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        /// Not well-formed XML or JSON.
+        public static let malformed = Code("malformed")
+        /// Well-formed, but neither RSS 2.0, Atom nor JSON Feed.
+        public static let notAFeed = Code("not-a-feed")
+        /// Declares entities (external entities, expansion bombs): refused, never resolved.
+        public static let hostile = Code("hostile")
+        /// Larger than the configured limit.
+        public static let tooLarge = Code("too-large")
+        /// The server answered with an error status.
+        public static let http = Code("http")
+        /// No answer within the time limit.
+        public static let timeout = Code("timeout")
+        /// More redirects than allowed, or a redirect to something other than http(s).
+        public static let redirect = Code("redirect")
+        /// Connection refused, DNS failure, TLS failure...
+        public static let network = Code("network")
+        /// A local file could not be read or written.
+        public static let io = Code("io")
+        /// Arguments that make no sense (a bad shard, a URL scheme we do not fetch).
+        public static let usage = Code("usage")
+    }
+
+    public var code: Code
+    /// One line for a person.
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

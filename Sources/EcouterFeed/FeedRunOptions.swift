@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+
+/// How a feed run works: where it writes, in which format, how wide, which share of the items.
+public struct FeedRunOptions: Sendable {
+    /// The output directory (created if missing): audio, `manifest.json`, `index.html`, `feed.xml`.
+    public var directory: URL
+    public var format: AudioFormat
+    /// MP3 constant bit rate in kb/s.
+    public var bitrateKbps: Int
+    /// Items worked on at once (fetch, extraction, synthesis).
+    public var jobs: Int
+    /// Fetch each item's link when the feed carries only a summary.
+    public var fetchArticles: Bool
+    /// Delete the audio of items gone from the feed (and drop them from the manifest).
+    public var prune: Bool
+    /// Where the directory will be served; with it, a podcast feed (`feed.xml`) is written.
+    public var baseURL: URL?
+    /// The share of items this run handles; outputs for the whole feed are written only by whole runs.
+    public var shard: Shard
+    /// Limits for the feed itself and for fetched articles (the feed size limit is `maximumBytes`).
+    public var limits: FetchLimits
+
+    public init(
+        directory: URL, format: AudioFormat = .mp3, bitrateKbps: Int = 48, jobs: Int = 1,
+        fetchArticles: Bool = false, prune: Bool = false, baseURL: URL? = nil, shard: Shard = .all,
+        limits: FetchLimits = FetchLimits()
+    ) {
+        self.directory = directory
+        self.format = format
+        self.bitrateKbps = bitrateKbps
+        self.jobs = max(1, jobs)
+        self.fetchArticles = fetchArticles
+        self.prune = prune
+        self.baseURL = baseURL
+        self.shard = shard
+        self.limits = limits
+    }
+}

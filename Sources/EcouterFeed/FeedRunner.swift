@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Ecouter
+import Foundation
+import Logging
+
+/// Voices a feed into a directory of audio files, incrementally.
+///
+/// ```swift
+/// let runner = FeedRunner(options: FeedRunOptions(directory: URL(fileURLWithPath: "audio")))
+/// let summary = try await runner.run(FeedSource("https://example.org/rss.xml"))
+/// ```
+///
+/// Each item gets one file named from the SHA-256 of its id (``ItemKey``). The manifest keeps, per
+/// item, the hash of the spoken text and of the settings; a run makes audio only for items whose
+/// hashes changed, that are new, or that failed before. Failures are per item: recorded, counted,
+/// never thrown. What throws is a feed that cannot be had at all.
+public struct FeedRunner: Sendable {
+    public let reader: ArticleReader
+    public let renderer: any ItemRenderer
+    public let options: FeedRunOptions
+    private let logger: Logger
+
+    /// - Parameters:
+    ///   - reader: extraction, normalization and the settings fingerprint; also the synthesizer
+    ///     unless `renderer` is given.
+    ///   - renderer: where synthesis runs; ``InProcessRenderer`` over `reader` by default.
+    public init(reader: ArticleReader = ArticleReader(), renderer: (any ItemRenderer)? = nil, options: FeedRunOptions, logger: Logger = Logger(label: "ecouter.feed")) {
+        self.reader = reader
+        self.renderer = renderer ?? InProcessRenderer(reader: reader)
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Reads `source` and brings the directory up to date.
+    ///
+    /// - Parameter events: progress, called one event at a time (from the run's tasks).
+    /// - Returns: the totals; `failed > 0` means some items have no fresh audio (see the manifest).
+    /// - Throws: ``FeedError`` when the feed cannot be loaded or parsed (malformed, hostile, too
+    ///   large, HTTP failure) — then nothing is written — or when the directory cannot be written.
+    public func run(_ source: FeedSource, events: @escaping @Sendable (FeedEvent) -> Void = { _ in }) async throws(FeedError) -> FeedRunSummary {
+        let start = Date()
+        let bytes = try await source.load(limits: options.limits)
+        let feed = try FeedParser(maximumBytes: options.limits.maximumBytes).parse(bytes)
+        let directory = options.directory
+        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+            throw FeedError(.io, "cannot create \(directory.path): \(error.localizedDescription)")
+        }
+
+        // Feeds sometimes repeat an item; the first occurrence wins.
+        var seen = Set<String>()
+        let items = feed.items.filter { seen.insert($0.id).inserted }
+        let selected = items.enumerated().filter { options.shard.contains(ItemKey(id: $0.element.id)) }
+        let previous = try Manifest.loadAll(in: directory).filter { options.shard.contains(ItemKey(id: $0.key)) }
+        let feedInfo = Manifest.FeedInfo(source: source.description, kind: feed.kind, title: feed.title, description: feed.description, language: feed.language, link: feed.link)
+        let ledger = RunLedger(
+            entries: previous, feedInfo: feedInfo, manifestURL: directory.appendingPathComponent(Manifest.fileName(for: options.shard)),
+            shard: options.shard, total: selected.count, events: events)
+        await ledger.emit(.started(feedTitle: feed.title, items: selected.count, feedItems: items.count))
+
+        let work = ItemWork(
+            articles: ItemArticle(reader: reader, fetchArticles: options.fetchArticles, fetcher: HTTPFetcher(limits: options.limits)),
+            reader: reader, renderer: renderer, directory: directory, format: options.format, bitrateKbps: options.bitrateKbps,
+            settingsHash: settingsHash, feedTitle: feed.title, previous: previous, ledger: ledger)
+        await withTaskGroup(of: Void.self) { group in
+            var pending = selected.makeIterator()
+            for _ in 0..<options.jobs {
+                guard let (position, item) = pending.next() else { break }
+                group.addTask { await work.process(item, position: position) }
+            }
+            while await group.next() != nil {
+                guard let (position, item) = pending.next() else { continue }
+                group.addTask { await work.process(item, position: position) }
+            }
+        }
+
+        let pruned = try await prune(gone: Set(previous.keys).subtracting(seen), ledger: ledger)
+        try await ledger.save()
+        if options.shard.isWhole { try await writePages(ledger: ledger) }
+        let summary = FeedRunSummary(
+            items: selected.count, generated: await ledger.generated, unchanged: await ledger.unchanged,
+            failed: await ledger.failed, pruned: pruned, elapsed: Date().timeIntervalSince(start), audioSeconds: await ledger.audioSeconds)
+        await ledger.emit(.finished(summary))
+        logger.debug("feed run done", metadata: ["generated": "\(summary.generated)", "failed": "\(summary.failed)"])
+        return summary
+    }
+
+    /// The fingerprint of everything besides the text that shapes the audio: voice, format, bit rate.
+    public var settingsHash: String {
+        let format = options.format == .mp3 ? "mp3@\(options.bitrateKbps)" : "wav"
+        return String(SHA256.hex(reader.settingsFingerprint + "\u{1F}" + format).prefix(16))
+    }
+
+    /// Items in the state but not in the feed: with `prune`, their audio is deleted — by the names
+    /// derived from their ids, never by a path read from the manifest — otherwise they are kept, marked gone.
+    private func prune(gone: Set<String>, ledger: RunLedger) async throws(FeedError) -> Int {
+        var count = 0
+        for id in gone.sorted() {
+            guard options.prune else { await ledger.markGone(id); continue }
+            let key = ItemKey(id: id)
+            for format in AudioFormat.allCases {
+                let url = options.directory.appendingPathComponent(key.fileName(format: format))
+                if unlink(url.path) == 0 {
+                    await ledger.emit(.pruned(id: id, file: url.lastPathComponent))
+                } else if errno != ENOENT {
+                    throw FeedError(.io, "cannot remove \(url.path): \(String(cString: strerror(errno)))")
+                }
+            }
+            await ledger.remove(id)
+            count += 1
+        }
+        return count
+    }
+
+    /// `index.html` always, `feed.xml` with a base URL: the items of the feed, in feed order.
+    private func writePages(ledger: RunLedger) async throws(FeedError) {
+        let manifest = await ledger.manifest()
+        let current = manifest.items.filter { $0.position != nil }
+        if let baseURL = options.baseURL {
+            let xml = PodcastFeedWriter.document(manifest: manifest, entries: current, baseURL: baseURL, format: options.format)
+            try AtomicWrite.write(Data(xml.utf8), to: options.directory.appendingPathComponent(PodcastFeedWriter.fileName))
+        }
+        let html = IndexPageWriter.document(manifest: manifest, entries: current, hasPodcastFeed: options.baseURL != nil)
+        try AtomicWrite.write(Data(html.utf8), to: options.directory.appendingPathComponent(IndexPageWriter.fileName))
+    }
+}

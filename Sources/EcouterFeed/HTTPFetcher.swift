@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Limits for fetching a feed or an article over HTTP(S).
+public struct FetchLimits: Sendable, Equatable {
+    /// Seconds for the whole exchange, redirects included.
+    public var timeout: Double
+    /// Bodies larger than this are cut off with an error.
+    public var maximumBytes: Int
+    /// Redirects followed before giving up (a loop ends here).
+    public var maximumRedirects: Int
+
+    public init(timeout: Double = 20, maximumBytes: Int = 16 << 20, maximumRedirects: Int = 5) {
+        self.timeout = timeout
+        self.maximumBytes = maximumBytes
+        self.maximumRedirects = maximumRedirects
+    }
+}
+
+/// A fetched body.
+public struct FetchedResource: Sendable {
+    public var bytes: [UInt8]
+    /// The URL after redirects.
+    public var url: URL
+    /// The `Content-Type` header, if any.
+    public var contentType: String?
+}
+
+/// Fetches http(s) URLs with Foundation's `URLSession`, enforcing ``FetchLimits`` as bytes arrive.
+public struct HTTPFetcher: Sendable {
+    public var limits: FetchLimits
+
+    public init(limits: FetchLimits = FetchLimits()) {
+        self.limits = limits
+    }
+
+    /// GETs `url`.
+    ///
+    /// - Throws: ``FeedError`` `.usage` (not http or https), `.http` (status outside 200–299),
+    ///   `.timeout`, `.redirect` (too many, or to another scheme), `.tooLarge`, `.network`.
+    public func fetch(_ url: URL) async throws(FeedError) -> FetchedResource {
+        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+            throw FeedError(.usage, "only http and https URLs are fetched, not \(url.absoluteString)")
+        }
+        let exchange = Exchange(url: url, limits: limits)
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = limits.timeout
+        configuration.timeoutIntervalForResource = limits.timeout
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.httpAdditionalHeaders = ["User-Agent": "ecouter (feed reader)", "Accept": "*/*"]
+        let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
+        defer { session.invalidateAndCancel() }
+        var request = URLRequest(url: url)
+        request.timeoutInterval = limits.timeout
+        let task = session.dataTask(with: request)
+        // URLSession's own timeouts are per idle period; this one bounds the whole exchange.
+        let result: Result<FetchedResource, FeedError> = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                exchange.start(task: task, continuation: continuation)
+            }
+        } onCancel: {
+            task.cancel()
+        }
+        return try result.get()
+    }
+}
+
+/// One request's state, fed by `URLSession`'s delegate callbacks on its own queue.
+private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private let url: URL
+    private let limits: FetchLimits
+    private var body: [UInt8] = []
+    private var redirects = 0
+    private var failure: FeedError?
+    private var response: HTTPURLResponse?
+    private var continuation: CheckedContinuation<Result<FetchedResource, FeedError>, Never>?
+    private var timer: (any DispatchSourceTimer)?
+
+    init(url: URL, limits: FetchLimits) {
+        self.url = url
+        self.limits = limits
+    }
+
+    func start(task: URLSessionDataTask, continuation: CheckedContinuation<Result<FetchedResource, FeedError>, Never>) {
+        lock.withLock { self.continuation = continuation }
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + limits.timeout)
+        timer.setEventHandler { [weak self, weak task] in
+            guard let self else { return }
+            self.fail(FeedError(.timeout, "no complete answer from \(self.url.absoluteString) within \(Self.seconds(self.limits.timeout))"))
+            task?.cancel()
+        }
+        timer.resume()
+        lock.withLock { self.timer = timer }
+        task.resume()
+    }
+
+    /// Records the first failure; later ones (the cancellation it causes) are ignored.
+    private func fail(_ error: FeedError) {
+        lock.withLock { if failure == nil { failure = error } }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+        let count = lock.withLock { redirects += 1; return redirects }
+        let scheme = request.url?.scheme?.lowercased()
+        if count > limits.maximumRedirects {
+            fail(FeedError(.redirect, "more than \(limits.maximumRedirects) redirects fetching \(url.absoluteString) (a redirect loop?)"))
+            completionHandler(nil)
+            task.cancel()
+        } else if scheme != "http" && scheme != "https" {
+            fail(FeedError(.redirect, "\(url.absoluteString) redirects to a non-http URL"))
+            completionHandler(nil)
+            task.cancel()
+        } else {
+            completionHandler(request)
+        }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse, completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        guard let http = response as? HTTPURLResponse else {
+            completionHandler(.allow)
+            return
+        }
+        lock.withLock { self.response = http }
+        if !(200...299).contains(http.statusCode) {
+            fail(FeedError(.http, "\(url.absoluteString) answered HTTP \(http.statusCode)"))
+            completionHandler(.cancel)
+        } else if http.expectedContentLength > Int64(limits.maximumBytes) {
+            fail(FeedError(.tooLarge, "\(url.absoluteString) is \(http.expectedContentLength) bytes, over the limit of \(limits.maximumBytes)"))
+            completionHandler(.cancel)
+        } else {
+            completionHandler(.allow)
+        }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let tooLarge = lock.withLock { () -> Bool in
+            body.append(contentsOf: data)
+            return body.count > limits.maximumBytes
+        }
+        if tooLarge {
+            fail(FeedError(.tooLarge, "\(url.absoluteString) sent more than \(limits.maximumBytes) bytes"))
+            dataTask.cancel()
+        }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let (continuation, result) = lock.withLock { () -> (CheckedContinuation<Result<FetchedResource, FeedError>, Never>?, Result<FetchedResource, FeedError>) in
+            timer?.cancel()
+            let result: Result<FetchedResource, FeedError>
+            if let failure {
+                result = .failure(failure)
+            } else if let error {
+                result = .failure(Self.describe(error, url: url, timeout: limits.timeout))
+            } else if let response, (300...399).contains(response.statusCode) {
+                result = .failure(FeedError(.redirect, "\(url.absoluteString) answered HTTP \(response.statusCode) without a usable Location"))
+            } else {
+                let finalURL = response?.url ?? task.currentRequest?.url ?? url
+                result = .success(FetchedResource(bytes: body, url: finalURL, contentType: response?.value(forHTTPHeaderField: "Content-Type")))
+            }
+            defer { self.continuation = nil }
+            return (self.continuation, result)
+        }
+        continuation?.resume(returning: result)
+    }
+
+    private static func describe(_ error: any Error, url: URL, timeout: Double) -> FeedError {
+        let nsError = error as NSError
+        if nsError.domain == NSURLErrorDomain {
+            switch nsError.code {
+            case NSURLErrorTimedOut: return FeedError(.timeout, "no answer from \(url.absoluteString) within \(seconds(timeout))")
+            case NSURLErrorHTTPTooManyRedirects: return FeedError(.redirect, "too many redirects fetching \(url.absoluteString)")
+            case NSURLErrorCancelled: return FeedError(.network, "fetching \(url.absoluteString) was cancelled")
+            default: break
+            }
+        }
+        return FeedError(.network, "cannot fetch \(url.absoluteString): \(nsError.localizedDescription)")
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+}

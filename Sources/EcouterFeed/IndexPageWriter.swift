@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+
+/// Writes `index.html`: a static page listing the episodes, each with an `<audio>` player.
+///
+/// Links are relative, so the directory can be served from anywhere or opened as a file.
+enum IndexPageWriter {
+    static let fileName = "index.html"
+
+    static func document(manifest: Manifest, entries: [Manifest.Entry], hasPodcastFeed: Bool) -> String {
+        let title = manifest.feed.title ?? "ecouter"
+        let language = manifest.feed.language ?? "fr"
+        var html = """
+            <!DOCTYPE html>
+            <html lang="\(escapeMarkup(language))">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escapeMarkup(title)) — écouter</title>
+            <style>
+            body { font-family: system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; background: #fafafa; }
+            h1 { font-size: 1.6rem; margin-bottom: .2rem; }
+            .lead { color: #555; margin-top: 0; }
+            ol { list-style: none; padding: 0; }
+            li { background: #fff; border: 1px solid #ddd; border-radius: .5rem; padding: .8rem 1rem; margin: .8rem 0; }
+            h2 { font-size: 1.1rem; margin: 0 0 .3rem; }
+            .meta { color: #666; font-size: .85rem; margin: 0 0 .5rem; }
+            audio { width: 100%; }
+            .failed { color: #a00; }
+            </style>
+            </head>
+            <body>
+            <h1>\(escapeMarkup(title))</h1>
+
+            """
+        if let description = manifest.feed.description { html += "<p class=\"lead\">\(escapeMarkup(description))</p>\n" }
+        if hasPodcastFeed { html += "<p class=\"lead\"><a href=\"\(PodcastFeedWriter.fileName)\">Flux podcast (RSS)</a></p>\n" }
+        html += "<ol>\n"
+        for entry in entries {
+            html += "<li>\n<h2>\(escapeMarkup(entry.title ?? "Sans titre"))</h2>\n"
+            var meta: [String] = []
+            if let published = entry.published { meta.append(FeedDates.parse(published).map(FeedDates.day) ?? published) }
+            if let author = entry.author { meta.append(author) }
+            if let duration = entry.duration { meta.append(FeedDates.clock(duration)) }
+            if let link = entry.link, link.lowercased().hasPrefix("http") { meta.append("<a href=\"\(escapeMarkup(link))\">article</a>") }
+            html += "<p class=\"meta\">\(meta.map { $0.hasPrefix("<a ") ? $0 : escapeMarkup($0) }.joined(separator: " · "))</p>\n"
+            if let file = entry.file {
+                let mime = file.hasSuffix(".wav") ? AudioFormat.wav.mimeType : AudioFormat.mp3.mimeType
+                html += "<audio controls preload=\"none\"><source src=\"\(escapeMarkup(file))\" type=\"\(mime)\"></audio>\n"
+            } else if let error = entry.error {
+                html += "<p class=\"failed\">Pas d’audio : \(escapeMarkup(error))</p>\n"
+            }
+            html += "</li>\n"
+        }
+        html += "</ol>\n</body>\n</html>\n"
+        return html
+    }
+}

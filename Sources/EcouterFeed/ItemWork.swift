@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Ecouter
+import Foundation
+
+/// What a run does for one item: read it, decide whether its audio is current, make it if not.
+struct ItemWork: Sendable {
+    let articles: ItemArticle
+    let reader: ArticleReader
+    let renderer: any ItemRenderer
+    let directory: URL
+    let format: AudioFormat
+    let bitrateKbps: Int
+    let settingsHash: String
+    let feedTitle: String?
+    let previous: [String: Manifest.Entry]
+    let ledger: RunLedger
+
+    func process(_ item: FeedItem, position: Int) async {
+        let start = Date()
+        await ledger.started(item)
+        let fileName = ItemKey(id: item.id).fileName(format: format)
+        let old = previous[item.id]
+        var entry = Manifest.Entry(id: item.id, title: item.title, link: item.link, author: item.author, published: item.published, position: position)
+        var outcome = ItemOutcome(id: item.id, title: item.title, status: .failed, seconds: 0)
+        do throws(ItemFailure) {
+            let article = try await articles.article(for: item)
+            let spoken: String
+            do { spoken = try reader.spokenText(of: article) } catch { throw ItemFailure(error.message) }
+            let textHash = SHA256.hex(spoken)
+            entry.textHash = textHash
+            entry.settingsHash = settingsHash
+            if let old, old.error == nil, old.textHash == textHash, old.settingsHash == settingsHash, old.file == fileName,
+               let size = fileSize(fileName), size == old.bytes {
+                entry.file = fileName
+                entry.duration = old.duration
+                entry.bytes = size
+                entry.generated = old.generated
+                outcome.status = .unchanged
+            } else {
+                let summary: AudioSummary
+                do { summary = try await renderer.render(RenderJob(article: article, output: directory.appendingPathComponent(fileName), encoding: encoding(for: item))) } catch {
+                    throw ItemFailure(error.message)
+                }
+                entry.file = fileName
+                entry.duration = summary.duration
+                entry.bytes = fileSize(fileName) ?? summary.bytes
+                entry.generated = FeedDates.rfc3339(Date())
+                outcome.status = .generated
+                removeOtherFormat()
+            }
+        } catch {
+            entry.error = error.message
+            // Audio from an earlier success stays listed until a retry succeeds.
+            if let old, old.error == nil, let file = old.file, file == ItemKey(id: item.id).fileName(format: format) || file == ItemKey(id: item.id).fileName(format: format == .mp3 ? .wav : .mp3),
+               fileSize(file) != nil {
+                entry.file = file
+                entry.duration = old.duration
+                entry.bytes = old.bytes
+                entry.textHash = old.textHash
+                entry.settingsHash = old.settingsHash
+                entry.generated = old.generated
+            }
+            outcome.error = error.message
+        }
+        outcome.file = entry.file
+        outcome.duration = entry.duration
+        outcome.seconds = Date().timeIntervalSince(start)
+        await ledger.finished(entry, outcome: outcome)
+
+        func removeOtherFormat() {
+            let other = ItemKey(id: item.id).fileName(format: format == .mp3 ? .wav : .mp3)
+            unlink(directory.appendingPathComponent(other).path)
+        }
+    }
+
+    private func encoding(for item: FeedItem) -> AudioEncoding {
+        switch format {
+        case .wav: return .wav
+        case .mp3:
+            return .mp3(bitrateKbps: bitrateKbps, tags: AudioTags(title: item.title, artist: item.author, album: feedTitle, date: item.published, comment: item.link))
+        }
+    }
+
+    private func fileSize(_ name: String) -> Int? {
+        var info = stat()
+        guard stat(directory.appendingPathComponent(name).path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+}

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+
+/// The state of an output directory: what was made for which item, with which text and settings.
+///
+/// Stored as `manifest.json` (or `manifest.shard-K-of-N.json` for a shard), written atomically after
+/// every item so an interrupted run resumes where it stopped.
+public struct Manifest: Codable, Sendable, Equatable {
+    /// Bumped when the layout changes incompatibly.
+    public static let currentVersion = 1
+
+    public struct FeedInfo: Codable, Sendable, Equatable {
+        public var source: String
+        public var kind: Feed.Kind?
+        public var title: String?
+        public var description: String?
+        public var language: String?
+        public var link: String?
+    }
+
+    /// One item and its audio.
+    public struct Entry: Codable, Sendable, Equatable {
+        public var id: String
+        public var title: String?
+        public var link: String?
+        public var author: String?
+        public var published: String?
+        /// The audio file's name inside the directory; nil until audio exists.
+        public var file: String?
+        /// Seconds of audio.
+        public var duration: Double?
+        public var bytes: Int?
+        /// SHA-256 of the spoken text (hex); the audio is remade when it changes.
+        public var textHash: String?
+        /// Fingerprint of voice, format and bit rate; the audio is remade when it changes.
+        public var settingsHash: String?
+        /// Why the last attempt failed; nil when it succeeded.
+        public var error: String?
+        /// Position in the feed (0 first); nil once the item has left the feed.
+        public var position: Int?
+        /// When the audio was made (RFC 3339).
+        public var generated: String?
+    }
+
+    public var version: Int = Manifest.currentVersion
+    public var feed: FeedInfo
+    public var updated: String?
+    public var items: [Entry]
+
+    public init(feed: FeedInfo, items: [Entry] = []) {
+        self.feed = feed
+        self.items = items
+    }
+
+    /// The state file's name for a shard (`manifest.json` for the whole feed).
+    public static func fileName(for shard: Shard) -> String {
+        shard.isWhole ? "manifest.json" : "manifest.shard-\(shard.index)-of-\(shard.count).json"
+    }
+
+    /// Reads a state file; a missing file is an empty state, an unreadable one an ``FeedError/Code/io`` error.
+    static func load(from url: URL) throws(FeedError) -> Manifest? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        do {
+            let data = try Data(contentsOf: url)
+            let manifest = try JSONDecoder().decode(Manifest.self, from: data)
+            guard manifest.version == currentVersion else {
+                throw FeedError(.io, "\(url.path) has manifest version \(manifest.version), this ecouter reads \(currentVersion)")
+            }
+            return manifest
+        } catch let error as FeedError {
+            throw error
+        } catch {
+            throw FeedError(.io, "cannot read \(url.path): \(error.localizedDescription); move it away to start afresh")
+        }
+    }
+
+    /// The entries of every state file in `directory`: the whole-feed one first, then shard ones
+    /// (so a whole-feed run adopts the audio shards made). Later files win for the same id.
+    static func loadAll(in directory: URL) throws(FeedError) -> [String: Entry] {
+        var entries: [String: Entry] = [:]
+        var names = ["manifest.json"]
+        let listing = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        names += listing.filter { $0.hasPrefix("manifest.shard-") && $0.hasSuffix(".json") }.sorted()
+        for name in names {
+            guard let manifest = try load(from: directory.appendingPathComponent(name)) else { continue }
+            for entry in manifest.items {
+                if let known = entries[entry.id], known.error == nil, entry.error != nil { continue }
+                entries[entry.id] = entry
+            }
+        }
+        return entries
+    }
+
+    /// Writes the state atomically (temporary file, fsync, rename).
+    func save(to url: URL) throws(FeedError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data: Data
+        do { data = try encoder.encode(self) } catch { throw FeedError(.io, "cannot encode the manifest: \(error)") }
+        try AtomicWrite.write(data, to: url)
+    }
+}

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+import Ecouter
+import EcouterFeed
+import Foundation
+
+/// `ecouter feed SOURCE -d DIR`: voice a feed into an audio library, a manifest, a page and a podcast feed.
+struct FeedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feed",
+        abstract: "Voice every item of an RSS, Atom or JSON Feed into DIR, incrementally.",
+        discussion: """
+            SOURCE is a file or an http(s) URL. Each item becomes one audio file named from the hash \
+            of its id; manifest.json records what was made, so a re-run only voices new or changed \
+            items. index.html lists the episodes with a player; --base-url also writes feed.xml, a \
+            podcast feed.
+
+            Exit status: 0 all items voiced, 1 some items failed (see manifest.json), 64 usage, \
+            65 the feed cannot be read (malformed, hostile, too large, HTTP error), 73 DIR cannot be written.
+            """)
+
+    @Argument(help: ArgumentHelp("The feed: a file, or an http(s) URL.", valueName: "source"))
+    var source: String
+
+    @Option(name: [.customShort("d"), .customLong("directory")], help: ArgumentHelp("The output directory (created if missing).", valueName: "dir"))
+    var directory: String
+
+    @Option(help: "Audio format: mp3 or wav.")
+    var format: AudioFormat = .mp3
+
+    @Option(help: ArgumentHelp("MP3 bit rate in kb/s (32–320).", valueName: "kbps"))
+    var bitrate: Int = 48
+
+    @Option(help: ArgumentHelp("Items voiced at once, each in its own worker process (default: the cores).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Fetch each item's link when the feed carries only a summary.")
+    var fetchArticles = false
+
+    @Flag(help: "Delete the audio of items no longer in the feed.")
+    var prune = false
+
+    @Option(help: ArgumentHelp("Where DIR will be served (e.g. https://example.org/audio/); writes feed.xml.", valueName: "url"))
+    var baseURL: String?
+
+    @Option(help: ArgumentHelp("Handle only shard K of N (1 ≤ K ≤ N), chosen by hash of item id.", valueName: "K/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("Seconds allowed for each fetch (feed or article).", valueName: "s"))
+    var timeout: Double = 20
+
+    @Option(help: ArgumentHelp("Largest feed or article accepted, in MiB.", valueName: "mib"))
+    var maxSize: Int = 16
+
+    @Flag(help: "Print one JSON event per line on standard output.")
+    var json = false
+
+    @OptionGroup var voice: VoiceOptions
+
+    func validate() throws {
+        guard (32...320).contains(bitrate) else { throw ValidationError("--bitrate must be between 32 and 320") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard (1...1024).contains(maxSize) else { throw ValidationError("--max-size must be between 1 and 1024 MiB") }
+        if let shard { do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.message) } }
+        if let baseURL {
+            guard let url = URL(string: baseURL), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme) else {
+                throw ValidationError("--base-url must be an http(s) URL")
+            }
+        }
+    }
+
+    func run() async throws {
+        Interrupts.removePartialOutputsOnSignal()
+        let options: ReadingOptions
+        do { options = try voice.readingOptions() } catch { throw fail(error) }
+        let reader = ArticleReader(options: options)
+        let runner = FeedRunner(reader: reader, renderer: renderer(reader: reader), options: try runOptions())
+        let display = FeedProgress(mode: json ? .json : isatty(2) == 1 ? .terminal : .quiet)
+        let result: Result<FeedRunSummary, FeedError>
+        do throws(FeedError) {
+            result = .success(try await runner.run(FeedSource(source), events: display.handle))
+        } catch {
+            result = .failure(error)
+        }
+        display.finish()
+        switch result {
+        case .success(let summary):
+            if summary.failed > 0 { throw ExitCode(1) }
+        case .failure(let error):
+            printError(error.message)
+            throw ExitCode(Self.exitStatus(error.code))
+        }
+    }
+
+    private func runOptions() throws -> FeedRunOptions {
+        var selected = Shard.all
+        if let shard {
+            do throws(FeedError) { selected = try Shard(parsing: shard) } catch { throw ValidationError(error.message) }
+        }
+        return FeedRunOptions(
+            directory: URL(fileURLWithPath: directory), format: format, bitrateKbps: bitrate, jobs: jobs,
+            fetchArticles: fetchArticles, prune: prune, baseURL: baseURL.flatMap { URL(string: $0) },
+            shard: selected, limits: FetchLimits(timeout: timeout, maximumBytes: maxSize << 20))
+    }
+
+    /// 73 when DIR cannot be written, 64 for usage, 65 for a feed that cannot be had or read.
+    static func exitStatus(_ code: FeedError.Code) -> Int32 {
+        switch code {
+        case .io: ExitStatus.output
+        case .usage: ExitStatus.usage
+        default: ExitStatus.input
+        }
+    }
+
+    /// One worker process per concurrent item when `--jobs` > 1: eSpeak NG allows one engine per process.
+    private func renderer(reader: ArticleReader) -> any ItemRenderer {
+        guard jobs > 1 else { return InProcessRenderer(reader: reader) }
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return WorkerProcessRenderer(executable: executable, arguments: ["feed-worker"] + voice.arguments)
+    }
+}
+
+/// `ecouter feed-worker` (hidden): speak the one job read on standard input, answer on standard output.
+struct FeedWorkerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feed-worker", abstract: "Internal: the worker process of `ecouter feed --jobs N`.",
+        shouldDisplay: false)
+
+    @OptionGroup var voice: VoiceOptions
+
+    func run() async throws {
+        Interrupts.removePartialOutputsOnSignal()
+        let options: ReadingOptions
+        do { options = try voice.readingOptions() } catch { throw fail(error) }
+        let request = FileHandle.standardInput.readDataToEndOfFile()
+        let reply = await FeedWorker.handle(request, reader: ArticleReader(options: options))
+        FileHandle.standardOutput.write(reply)
+    }
+}
+
+extension VoiceOptions {
+    /// The flags again, for a worker process to resolve the same voice.
+    var arguments: [String] {
+        var out = ["--voice", voice]
+        if let rate { out += ["--rate", String(rate)] }
+        if let pitch { out += ["--pitch", String(pitch)] }
+        if let volume { out += ["--volume", String(volume)] }
+        for lexicon in lexicons { out += ["--lexicon", URL(fileURLWithPath: lexicon).path] }
+        return out
+    }
+}
+
+extension AudioFormat: ExpressibleByArgument {}

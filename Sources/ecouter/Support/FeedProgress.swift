@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import EcouterFeed
+import Foundation
+import Synchronization
+
+/// Shows a feed run: a redrawn line on a terminal, JSON lines for machines, or nothing.
+final class FeedProgress: Sendable {
+    enum Mode { case terminal, json, quiet }
+
+    private struct State { var drawn = false; var current: String = "" }
+    private let mode: Mode
+    private let state = Mutex(State())
+    private let start = Date()
+
+    init(mode: Mode) { self.mode = mode }
+
+    func handle(_ event: FeedEvent) {
+        switch mode {
+        case .quiet: return
+        case .json: FileHandle.standardOutput.write(Data((event.jsonLine + "\n").utf8))
+        case .terminal: draw(event)
+        }
+    }
+
+    private func draw(_ event: FeedEvent) {
+        state.withLock { state in
+            let elapsed = Date().timeIntervalSince(start)
+            switch event {
+            case .started(let title, let items, let feedItems):
+                let shard = items == feedItems ? "" : " (of \(feedItems) in the feed)"
+                write("\(title ?? "feed"): \(items) items\(shard)\n")
+            case .itemStarted(_, let title, let done, let total):
+                state.current = title ?? ""
+                line(&state, done: done, total: total, elapsed: elapsed)
+            case .itemFinished(let outcome, let done, let total):
+                if outcome.status == .failed {
+                    write("\r\u{1B}[Kfailed: \(outcome.title ?? outcome.id): \(outcome.error ?? "")\n")
+                }
+                line(&state, done: done, total: total, elapsed: elapsed)
+            case .pruned(_, let file):
+                write("\r\u{1B}[Kremoved \(file)\n")
+            case .finished(let s):
+                write("\r\u{1B}[K\(s.generated) voiced, \(s.unchanged) unchanged, \(s.failed) failed, \(s.pruned) removed in \(ProgressLine.clock(s.elapsed)) (\(ProgressLine.clock(s.audioSeconds)) of audio)\n")
+                state.drawn = false
+            }
+        }
+    }
+
+    private func line(_ state: inout State, done: Int, total: Int, elapsed: Double) {
+        let eta = done > 0 && done < total ? " · ETA \(ProgressLine.clock(elapsed / Double(done) * Double(total - done)))" : ""
+        var title = state.current
+        if title.count > 50 { title = String(title.prefix(49)) + "…" }
+        write("\r\u{1B}[K[\(done)/\(total)] \(ProgressLine.clock(elapsed))\(eta) · \(title)")
+        state.drawn = true
+    }
+
+    private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+
+    /// Ends a drawn line.
+    func finish() {
+        guard mode == .terminal else { return }
+        state.withLock { state in
+            if state.drawn { write("\r\u{1B}[K") }
+            state.drawn = false
+        }
+    }
+}
