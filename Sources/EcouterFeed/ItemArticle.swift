@@ -21,7 +21,7 @@ struct ItemArticle: Sendable {
         } else if fetchArticles, let link = item.link, let url = URL(string: link), ["http", "https"].contains(url.scheme?.lowercased() ?? "") {
             let page: FetchedResource
             do { page = try await fetcher.fetch(url) } catch { throw ItemFailure(error.message) }
-            article = try extract(page.bytes, format: .html)
+            article = try extract(page.bytes, format: Self.format(ofContentType: page.contentType))
         } else if let summary = item.summary {
             article = try fromBody(summary, title: item.title)
         } else {
@@ -34,6 +34,14 @@ struct ItemArticle: Sendable {
         if article.metadata.published == nil { article.metadata.published = item.published }
         guard !article.blocks.isEmpty || article.title != nil else { throw ItemFailure("the item has no text to read") }
         return article
+    }
+
+    /// HTML unless the server says plain text; without a type, the bytes decide.
+    static func format(ofContentType type: String?) -> InputFormat {
+        guard let type = type?.lowercased() else { return .auto }
+        if type.contains("html") { return .html }
+        if type.hasPrefix("text/plain") { return .text }
+        return .auto
     }
 
     private func fromBody(_ body: ItemBody, title: String?) throws(ItemFailure) -> Article {
