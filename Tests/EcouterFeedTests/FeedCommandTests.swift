@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import Testing
+@testable import EcouterFeed
+
+/// `ecouter feed` as a user runs it: the built binary, its exit codes, its JSON events, its workers.
+@Suite(.serialized) struct FeedCommandTests {
+    /// The `ecouter` executable built beside the test bundle (`swift build --build-tests` builds it).
+    static var binary: String {
+        get throws {
+            let folder = Bundle.module.bundleURL.deletingLastPathComponent()
+            let path = folder.appendingPathComponent("ecouter").path
+            try #require(FileManager.default.isExecutableFile(atPath: path), "build the ecouter product first (\(path))")
+            return path
+        }
+    }
+
+    static func feedFile(_ items: [FeedRunnerTests.Item]) throws -> String {
+        let url = temporaryDirectory("cli-source").appendingPathComponent("feed.json")
+        try Data(FeedRunnerTests.jsonFeed(items).utf8).write(to: url)
+        return url.path
+    }
+
+    static let items = (0..<4).map { FeedRunnerTests.Item(id: "urn:cli:\($0)", title: "Brève \($0)", text: "Ceci est la brève numéro \($0), lue à voix haute.") }
+
+    @Test func workerProcessesMakeTheSameFilesAsOneProcess() throws {
+        let source = try Self.feedFile(Self.items)
+        let serial = temporaryDirectory("cli-serial"), parallel = temporaryDirectory("cli-parallel")
+        let one = try runTool(try Self.binary, ["feed", source, "-d", serial.path, "--jobs", "1"])
+        let two = try runTool(try Self.binary, ["feed", source, "-d", parallel.path, "--jobs", "2", "--json"])
+        #expect(one.status == 0, "\(one.err)")
+        #expect(two.status == 0, "\(two.err)")
+        // Not a terminal and no --json: silent.
+        #expect(one.out.isEmpty && one.err.isEmpty)
+        for item in Self.items {
+            let name = ItemKey(id: item.id).fileName(format: .mp3)
+            let a = try Data(contentsOf: serial.appendingPathComponent(name))
+            let b = try Data(contentsOf: parallel.appendingPathComponent(name))
+            #expect(a.count > 1000 && a == b, "\(name) differs between --jobs 1 and --jobs 2")
+        }
+        // One JSON object per line: start, an item-start and an item per item, finish.
+        let lines = two.out.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(lines.allSatisfy { $0 != nil })
+        let kinds = lines.compactMap { $0?["event"] as? String }
+        #expect(kinds.first == "start" && kinds.last == "finish")
+        #expect(kinds.filter { $0 == "item" }.count == 4)
+        #expect(lines.last??["generated"] as? Int == 4)
+    }
+
+    @Test func exitCodesTellWhatHappened() throws {
+        let bin = try Self.binary
+        let fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+        // Some items failed: 1, and the manifest says why.
+        let withFailure = try Self.feedFile([Self.items[0], .init(id: "urn:cli:empty", title: "Vide", text: "")])
+        let out = temporaryDirectory("cli-fail")
+        let failed = try runTool(bin, ["feed", withFailure, "-d", out.path, "--jobs", "2"])
+        #expect(failed.status == 1)
+        #expect(try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8).contains("no text"))
+        // Hostile, malformed or non-feed documents: 65 with a one-line message, nothing written.
+        for name in ["xxe.xml", "billion-laughs.xml", "malformed.xml", "not-a-feed.xml"] {
+            let target = temporaryDirectory("cli-bad").appendingPathComponent("out")
+            let result = try runTool(bin, ["feed", fixtures.appendingPathComponent(name).path, "-d", target.path])
+            #expect(result.status == 65, "\(name): \(result.err)")
+            #expect(result.err.hasPrefix("ecouter: error: ") && result.err.split(separator: "\n").count == 1, "\(result.err)")
+            #expect(!FileManager.default.fileExists(atPath: target.path))
+        }
+        // Usage: 64.
+        for arguments in [["--shard", "3/2"], ["--jobs", "0"], ["--format", "ogg"], ["--base-url", "ftp://x"]] {
+            let result = try runTool(bin, ["feed", withFailure, "-d", out.path] + arguments)
+            #expect(result.status == 64, "\(arguments): \(result.err)")
+        }
+        // A missing feed file is unreadable input: 65.
+        #expect(try runTool(bin, ["feed", "/nonexistent/feed.xml", "-d", out.path]).status == 65)
+    }
+}
