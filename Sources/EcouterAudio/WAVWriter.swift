@@ -12,6 +12,7 @@ public final class WAVWriter: AudioSink {
     private let output: AudioOutput
     private let seekable: Bool
     private var finished = false
+    private let dataByteLimit: Int
 
     /// The size of the canonical 44-byte PCM header.
     public static let headerSize = 44
@@ -19,7 +20,13 @@ public final class WAVWriter: AudioSink {
     public static let maximumDataBytes = Int(UInt32.max) - (headerSize - 8)
 
     /// Starts a WAV stream on `output` and writes its header.
-    public init(output: AudioOutput, sampleRate: Int) throws(AudioError) {
+    public convenience init(output: AudioOutput, sampleRate: Int) throws(AudioError) {
+        try self.init(output: output, sampleRate: sampleRate, dataByteLimit: Self.maximumDataBytes)
+    }
+
+    /// As ``init(output:sampleRate:)`` with a smaller data limit, so tests can reach it.
+    package init(output: AudioOutput, sampleRate: Int, dataByteLimit: Int) throws(AudioError) {
+        self.dataByteLimit = min(dataByteLimit, Self.maximumDataBytes)
         self.output = output
         self.sampleRate = sampleRate
         self.seekable = output.isSeekable
@@ -30,7 +37,7 @@ public final class WAVWriter: AudioSink {
     public func write(_ samples: UnsafeBufferPointer<Int16>) throws(AudioError) {
         guard !finished else { throw AudioError(.finished, "WAV writer used after finish") }
         let newBytes = (samplesWritten + samples.count) * 2
-        guard newBytes <= Self.maximumDataBytes else {
+        guard newBytes <= dataByteLimit else {
             throw AudioError(.tooLarge, "the audio would pass WAV's 4 GiB limit; write MP3 instead (-o FILE.mp3)")
         }
         #if _endian(little)
