@@ -24,7 +24,9 @@ public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let redirect = Code("redirect")
         /// Connection refused, DNS failure, TLS failure...
         public static let network = Code("network")
-        /// A local file could not be read or written.
+        /// The feed's file could not be read (missing, a directory, no permission).
+        public static let unreadable = Code("unreadable")
+        /// The output directory or a file in it could not be written.
         public static let io = Code("io")
         /// Arguments that make no sense (a bad shard, a URL scheme we do not fetch).
         public static let usage = Code("usage")

@@ -25,7 +25,7 @@ public enum FeedSource: Sendable, Equatable, CustomStringConvertible {
 
     /// The feed's bytes, refusing more than `limits.maximumBytes`.
     ///
-    /// - Throws: ``FeedError`` `.io` for a missing or unreadable file, `.tooLarge`, and the fetch errors.
+    /// - Throws: ``FeedError`` `.unreadable` for a missing or unreadable file, `.tooLarge`, and the fetch errors.
     public func load(limits: FetchLimits) async throws(FeedError) -> [UInt8] {
         switch self {
         case .url(let url):
@@ -33,14 +33,14 @@ public enum FeedSource: Sendable, Equatable, CustomStringConvertible {
         case .file(let path):
             var info = stat()
             guard stat(path, &info) == 0 else {
-                throw FeedError(.io, "cannot read \(path): \(String(cString: strerror(errno)))")
+                throw FeedError(.unreadable, "cannot read \(path): \(String(cString: strerror(errno)))")
             }
-            guard (info.st_mode & S_IFMT) == S_IFREG else { throw FeedError(.io, "cannot read \(path): not a regular file") }
+            guard (info.st_mode & S_IFMT) == S_IFREG else { throw FeedError(.unreadable, "cannot read \(path): not a regular file") }
             guard Int(info.st_size) <= limits.maximumBytes else {
                 throw FeedError(.tooLarge, "\(path) is \(info.st_size) bytes, over the feed size limit of \(limits.maximumBytes) bytes")
             }
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw FeedError(.io, "cannot read \(path)")
+                throw FeedError(.unreadable, "cannot read \(path)")
             }
             guard data.count <= limits.maximumBytes else {
                 throw FeedError(.tooLarge, "\(path) is over the feed size limit of \(limits.maximumBytes) bytes")
