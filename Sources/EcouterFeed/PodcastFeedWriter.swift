@@ -22,6 +22,9 @@ enum PodcastFeedWriter {
             <language>\(escapeMarkup(info.language ?? "fr"))</language>
             <atom:link href="\(escapeMarkup(base + fileName))" rel="self" type="application/rss+xml"/>
             <generator>ecouter</generator>
+            <itunes:author>\(escapeMarkup(title))</itunes:author>
+            <itunes:summary>\(escapeMarkup(info.description ?? title))</itunes:summary>
+            <itunes:category text="News"/>
             <itunes:explicit>false</itunes:explicit>
 
             """
