@@ -2,39 +2,53 @@
 import Ecouter
 import Foundation
 
-/// Speaks each job in a child process, so N jobs use N eSpeak NG engines on N cores.
+/// Speaks jobs in worker processes, so N jobs at once use N eSpeak NG engines on N cores.
 ///
-/// The child is `executable arguments...`; it reads one JSON job on standard input and answers one
-/// JSON reply on standard output — what ``FeedWorker/handle(_:reader:)`` does. The `ecouter` command
-/// passes its own binary (`/proc/self/exe`) and `feed-worker` plus its voice flags. A process per job
-/// costs a few tens of milliseconds (start-up and voice loading), small against seconds of synthesis,
-/// and it isolates failures: a crash in the engine fails one item, not the run.
+/// A worker is `executable arguments...`: a long-lived child that reads one JSON job per line on
+/// standard input and answers one JSON line on standard output, until its input closes — what
+/// ``FeedWorker/serve(reader:readLine:writeLine:)`` does. The `ecouter` command passes its own binary
+/// (`/proc/self/exe`) with `feed-worker` and its voice flags. Workers are started on demand (as many
+/// as jobs run at once) and reused, so start-up and voice loading are paid once per worker, not per
+/// item. A worker that dies fails only the job it had; the next job starts a fresh one. Workers exit
+/// when the renderer is released (their input closes) or when this process ends.
 public struct WorkerProcessRenderer: ItemRenderer {
-    public var executable: URL
-    public var arguments: [String]
+    public let executable: URL
+    public let arguments: [String]
+    private let pool: WorkerPool
 
     public init(executable: URL, arguments: [String]) {
         self.executable = executable
         self.arguments = arguments
+        self.pool = WorkerPool(executable: executable, arguments: arguments)
     }
 
     public func render(_ job: RenderJob) async throws(EcouterError) -> AudioSummary {
-        let request: Data
+        var request: Data
         do { request = try JSONEncoder().encode(WorkerRequest(job)) } catch {
             throw EcouterError(.input, "cannot encode the job: \(error)")
         }
-        let child = ChildProcess(executable: executable, arguments: arguments)
+        request.append(0x0A)
+        let worker = try pool.take()
+        let line = request
         let result: Result<Data, EcouterError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                // Blocking pipe I/O and waiting run on a Dispatch thread, off Swift's cooperative pool.
-                DispatchQueue.global().async { continuation.resume(returning: child.run(input: request)) }
+                // Blocking pipe I/O runs on a Dispatch thread, off Swift's cooperative pool.
+                DispatchQueue.global().async { continuation.resume(returning: worker.exchange(line)) }
             }
         } onCancel: {
-            child.terminate()
+            worker.terminate()
         }
-        let output = try result.get()
-        guard let reply = try? JSONDecoder().decode(WorkerReply.self, from: output) else {
-            throw EcouterError(.engine, "the worker process gave no answer")
+        let answer: Data
+        switch result {
+        case .success(let data):
+            pool.give(back: worker)
+            answer = data
+        case .failure(let error):
+            worker.close()
+            throw error
+        }
+        guard let reply = try? JSONDecoder().decode(WorkerReply.self, from: answer) else {
+            throw EcouterError(.engine, "the worker process gave an unreadable answer")
         }
         if let s = reply.summary {
             return AudioSummary(duration: s.duration, bytes: s.bytes, sampleCount: s.sampleCount, sentences: s.sentences)
@@ -44,53 +58,100 @@ public struct WorkerProcessRenderer: ItemRenderer {
     }
 }
 
-/// A child process fed on standard input, read on standard output; stderr is discarded.
-private final class ChildProcess: @unchecked Sendable {
+/// Idle workers, shared by copies of one renderer; closing it lets every worker exit.
+private final class WorkerPool: @unchecked Sendable {
     private let lock = NSLock()
-    private let process = Process()
-    private var terminated = false
+    private let executable: URL
+    private let arguments: [String]
+    private var idle: [WorkerConnection] = []
 
     init(executable: URL, arguments: [String]) {
+        self.executable = executable
+        self.arguments = arguments
+    }
+
+    deinit {
+        for worker in idle { worker.close() }
+    }
+
+    /// Writing to a worker that died raises SIGPIPE, whose default action ends this whole process;
+    /// with it ignored the write fails with EPIPE instead and only that item fails. Pipes have no
+    /// per-write opt-out (unlike sockets' MSG_NOSIGNAL), so this is set for the process, once.
+    private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
+    func take() throws(EcouterError) -> WorkerConnection {
+        _ = Self.ignoreBrokenPipes
+        if let worker = lock.withLock({ idle.popLast() }) { return worker }
+        return try WorkerConnection(executable: executable, arguments: arguments)
+    }
+
+    func give(back worker: WorkerConnection) {
+        lock.withLock { idle.append(worker) }
+    }
+}
+
+/// One worker process and its two pipes; used by one job at a time.
+private final class WorkerConnection: @unchecked Sendable {
+    private let process = Process()
+    private let input: FileHandle
+    private let output: FileHandle
+    private var pending: [UInt8] = []
+    private let lock = NSLock()
+    private var closed = false
+
+    init(executable: URL, arguments: [String]) throws(EcouterError) {
+        let stdin = Pipe(), stdout = Pipe()
         process.executableURL = executable
         process.arguments = arguments
-    }
-
-    func terminate() {
-        lock.withLock {
-            terminated = true
-            if process.isRunning { process.terminate() }
-        }
-    }
-
-    func run(input: Data) -> Result<Data, EcouterError> {
-        let stdin = Pipe()
-        let stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
-        do {
-            try lock.withLock {
-                if terminated { throw EcouterError(.cancelled, "reading was cancelled") }
-                try process.run()
+        do { try process.run() } catch {
+            throw EcouterError(.engine, "cannot start the worker \(executable.path): \(error)")
+        }
+        input = stdin.fileHandleForWriting
+        output = stdout.fileHandleForReading
+    }
+
+    /// Sends one request line, returns the reply line (without its newline).
+    func exchange(_ line: Data) -> Result<Data, EcouterError> {
+        do { try input.write(contentsOf: line) } catch {
+            return .failure(died())
+        }
+        while true {
+            if let newline = pending.firstIndex(of: 0x0A) {
+                let reply = Data(pending[..<newline])
+                pending.removeSubrange(...newline)
+                return .success(reply)
             }
-        } catch let error as EcouterError {
-            return .failure(error)
-        } catch {
-            return .failure(EcouterError(.engine, "cannot start the worker \(process.executableURL?.path ?? "?"): \(error)"))
+            let chunk = output.availableData  // blocks until data or end of file
+            if chunk.isEmpty { return .failure(died()) }
+            pending.append(contentsOf: chunk)
         }
-        // The request is small (one article), so writing it all before reading cannot deadlock:
-        // the worker reads all of its input before it writes anything.
-        stdin.fileHandleForWriting.write(input)
-        try? stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+    }
+
+    private func died() -> EcouterError {
+        close()
         process.waitUntilExit()
-        if lock.withLock({ terminated }) { return .failure(EcouterError(.cancelled, "reading was cancelled")) }
-        if process.terminationReason == .uncaughtSignal {
-            return .failure(EcouterError(.engine, "the worker process died (signal \(process.terminationStatus))"))
+        if lock.withLock({ closed && process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM }) {
+            return EcouterError(.cancelled, "reading was cancelled")
         }
-        if output.isEmpty {
-            return .failure(EcouterError(.engine, "the worker process exited with status \(process.terminationStatus) and no answer"))
+        let how = process.terminationReason == .uncaughtSignal ? "was killed by signal \(process.terminationStatus)" : "exited with status \(process.terminationStatus)"
+        return EcouterError(.engine, "the worker process \(how) before answering")
+    }
+
+    /// Closes the worker's input: it finishes its job, if any, and exits.
+    func close() {
+        lock.withLock {
+            guard !closed else { return }
+            closed = true
+            try? input.close()
         }
-        return .success(output)
+    }
+
+    /// Stops the worker now (the job's task was cancelled); its partial output is its own to remove.
+    func terminate() {
+        close()
+        if process.isRunning { process.terminate() }
     }
 }

@@ -91,6 +91,20 @@ struct WorkerReply: Codable {
 
 /// The worker side of ``WorkerProcessRenderer``: what the hidden `ecouter feed-worker` command runs.
 public enum FeedWorker {
+    /// Serves jobs until `readLine` returns nil: one JSON job per line in, one JSON reply per line out.
+    ///
+    /// - Parameters:
+    ///   - readLine: the next request line without its newline (e.g. `Swift.readLine()` on standard input).
+    ///   - writeLine: sends a reply line, newline included, and flushes (e.g. to standard output).
+    public static func serve(reader: ArticleReader, readLine: () -> String?, writeLine: (Data) -> Void) async {
+        while let line = readLine() {
+            guard !line.isEmpty else { continue }
+            var reply = await handle(Data(line.utf8), reader: reader)
+            reply.append(0x0A)
+            writeLine(reply)
+        }
+    }
+
     /// Decodes one job from `request` (a worker's standard input), speaks it with `reader`, and
     /// returns the reply to write to standard output. Never throws: failures are in the reply.
     public static func handle(_ request: Data, reader: ArticleReader) async -> Data {

@@ -121,7 +121,8 @@ struct FeedCommand: AsyncParsableCommand {
     }
 }
 
-/// `ecouter feed-worker` (hidden): speak the one job read on standard input, answer on standard output.
+/// `ecouter feed-worker` (hidden): speak the jobs read on standard input, one JSON line each, and
+/// answer each with one JSON line on standard output, until standard input closes.
 struct FeedWorkerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feed-worker", abstract: "Internal: the worker process of `ecouter feed --jobs N`.",
@@ -133,9 +134,9 @@ struct FeedWorkerCommand: AsyncParsableCommand {
         Interrupts.removePartialOutputsOnSignal()
         let options: ReadingOptions
         do { options = try voice.readingOptions() } catch { throw fail(error) }
-        let request = FileHandle.standardInput.readDataToEndOfFile()
-        let reply = await FeedWorker.handle(request, reader: ArticleReader(options: options))
-        FileHandle.standardOutput.write(reply)
+        await FeedWorker.serve(reader: ArticleReader(options: options), readLine: { Swift.readLine() }) { reply in
+            FileHandle.standardOutput.write(reply)
+        }
     }
 }
 
