@@ -3,8 +3,9 @@ import Foundation
 
 /// The run's shared state: manifest entries, counters, and event delivery, one caller at a time.
 ///
-/// The manifest is saved after an item completes, at most every two seconds (and at the end), so an
-/// interrupted run loses at most that much work and a huge archive is not rewritten per item.
+/// The manifest is saved after every item while it is small (under 500 entries: microseconds), and
+/// at most every two seconds beyond (a huge archive is not rewritten per item), and at the end; an
+/// interrupted run loses at most that much work.
 actor RunLedger {
     private(set) var entries: [String: Manifest.Entry]
     private let feedInfo: Manifest.FeedInfo
@@ -46,7 +47,7 @@ actor RunLedger {
         case .failed: failed += 1
         }
         events(.itemFinished(outcome, done: done, total: total))
-        if Date().timeIntervalSince(lastSave) >= 2 { try? save() }
+        if entries.count < 500 || Date().timeIntervalSince(lastSave) >= 2 { try? save() }
     }
 
     func remove(_ id: String) { entries[id] = nil }

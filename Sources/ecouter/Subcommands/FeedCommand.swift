@@ -132,10 +132,25 @@ struct FeedWorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         Interrupts.removePartialOutputsOnSignal()
+        Self.exitWithParent()
         let options: ReadingOptions
         do { options = try voice.readingOptions() } catch { throw fail(error) }
         await FeedWorker.serve(reader: ArticleReader(options: options), readLine: { Swift.readLine() }) { reply in
             FileHandle.standardOutput.write(reply)
+        }
+    }
+}
+
+extension FeedWorkerCommand {
+    /// A worker whose parent is gone (killed, interrupted) stops at once instead of finishing its
+    /// item for nobody: its partial output is removed. `prctl(PR_SET_PDEATHSIG)` is variadic C and
+    /// not callable from Swift, so a thread watches `getppid()`.
+    static func exitWithParent() {
+        let parent = getppid()
+        Thread.detachNewThread {
+            while getppid() == parent { Thread.sleep(forTimeInterval: 0.2) }
+            PendingFiles.removeAll()
+            Foundation.exit(143)
         }
     }
 }
