@@ -3,6 +3,8 @@ import ArgumentParser
 
 @main
 struct EcouterCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ecouter", abstract: "French news read aloud.")
+    static let configuration = CommandConfiguration(
+        commandName: "ecouter", abstract: "French news read aloud.",
+        subcommands: [NormalizeCommand.self])
     func run() async throws {}
 }
