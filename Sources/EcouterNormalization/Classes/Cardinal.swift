@@ -115,6 +115,10 @@ extension Verbalizer {
     func numberWords(_ n: ParsedNumber, gender: Gender = .masculine) -> String {
         var words = n.negative ? "moins " : ""
         words += integerWords(n.integer, value: n.value, gender: n.isWhole ? gender : .masculine)
+        if n.decimalMark == ".", n.integer == [4, 9], n.decimals == [3] {
+            // The constitution's article 49.3 is said "quarante-neuf trois".
+            return words + " trois"
+        }
         if !n.isWhole {
             words += n.decimalMark == "," ? " virgule " : " point "
             words += decimalWords(n.decimals)

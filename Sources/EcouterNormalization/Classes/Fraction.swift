@@ -23,7 +23,7 @@ enum FractionWords {
     }
 
     static func words(_ num: UInt64, _ den: UInt64, numbers: FrenchNumbers) -> String {
-        if let d = denominator(den, plural: num >= 2, numbers: numbers), num > 0 {
+        if num <= 10, let d = denominator(den, plural: num >= 2, numbers: numbers), num > 0 {
             return numbers.cardinal(num) + " " + d
         }
         return numbers.cardinal(num) + " sur " + numbers.cardinal(den)

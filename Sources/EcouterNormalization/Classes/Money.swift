@@ -78,6 +78,10 @@ extension Verbalizer {
             break
         }
         let unit = n.takesPlural || n.value == 0 ? c.plural : c.singular
+        if n.isWhole, let v = n.value, v >= 1_000_000, v % 1_000_000 == 0 {
+            // "un million de dollars": a round million takes "de".
+            return numberWords(n) + " " + c.ofForm
+        }
         guard !n.isWhole else { return numberWords(n, gender: c.gender) + " " + unit }
         if let cents = c.cents, n.decimals.count <= 2, n.decimalMark == "," || n.decimalMark == "." {
             let centValue = UInt64(n.decimals[0]) * 10 + (n.decimals.count == 2 ? UInt64(n.decimals[1]) : 0)
