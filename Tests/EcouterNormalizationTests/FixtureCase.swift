@@ -23,6 +23,9 @@ struct FixtureCase: Sendable, CustomTestStringConvertible {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             if fields.count == 2 {
                 cases.append(FixtureCase(file: name, line: index + 1, region: .france, written: fields[0], spoken: fields[1]))
+            } else if fields.count == 4 && fields[0] != "id" {
+                // tn_eval.py's layout: id, category, written, spoken.
+                cases.append(FixtureCase(file: name, line: index + 1, region: .france, written: fields[2], spoken: fields[3]))
             } else if fields.count == 3, let region = FrenchRegion(rawValue: fields[0]) {
                 cases.append(FixtureCase(file: name, line: index + 1, region: region, written: fields[1], spoken: fields[2]))
             }

@@ -89,6 +89,11 @@ enum Abbreviations {
 extension Verbalizer {
     mutating func matchAbbreviation(_ i: Int) -> Int? {
         guard length(i) <= 6 else { return nil }
+        // Cheap filter before building the word: every abbreviation is followed by a period or a
+        // degree/superscript sign, is capitalized, or is one of a few short lower-case words.
+        let f = first(i)
+        guard kind(i + 1) == .punct || Tokenizer.isUpper(f) || (length(i) <= 3 && (f == "b" || f == "v" || f == "n"))
+        else { return nil }
         if let j = matchMultiPartAbbreviation(i) { return j }
         let w = text(i)
         // Month abbreviations next to a day number or a year: "3 janv. 2024", "sept. 2023".

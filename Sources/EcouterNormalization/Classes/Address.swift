@@ -19,6 +19,8 @@ enum Addresses {
 extension Verbalizer {
     /// An address starting at token `i`: "https://…", "www.…", "site.fr/…", "nom@domaine.fr".
     mutating func matchAddress(_ i: Int) -> Int? {
+        // Addresses continue after the first token with one of these marks; ordinary words stop here.
+        guard isAnyPunct(i + 1, ".@:-_") else { return nil }
         let start = t[i].start
         var end = start
         // One bounded scan: addresses are short, so longer runs are not addresses.

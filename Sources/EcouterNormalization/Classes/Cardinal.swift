@@ -44,7 +44,7 @@ extension Verbalizer {
             }
         }
         var parsed = ParsedNumber(end: j, integer: integer)
-        if isNumber(j + 1) && (isPunct(j, ",") || (isPunct(j, ".") && j == i + 1 && !isPunct(j + 2, ".")))
+        if isNumber(j + 1) && (isPunct(j, ",") || (isPunct(j, ".") && j == i + 1 && !(isPunct(j + 2, ".") && isNumber(j + 3))))
             && !(isPunct(j, ",") && isSpace(j + 1))
         {
             parsed.decimals = digits(j + 1)

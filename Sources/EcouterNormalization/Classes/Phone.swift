@@ -23,6 +23,13 @@ extension Verbalizer {
             return j
         }
         guard isNumber(i), first(i) == "0" else { return nil }
+        // Special numbers "0 800 123 456": a zero then three groups of three.
+        if length(i) == 1, isSpace(i + 1), isNumber(i + 2), length(i + 2) == 3, first(i + 2) == "8", isSpace(i + 3),
+            isNumber(i + 4), length(i + 4) == 3, isSpace(i + 5), isNumber(i + 6), length(i + 6) == 3, endsWord(i + 6)
+        {
+            say(["zéro", groupWords(digits(i + 2)), groupWords(digits(i + 4)), groupWords(digits(i + 6))].joined(separator: ", "))
+            return i + 7
+        }
         if length(i) == 10 && endsWord(i) {
             let d = digits(i)
             for p in stride(from: 0, to: 10, by: 2) { words.append(groupWords(Array(d[p..<(p + 2)]))) }

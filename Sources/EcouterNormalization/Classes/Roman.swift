@@ -67,6 +67,10 @@ extension Verbalizer {
         let start = t[i].start, end = t[i].end
         guard end - start <= 12 else { return nil }
         let upperStart = Tokenizer.isUpper(s[start])
+        // Lower-case numerals only count before "siècle(s)"; check that before any work.
+        if !upperStart && !(isSpace(i + 1) && isWord(i + 2) && first(i + 2) == "s" && (length(i + 2) == 6 || length(i + 2) == 7)) {
+            return nil
+        }
         // Split "XIXe" into numeral and suffix.
         var k = start
         if upperStart {

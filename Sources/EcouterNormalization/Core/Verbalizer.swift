@@ -12,7 +12,8 @@ package struct Verbalizer {
     let lexicon: LexiconMatcher
     var dropFootnotes = true
 
-    private(set) var out = ""
+    /// The spoken text as UTF-8 bytes (appending bytes is much faster than growing a String scalar by scalar).
+    private var out: [UInt8] = []
     private var last: Unicode.Scalar = " "
     private var needSpace = false
 
@@ -21,7 +22,7 @@ package struct Verbalizer {
         self.t = Tokenizer.tokenize(scalars)
         self.numbers = numbers
         self.lexicon = lexicon
-        out.reserveCapacity(scalars.count + scalars.count / 2)
+        out.reserveCapacity(scalars.count + scalars.count / 2 + 16)
     }
 
     /// The spoken form of the whole token list, on one line.
@@ -31,8 +32,8 @@ package struct Verbalizer {
             let next = step(i)
             i = next > i ? next : i + 1
         }
-        while out.hasSuffix(" ") { out.removeLast() }
-        return out
+        while out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private mutating func step(_ i: Int) -> Int {
@@ -72,8 +73,8 @@ package struct Verbalizer {
     /// Writes words, separated by a space from what came before unless an apostrophe or hyphen joins them.
     mutating func say(_ words: String) {
         guard !words.isEmpty else { return }
-        if !out.isEmpty && last != " " && last != "'" && last != "(" && last != "-" { out.append(" ") }
-        out.append(words)
+        if !out.isEmpty && last != " " && last != "'" && last != "(" && last != "-" { out.append(0x20) }
+        out.append(contentsOf: words.utf8)
         last = words.unicodeScalars.last ?? " "
         needSpace = true
     }
@@ -85,7 +86,7 @@ package struct Verbalizer {
         case .space:
             space()
         case .word, .number:
-            if needSpace && last != " " && last != "'" && last != "-" { out.append(" ") }
+            if needSpace && last != " " && last != "'" && last != "-" { out.append(0x20) }
             appendScalars(tok.start, tok.end)
             needSpace = false
         case .punct:
@@ -93,7 +94,7 @@ package struct Verbalizer {
             if c == "[" || c == "]" || c == "{" || c == "}" || c == "\\" || c == "_" || c == "|" {
                 space()
             } else {
-                out.unicodeScalars.append(c)
+                appendScalar(c)
                 last = c
                 needSpace = false
             }
@@ -103,8 +104,29 @@ package struct Verbalizer {
     /// Writes the raw text of `[from, to)` scalar offsets.
     mutating func appendScalars(_ from: Int, _ to: Int) {
         guard from < to else { return }
-        out.unicodeScalars.append(contentsOf: s[from..<to])
+        for k in from..<to { appendScalar(s[k]) }
         last = s[to - 1]
+    }
+
+    /// Encodes one scalar as UTF-8 onto the output.
+    @inline(__always)
+    private mutating func appendScalar(_ c: Unicode.Scalar) {
+        let v = c.value
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
     }
 
     /// Writes lexicon output verbatim (it may hold `[[phonemes]]`).
@@ -114,7 +136,7 @@ package struct Verbalizer {
 
     mutating func space() {
         if !out.isEmpty && last != " " {
-            out.append(" ")
+            out.append(0x20)
             last = " "
         }
         needSpace = false
@@ -122,9 +144,10 @@ package struct Verbalizer {
 
     /// Writes a punctuation mark so the synthesizer pauses (", ").
     mutating func pause() {
-        while out.hasSuffix(" ") { out.removeLast() }
+        while out.last == 0x20 { out.removeLast() }
+        if let lastByte = out.last { last = Unicode.Scalar(lastByte) }
         if !out.isEmpty && last != "," && last != "." {
-            out.append(",")
+            out.append(0x2C)
             last = ","
         }
         needSpace = true
