@@ -10,7 +10,7 @@ enum Acronyms {
         "UMP", "UDI", "PCF", "EELV", "FN", "PSG", "OM", "OL", "ONG", "OMS", "OMC", "FMI", "BNP", "CGT", "CFDT", "FO",
         "SUV", "PC", "ADN", "ARN", "VIH", "IVG", "PMA", "GPA", "SDF", "RTT", "BTS", "IUT", "DRH", "DG", "CEO", "IBM",
         "BBC", "CNN", "AFP", "AP", "RFI", "TF", "BFM", "LCI", "RMC", "RTL", "TV", "HD", "JO", "JT", "QG", "QI", "PV",
-        "BD", "CV", "USB", "GPS", "DVD", "CD", "TNT", "UV", "OGM", "EPR", "AOC", "AOP", "BTP", "SA", "SAS", "SARL",
+        "BD", "CV", "USB", "GPS", "DVD", "CD", "TNT", "UV", "OGM", "EPR", "AOC", "AOP", "BTP", "SAS", "SARL",
         "HT", "TTC", "ZFE", "PLU", "HEC", "IEP", "FBI", "CIA", "KGB", "NSA", "URSS", "RDA", "RFA", "UK", "OCDE", "CIO",
         "CPAM", "ARS", "HAS", "CSA", "DGSI", "DGSE", "GIGN", "LGBT", "LGBTQ", "IRM", "OPA", "IPO", "NBA", "NFL", "PMU",
         "FDJ", "SNCB", "RTBF", "RTS", "SSR", "CFF", "EPFL", "UDC", "PLR", "PTB", "CPE", "BEP", "DUT",
@@ -32,6 +32,14 @@ enum Acronyms {
         "asean": "asséane", "fnac": "fnac", "ikea": "ikéa", "snes": "snèss", "unsa": "unsa", "sncb": "s n c b",
         "stib": "stib", "pisa": "pisa", "erasmus": "érasmusse", "ovni": "ovni", "laser": "lazèr", "radar": "radar",
         "sdf": "s d f", "nasdaq": "nazdak", "dax": "daks", "ftse": "footsie", "ocde": "o c d e", "oms": "o m s",
+    ]
+
+    /// Short French words that an all-caps headline holds: read as words, not spelled.
+    static let headlineWords: Set<String> = [
+        "A", "À", "AU", "AUX", "DE", "DU", "DES", "LA", "LE", "LES", "ET", "EN", "UN", "UNE", "SUR", "PAR", "POUR",
+        "DANS", "EST", "IL", "ELLE", "ON", "NE", "PAS", "SE", "SA", "SON", "SES", "CE", "CES", "QUI", "QUE", "OU", "OÙ",
+        "MAIS", "NOUS", "VOUS", "ILS", "LEUR", "LEURS", "Y", "MON", "MES", "TON", "TES", "NOS", "VOS", "PLUS", "TRÈS",
+        "BON", "FIN", "NON", "OUI", "MAX", "TOUT", "TOUS", "RUE", "VIE", "AN", "ANS", "JOUR", "MOIS", "CAS", "FOU",
     ]
 
     static let vowels = Set("AEIOUYÉÈÊÀÂÎÔÛÄËÏÖÜ".unicodeScalars)
@@ -104,6 +112,10 @@ extension Verbalizer {
             }
             if let word = Acronyms.words[w.lowercased()] {
                 say(word)
+                return i + 1
+            }
+            if Acronyms.headlineWords.contains(w) {
+                say(w.lowercased())
                 return i + 1
             }
         }

@@ -68,8 +68,15 @@ extension Verbalizer {
         guard end - start <= 12 else { return nil }
         let upperStart = Tokenizer.isUpper(s[start])
         // Lower-case numerals only count before "siècle(s)"; check that before any work.
-        if !upperStart && !(isSpace(i + 1) && isWord(i + 2) && first(i + 2) == "s" && (length(i + 2) == 6 || length(i + 2) == 7)) {
-            return nil
+        let beforeSiecle = isSpace(i + 1) && isWord(i + 2) && first(i + 2) == "s" && (length(i + 2) == 6 || length(i + 2) == 7)
+        // "à la fin du xxe": a small-caps century on its own, only with i, v, x and at least two letters.
+        var smallCapsCentury = false
+        if !upperStart && !beforeSiecle {
+            var k = start
+            while k < end && (s[k] == "i" || s[k] == "v" || s[k] == "x") { k += 1 }
+            let suffixStart = k
+            smallCapsCentury = suffixStart - start >= 2 && k < end && s[k] == "e" && (end - k == 1 || (end - k == 3 && s[k + 1] == "m"))
+            if !smallCapsCentury { return nil }
         }
         // Split "XIXe" into numeral and suffix.
         var k = start
@@ -107,7 +114,7 @@ extension Verbalizer {
         // Lower-case numerals are a century only before "siècle(s)"; upper-case ones need a boundary.
         let next = afterOptionalSpace(i)
         let beforeCentury = isWord(next) && (isTextIgnoringCase(next, "siècle") || isTextIgnoringCase(next, "siècles"))
-        if !upperStart && !beforeCentury { return nil }
+        if !upperStart && !beforeCentury && !smallCapsCentury { return nil }
         guard endsWord(i) else { return nil }
         var words = numbers.ordinal(v, gender: gender)
         if plural { words += "s" }
