@@ -19,7 +19,7 @@ size=$(wc -c <"$sample")
 copies=$(( (20 * 1024 * 1024 + size - 1) / size ))
 for _ in $(seq "$copies"); do cat "$sample"; echo; done >"$work/big.txt"
 bytes=$(wc -c <"$work/big.txt")
-head -c 200000 "$work/big.txt" | iconv -f utf-8 -t utf-8 -c >"$work/slice.txt"
+head -c 50000 "$work/big.txt" | iconv -f utf-8 -t utf-8 -c >"$work/slice.txt"
 slice_bytes=$(wc -c <"$work/slice.txt")
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
