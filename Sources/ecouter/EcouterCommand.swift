@@ -23,7 +23,7 @@ struct EcouterCommand: AsyncParsableCommand {
             """,
         version: EcouterVersion.current,
         subcommands: [
-            ReadCommand.self, VoicesCommand.self, PhonemesCommand.self,
+            ReadCommand.self, NormalizeCommand.self, PhonemesCommand.self, VoicesCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )
