@@ -3,6 +3,7 @@ import ArgumentParser
 
 @main
 struct EcouterCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ecouter", abstract: "French news read aloud.")
+    static let configuration = CommandConfiguration(
+        commandName: "ecouter", abstract: "French news read aloud.", subcommands: [SentencesCommand.self])
     func run() async throws {}
 }

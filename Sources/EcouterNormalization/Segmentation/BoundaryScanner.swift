@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// What comes after a possible boundary, once spaces and opening punctuation are skipped.
+enum FollowingText: Equatable {
+    case end, lowercase, uppercase, digit, other
+}
+
+/// One left-to-right pass over UTF-8 bytes that finds sentence boundaries.
+///
+/// Every look-around is either bounded (tokens before a period: 64 bytes) or covers bytes that the
+/// main loop then skips or that no other look-around covers, so the whole scan is linear.
+struct BoundaryScanner {
+    let text: UTF8Buffer
+    private var sink: SentenceSink
+    /// Where the sentence being read began (just after the previous boundary).
+    private(set) var sentenceStart = 0
+    /// Cached offset of the first non-space byte of the current sentence.
+    private var firstContent: Int?
+    /// Whether an ASCII double quote is open, to tell a closing `"` after spaces from an opening one.
+    private var insideDoubleQuote = false
+
+    /// Longest token examined before a period; longer ones are ordinary words (or URLs).
+    static let maximumTokenBytes = 64
+
+    init(text: UTF8Buffer, maximumSentenceLength: Int?) {
+        self.text = text
+        self.sink = SentenceSink(text: text, maximumLength: maximumSentenceLength)
+    }
+
+    /// The sentences as byte ranges, in order, trimmed of white space.
+    mutating func scan() -> [Range<Int>] {
+        let n = text.count
+        var i = 0
+        while i < n {
+            switch text[i] {
+            case 0x2E, 0x21, 0x3F:  // . ! ?
+                i = handleTerminatorRun(at: i)
+            case 0x0A, 0x0D, 0x0B, 0x0C:
+                i = handleLineBreak(at: i)
+            case 0x22:  // "
+                insideDoubleQuote.toggle()
+                i += 1
+            case 0xC2, 0xE2, 0xE3, 0xEF:  // lead bytes of the non-ASCII terminators and line breaks
+                let (s, length) = text.scalar(at: i)
+                if ScalarClass.isTerminator(s) {
+                    i = handleTerminatorRun(at: i)
+                } else if ScalarClass.isLineBreak(s) {
+                    i = handleLineBreak(at: i)
+                } else {
+                    i += length
+                }
+            default:
+                i += 1
+            }
+        }
+        endSentence(at: n)
+        return sink.ranges
+    }
+
+    // MARK: - Boundaries
+
+    mutating func endSentence(at offset: Int) {
+        sink.append(sentenceStart..<offset)
+        sentenceStart = offset
+        firstContent = nil
+    }
+
+    /// Resets quotation state at a paragraph break, so one stray `"` cannot mislead a whole text.
+    mutating func startParagraph() { insideDoubleQuote = false }
+
+    /// The first non-space offset of the current sentence (or the end of the text).
+    mutating func firstContentOffset() -> Int {
+        if let cached = firstContent { return cached }
+        var k = sentenceStart
+        while k < text.count {
+            let (s, length) = text.scalar(at: k)
+            if !ScalarClass.isSpace(s) { break }
+            k += length
+        }
+        firstContent = k
+        return k
+    }
+
+    // MARK: - Terminator runs
+
+    /// Handles `.`, `…`, `?`, `!` and their runs (`?!`, `...`, `!!`) at `start`; returns where to resume.
+    private mutating func handleTerminatorRun(at start: Int) -> Int {
+        let n = text.count
+        var end = start
+        var periods = 0
+        var ellipses = 0
+        var questionOrExclamation = false
+        while end < n {
+            let (s, length) = text.scalar(at: end)
+            if ScalarClass.isPeriod(s) {
+                periods += 1
+            } else if ScalarClass.isEllipsis(s) {
+                ellipses += 1
+            } else if ScalarClass.isQuestionOrExclamation(s) {
+                questionOrExclamation = true
+            } else {
+                break
+            }
+            end += length
+        }
+        let runEnd = end
+        let closedQuotation = absorbClosers(from: &end)
+
+        if end == n {
+            endSentence(at: end)
+            return end
+        }
+        // Glued to what follows (3.5, www.site.fr, J.-C, etc.,): not a boundary here.
+        guard ScalarClass.isSpace(text.scalar(at: end).scalar) else { return end }
+
+        let (following, nextWord) = peekFollowing(from: end)
+        let isBoundary: Bool
+        if questionOrExclamation {
+            // « Qui vient ? » demanda-t-il : a lowercase word continues the sentence.
+            isBoundary = following != .lowercase
+        } else if ellipses > 0 || periods > 1 {
+            // "(...)" and "[…]" mark a cut in a quotation, not a pause.
+            if isElisionMark(start: start, end: runEnd) {
+                isBoundary = false
+            } else {
+                isBoundary = following == .uppercase || following == .other
+            }
+        } else {
+            isBoundary = singlePeriodEnds(
+                at: start, following: following, nextWord: nextWord, closedQuotation: closedQuotation)
+        }
+        if isBoundary { endSentence(at: end) }
+        return end
+    }
+
+    /// Moves `end` past closing quotes and brackets that belong to the sentence ending at `end`,
+    /// French style with a space before them (`! »`). Returns whether a quotation was closed.
+    private mutating func absorbClosers(from end: inout Int) -> Bool {
+        let n = text.count
+        var closedQuotation = false
+        while end < n {
+            var k = end
+            while k < n {
+                let (s, length) = text.scalar(at: k)
+                guard ScalarClass.isHorizontalSpace(s) else { break }
+                k += length
+            }
+            guard k < n else { break }
+            let (s, length) = text.scalar(at: k)
+            guard ScalarClass.isCloser(s) else { break }
+            let glued = k == end
+            if s == "\"" {
+                // After a space, a straight quote closes only a quotation that is open.
+                if !glued && !insideDoubleQuote { break }
+                insideDoubleQuote = false
+            } else if s == "'" && !glued {
+                break
+            }
+            if ScalarClass.isQuote(s) { closedQuotation = true }
+            end = k + length
+        }
+        return closedQuotation
+    }
+
+    /// Whether the run `start..<end` stands right inside brackets: "(...)", "[…]", "( … )".
+    private func isElisionMark(start: Int, end: Int) -> Bool {
+        var k = start
+        var steps = 0
+        while k > 0, steps < 4 {
+            let (s, previous) = text.scalar(before: k)
+            if s == "(" || s == "[" { return true }
+            guard ScalarClass.isHorizontalSpace(s) else { return false }
+            k = previous
+            steps += 1
+        }
+        return false
+    }
+
+    /// The kind of text after `offset`, skipping spaces, line breaks, opening quotes, brackets and
+    /// dashes, and the offset of the first word there.
+    func peekFollowing(from offset: Int) -> (FollowingText, Int) {
+        var k = offset
+        let n = text.count
+        while k < n {
+            let (s, length) = text.scalar(at: k)
+            if ScalarClass.isSpace(s) || ScalarClass.isOpener(s) || ScalarClass.isBullet(s) {
+                k += length
+                continue
+            }
+            let kind: FollowingText
+            if ScalarClass.isUppercase(s) {
+                kind = .uppercase
+            } else if ScalarClass.isLowercase(s) {
+                kind = .lowercase
+            } else if ScalarClass.isDigit(s) {
+                kind = .digit
+            } else if ScalarClass.isLetter(s) {
+                kind = .uppercase  // a letter without case (CJK, Arabic) starts like a capital
+            } else {
+                kind = .other
+            }
+            return (kind, k)
+        }
+        return (.end, n)
+    }
+
+    // MARK: - Single period
+
+    private mutating func singlePeriodEnds(
+        at period: Int, following: FollowingText, nextWord: Int, closedQuotation: Bool
+    ) -> Bool {
+        if following == .end { return true }
+        let role = periodRole(at: period)
+        switch role {
+        case .ordinary:
+            // « Je viens. » dit-il : narration goes on after the quotation.
+            return !(closedQuotation && following == .lowercase)
+        case .prefix, .listMarker:
+            return false
+        case .closing:
+            return following == .uppercase
+        case .initial:
+            return following == .uppercase && SentenceStarters.contains(word(at: nextWord))
+        }
+    }
+
+    private mutating func periodRole(at period: Int) -> PeriodRole {
+        var tokenStart = period
+        while tokenStart > sentenceStart {
+            let (s, previous) = text.scalar(before: tokenStart)
+            if ScalarClass.isSpace(s) || isTokenOpener(s) { break }
+            tokenStart = previous
+            if period - tokenStart > Self.maximumTokenBytes { return .ordinary }
+        }
+        guard tokenStart < period else { return .ordinary }
+        let token = text.string(tokenStart..<period)
+        let atStart = tokenStart == firstContentOffset()
+        return PeriodTokenClassifier.role(of: token, atSentenceStart: atStart) {
+            self.word(before: tokenStart)
+        }
+    }
+
+    /// Openers that start a token; apostrophes and hyphens do not ("l'art.", "J.-C.").
+    private func isTokenOpener(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "(", "[", "{", "\u{AB}", "\u{201C}", "\u{201E}", "\"", "\u{2039}", "/": return true
+        default: return false
+        }
+    }
+
+    /// The word (letters and dots, at most 16 bytes) ending before the spaces before `offset`.
+    private func word(before offset: Int) -> String {
+        var end = offset
+        var steps = 0
+        while end > 0, steps < 4 {
+            let (s, previous) = text.scalar(before: end)
+            guard ScalarClass.isHorizontalSpace(s) else { break }
+            end = previous
+            steps += 1
+        }
+        var start = end
+        while start > 0, end - start < 16 {
+            let (s, previous) = text.scalar(before: start)
+            guard ScalarClass.isLetter(s) || s == "." else { break }
+            start = previous
+        }
+        return text.string(start..<end)
+    }
+
+    /// The word starting at `offset` (letters, then an apostrophe if any), at most 16 bytes.
+    private func word(at offset: Int) -> String {
+        var end = offset
+        while end < text.count, end - offset < 16 {
+            let (s, length) = text.scalar(at: end)
+            if ScalarClass.isLetter(s) {
+                end += length
+            } else {
+                if s == "'" || s == "\u{2019}" {
+                    return text.string(offset..<end) + "'"
+                }
+                break
+            }
+        }
+        return text.string(offset..<end)
+    }
+}

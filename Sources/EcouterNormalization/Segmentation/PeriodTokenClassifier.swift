@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// What the word just before a single period says about that period.
+enum PeriodRole: Equatable {
+    /// An ordinary word: the period ends the sentence.
+    case ordinary
+    /// A title or reference abbreviation (M., cf., p.): the period never ends the sentence.
+    case prefix
+    /// An item number at the start of a sentence ("1.", "II.", "a."): never ends it.
+    case listMarker
+    /// An abbreviation that may close a sentence (etc., Inc., janv.): ends it before a capital.
+    case closing
+    /// An initial ("J.", "J.-P.", "U.S.A."): ends the sentence only before a typical sentence opener,
+    /// since a capital alone is usually the surname that follows.
+    case initial
+}
+
+/// Classifies the token before a period. Tokens are short (the scanner caps them), so string work is cheap.
+enum PeriodTokenClassifier {
+    /// - Parameters:
+    ///   - token: the text between the previous space (or opening bracket) and the period, excluded.
+    ///   - atSentenceStart: whether the token is the first thing in its sentence.
+    ///   - previousWord: the word before the token, asked for only when needed ("av." before "J.-C.").
+    static func role(
+        of token: String, atSentenceStart: Bool, previousWord: () -> String
+    ) -> PeriodRole {
+        let scalars = token.unicodeScalars
+        guard let first = scalars.first else { return .ordinary }
+
+        if scalars.contains(where: ScalarClass.isDigit) {
+            let isSmallNumber = scalars.count <= 3 && scalars.allSatisfy(ScalarClass.isASCIIDigit)
+            return isSmallNumber && atSentenceStart ? .listMarker : .ordinary
+        }
+        if token == "J.-C" {
+            // Jésus-Christ after "av." / "apr." closes a date; otherwise Jean-Claude, an initial.
+            let before = previousWord()
+            let isEra = ["av.", "apr.", "avant", "après", "Av.", "Apr."].contains(before)
+            return isEra ? .closing : .initial
+        }
+        if let kind = AbbreviationTable.kind(of: token) {
+            return kind == .prefix ? .prefix : .closing
+        }
+        if scalars.count == 1 {
+            if ScalarClass.isUppercase(first) { return .initial }
+            if ScalarClass.isLetter(first) { return atSentenceStart ? .listMarker : .ordinary }
+            return .ordinary
+        }
+        if atSentenceStart, scalars.count <= 7, scalars.allSatisfy(ScalarClass.isRomanDigit) {
+            return .listMarker
+        }
+        if let dotted = dottedRole(scalars) { return dotted }
+        if scalars.allSatisfy(ScalarClass.isLetter), !scalars.contains(where: ScalarClass.isVowel) {
+            // No vowel: an abbreviation (bd, qqch, SNCF), not a French word.
+            return .closing
+        }
+        return .ordinary
+    }
+
+    /// Dotted letter groups: "P.A", "U.S.A", "J.-P" (initials) or "Ph.D", "LL.AA.II.RR" (abbreviations).
+    private static func dottedRole(_ scalars: String.UnicodeScalarView) -> PeriodRole? {
+        var segments = 0
+        var allSingleCapitals = true
+        var segmentLength = 0
+        var segmentIsCapital = true
+        var previous: Unicode.Scalar = " "
+        for s in scalars {
+            if s == "." {
+                guard segmentLength > 0 else { return nil }
+                segments += 1
+                allSingleCapitals = allSingleCapitals && segmentLength == 1 && segmentIsCapital
+                segmentLength = 0
+                segmentIsCapital = true
+            } else if s == "-" {
+                // Only right after a period, as in "J.-P".
+                guard previous == ".", segmentLength == 0 else { return nil }
+            } else if ScalarClass.isLetter(s) {
+                segmentLength += 1
+                segmentIsCapital = segmentIsCapital && ScalarClass.isUppercase(s)
+                guard segmentLength <= 3 else { return nil }
+            } else {
+                return nil
+            }
+            previous = s
+        }
+        guard segmentLength > 0, segments >= 1 else { return nil }
+        allSingleCapitals = allSingleCapitals && segmentLength == 1 && segmentIsCapital
+        return allSingleCapitals ? .initial : .closing
+    }
+}
