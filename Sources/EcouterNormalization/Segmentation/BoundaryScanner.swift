@@ -219,6 +219,8 @@ struct BoundaryScanner {
             return false
         case .closing:
             return following == .uppercase
+        case .elidedPrefix:
+            return following != .digit
         case .initial:
             return following == .uppercase && SentenceStarters.contains(word(at: nextWord))
         }

@@ -10,6 +10,9 @@ enum PeriodRole: Equatable {
     case listMarker
     /// An abbreviation that may close a sentence (etc., Inc., janv.): ends it before a capital.
     case closing
+    /// An elided reference abbreviation ("l'art.", "d'av."): ends the sentence unless a number follows,
+    /// since "l'art." is also "the art".
+    case elidedPrefix
     /// An initial ("J.", "J.-P.", "U.S.A."): ends the sentence only before a typical sentence opener,
     /// since a capital alone is usually the surname that follows.
     case initial
@@ -39,6 +42,10 @@ enum PeriodTokenClassifier {
         }
         if let kind = AbbreviationTable.kind(of: token) {
             return kind == .prefix ? .prefix : .closing
+        }
+        if let apostrophe = scalars.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
+            let rest = String(scalars[scalars.index(after: apostrophe)...])
+            if AbbreviationTable.kind(of: rest) == .prefix { return .elidedPrefix }
         }
         if scalars.count == 1 {
             if ScalarClass.isUppercase(first) { return .initial }
