@@ -38,6 +38,7 @@ enum AbbreviationTable {
         "ibid", "id", "cit", "sqq", "sq", "suiv", "ss", "s", "éd", "éds", "trad", "dir", "coll", "rééd",
         "préf", "env", "min", "max", "hab", "approx", "resp", "ann", "adj", "fém", "masc", "sing", "plur",
         "lat", "angl", "gr", "anc", "mod", "ms", "mss", "fr", "esp", "ital", "all", "auj", "ns", "nb",
+        "dép", "dépt", "arr", "univ", "assoc", "gouv", "hôp", "nat", "intl", "intern", "conf",
         // Months.
         "janv", "jan", "févr", "fév", "fevr", "avr", "juil", "juill", "sept", "oct", "nov", "déc", "dec",
         // Dotted forms that usually end a clause.
@@ -69,6 +70,11 @@ enum AbbreviationTable {
 enum SentenceStarters {
     static func contains(_ word: String) -> Bool { words.contains(word) }
 
+    /// Articles and particles that open a sentence as well as a surname: the word after them decides.
+    static func isNameParticle(_ word: String) -> Bool { particles.contains(word) }
+
+    private static let particles: Set<String> = ["Le", "La", "L'", "De", "Du", "Des", "D'"]
+
     private static let words: Set<String> = [
         "Il", "Ils", "Elle", "Elles", "On", "Je", "J'", "Nous", "Vous", "Tu", "Ce", "Cet", "Cette", "Ces", "C'",
         "Ça", "Cela", "Ceci", "Celui", "Celle", "Ceux", "Mais", "Et", "Ou", "Donc", "Or", "Car", "Puis", "Alors",
@@ -76,7 +82,7 @@ enum SentenceStarters {
         "Depuis", "Pendant", "Après", "Avant", "Dans", "En", "Au", "Aux", "À", "Pour", "Par", "Sur", "Sous",
         "Avec", "Sans", "Chez", "Entre", "Lors", "Quand", "Lorsque", "Si", "S'", "Son", "Sa", "Ses", "Leur",
         "Leurs", "Notre", "Nos", "Votre", "Vos", "Mon", "Ma", "Mes", "Tout", "Tous", "Toute", "Toutes", "Les",
-        "L'", "Un", "Une", "D'", "Plus", "Moins", "Non", "Oui", "Qui", "Que", "Qu'", "Quoi", "Quel", "Quelle",
+        "Un", "Une", "Plus", "Moins", "Non", "Oui", "Qui", "Que", "Qu'", "Quoi", "Quel", "Quelle",
         "Quels", "Quelles", "Comment", "Pourquoi", "Où", "N'", "Ne", "Hier", "Demain", "Voici",
         "Voilà", "Aujourd'", "Y", "The", "It", "This", "He", "She", "They", "We",
     ]

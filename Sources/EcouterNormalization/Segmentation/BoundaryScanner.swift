@@ -222,8 +222,37 @@ struct BoundaryScanner {
         case .elidedPrefix:
             return following != .digit
         case .initial:
-            return following == .uppercase && SentenceStarters.contains(word(at: nextWord))
+            guard following == .uppercase else { return false }
+            let next = word(at: nextWord)
+            if SentenceStarters.contains(next) { return true }
+            // "J. Le Pen", "J. La Fontaine" are names; "plan B. Le gouvernement" is a new sentence.
+            return SentenceStarters.isNameParticle(next) && wordAfter(nextWord, startsWith: ScalarClass.isLowercase)
         }
+    }
+
+    /// Whether the word after the one at `offset` (past one run of spaces) starts with a matching scalar.
+    private func wordAfter(_ offset: Int, startsWith predicate: (Unicode.Scalar) -> Bool) -> Bool {
+        var k = offset
+        let n = text.count
+        var steps = 0
+        while k < n, steps < 24 {
+            let (s, length) = text.scalar(at: k)
+            if ScalarClass.isSpace(s) { break }
+            if s == "'" || s == "\u{2019}" {
+                // "L'Oréal" / "L'enquête": the word after the elision.
+                k += length
+                return k < n && predicate(text.scalar(at: k).scalar)
+            }
+            k += length
+            steps += 1
+        }
+        while k < n, steps < 32 {
+            let (s, length) = text.scalar(at: k)
+            guard ScalarClass.isHorizontalSpace(s) else { break }
+            k += length
+            steps += 1
+        }
+        return k < n && predicate(text.scalar(at: k).scalar)
     }
 
     private mutating func periodRole(at period: Int) -> PeriodRole {

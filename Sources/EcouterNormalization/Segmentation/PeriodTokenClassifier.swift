@@ -45,7 +45,11 @@ enum PeriodTokenClassifier {
         }
         if let apostrophe = scalars.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
             let rest = String(scalars[scalars.index(after: apostrophe)...])
-            if AbbreviationTable.kind(of: rest) == .prefix { return .elidedPrefix }
+            switch AbbreviationTable.kind(of: rest) {
+            case .prefix: return .elidedPrefix
+            case .closing: return .closing  // "l'arr. de Lille", "d'env. 30 km"
+            case nil: break
+            }
         }
         if scalars.count == 1 {
             if ScalarClass.isUppercase(first) { return .initial }
