@@ -16,7 +16,8 @@ struct SentenceSink {
     mutating func append(_ range: Range<Int>) {
         let trimmed = trim(range)
         guard !trimmed.isEmpty else { return }
-        if let limit = maximumLength {
+        // A sentence has at least one byte per scalar: short ones need no counting.
+        if let limit = maximumLength, trimmed.count > limit {
             appendCapped(trimmed, limit: limit)
         } else {
             ranges.append(trimmed)

@@ -19,6 +19,9 @@ struct SentencesCommand: ParsableCommand {
     @Flag(help: "Segment each input line on its own; print one JSON array of sentences per input line.")
     var lines = false
 
+    @Flag(help: "Print only the number of sentences (with --lines: per line).")
+    var count = false
+
     @Option(help: "Cut sentences longer than this many characters (0: never cut).")
     var maxLength: Int = SentenceSegmenter.Options.defaultMaximumSentenceLength
 
@@ -37,13 +40,20 @@ struct SentencesCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.withoutEscapingSlashes]
             for line in documentLines(of: text) {
+                if count {
+                    output.append(Array("\(segmenter.sentenceRanges(in: line).count)\n".utf8))
+                    continue
+                }
                 let sentences = segmenter.sentences(in: line).map(String.init)
                 output.append(try encoder.encode(sentences))
-                output.append(Data("\n".utf8))
+                output.append([0x0A])
             }
+        } else if count {
+            output.append(Array("\(segmenter.sentenceRanges(in: text).count)\n".utf8))
         } else {
             for sentence in segmenter.sentences(in: text) {
-                output.append(Data((Self.singleLine(sentence) + "\n").utf8))
+                output.append(Self.singleLine(sentence))
+                output.append([0x0A])
             }
         }
         output.flush()
@@ -75,14 +85,39 @@ struct SentencesCommand: ParsableCommand {
         return pieces.map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
     }
 
-    /// `sentence` with its line breaks turned into spaces.
-    static func singleLine(_ sentence: Substring) -> String {
-        String(String.UnicodeScalarView(sentence.unicodeScalars.map { scalar in
-            switch scalar {
-            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": " "
-            default: scalar
+    /// `sentence` as UTF-8 with its line breaks (\n \r VT FF NEL LS PS) turned into spaces.
+    static func singleLine(_ sentence: Substring) -> [UInt8] {
+        var sentence = sentence
+        return sentence.withUTF8(singleLine)
+    }
+
+    private static func singleLine(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var pending: [UInt8] = []  // a multi-byte sequence that may be a line break
+        for byte in utf8 {
+            if !pending.isEmpty {
+                pending.append(byte)
+                switch pending {
+                case [0xC2, 0x85], [0xE2, 0x80, 0xA8], [0xE2, 0x80, 0xA9]:
+                    bytes.append(0x20)
+                    pending.removeAll()
+                case [0xE2, 0x80]:
+                    break
+                default:
+                    bytes.append(contentsOf: pending)
+                    pending.removeAll()
+                }
+                continue
             }
-        }))
+            switch byte {
+            case 0x0A, 0x0B, 0x0C, 0x0D: bytes.append(0x20)
+            case 0xC2, 0xE2: pending.append(byte)
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(contentsOf: pending)
+        return bytes
     }
 }
 
@@ -90,8 +125,8 @@ struct SentencesCommand: ParsableCommand {
 private struct OutputBuffer {
     private var pending = Data()
 
-    mutating func append(_ data: Data) {
-        pending.append(data)
+    mutating func append(_ data: some Sequence<UInt8>) {
+        pending.append(contentsOf: data)
         if pending.count >= 1 << 16 { flush() }
     }
 
