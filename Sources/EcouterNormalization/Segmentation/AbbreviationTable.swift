@@ -6,6 +6,9 @@ enum AbbreviationKind: Sendable {
     case prefix
     /// May close a sentence (etc., Inc., janv.): the period ends the sentence when a capital follows.
     case closing
+    /// A reference abbreviation that is also a word ("vol." volume / le vol, "art." article / l'art):
+    /// ends the sentence before a capitalized word, not before a number or an initial ("art. L. 121").
+    case wordlikePrefix
 }
 
 /// French (and a few English) abbreviations written with a final period, keyed without that period.
@@ -24,13 +27,17 @@ enum AbbreviationTable {
         "Me", "Mes", "Mgr", "Mgrs", "St", "Ste", "Sts", "Stes", "Vve", "Prof", "Gén", "Gal", "Col", "Cdt",
         "Cmdt", "Lt", "Lieut", "Sgt", "Capt", "Cne", "Adj", "Rév", "Gov", "Sen", "Rep", "Mt",
         // References before a number or a name.
-        "cf", "p", "pp", "art", "arts", "chap", "ch", "vol", "vols", "n", "no", "nos", "fig", "figs", "t",
-        "tt", "tab", "sect", "réf", "ref", "ex", "v", "vv", "c", "ca", "f", "l", "op", "loc", "vs", "éq",
+        "cf", "p", "pp", "chap", "ch", "n", "no", "nos", "fig", "figs", "t", "tt", "réf", "ref", "v", "vv",
+        "c", "ca", "f", "l", "op", "loc", "vs", "éq",
         // Addresses and contacts.
-        "av", "apr", "bd", "boul", "bld", "pl", "fg", "faub", "rte", "imp", "tél", "tel", "fax", "mob",
+        "av", "apr", "bd", "boul", "bld", "pl", "fg", "faub", "rte", "imp", "tél", "mob",
         // Dotted and hyphenated forms (keyed as written, final period removed).
         "c.-à-d", "c-à-d", "c.-à.-d", "p.-ê", "P.-S", "N.B", "N.d.T", "N.d.A", "N.d.É", "N.D.L.R", "N.d.l.r",
         "p.ex", "s.v.p", "S.V.P", "R.P", "S.E", "S.M", "S.A.R", "LL.MM", "LL.AA",
+    ]
+
+    private static let wordlikePrefixes: [String] = [
+        "art", "arts", "vol", "vols", "sect", "tab", "fax", "tel", "ex",
     ]
 
     private static let closings: [String] = [
@@ -58,6 +65,7 @@ enum AbbreviationTable {
         }
         for word in prefixes { add(word, .prefix) }
         for word in closings { add(word, .closing) }
+        for word in wordlikePrefixes { add(word, .wordlikePrefix) }
         return table
     }()
 }

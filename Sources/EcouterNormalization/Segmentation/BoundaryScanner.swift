@@ -219,8 +219,9 @@ struct BoundaryScanner {
             return false
         case .closing:
             return following == .uppercase
-        case .elidedPrefix:
-            return following != .digit
+        case .wordlikePrefix:
+            // "le vol. Il" ends; "art. 3", "art. L. 121" do not.
+            return following == .uppercase && !isInitial(at: nextWord)
         case .initial:
             guard following == .uppercase else { return false }
             let next = word(at: nextWord)
@@ -228,6 +229,12 @@ struct BoundaryScanner {
             // "J. Le Pen", "J. La Fontaine" are names; "plan B. Le gouvernement" is a new sentence.
             return SentenceStarters.isNameParticle(next) && wordAfter(nextWord, startsWith: ScalarClass.isLowercase)
         }
+    }
+
+    /// Whether a capital letter followed by a period starts at `offset` ("L." in "art. L. 121").
+    private func isInitial(at offset: Int) -> Bool {
+        let (first, length) = text.scalar(at: offset)
+        return ScalarClass.isUppercase(first) && offset + length < text.count && text[offset + length] == 0x2E
     }
 
     /// Whether the word after the one at `offset` (past one run of spaces) starts with a matching scalar.

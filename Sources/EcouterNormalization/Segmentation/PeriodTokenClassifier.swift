@@ -10,9 +10,9 @@ enum PeriodRole: Equatable {
     case listMarker
     /// An abbreviation that may close a sentence (etc., Inc., janv.): ends it before a capital.
     case closing
-    /// An elided reference abbreviation ("l'art.", "d'av."): ends the sentence unless a number follows,
-    /// since "l'art." is also "the art".
-    case elidedPrefix
+    /// A reference abbreviation that is also a word ("vol.", "l'art.", "mon ex."): ends the sentence
+    /// before a capitalized word, but not before a number or an initial ("art. L. 121-1").
+    case wordlikePrefix
     /// An initial ("J.", "J.-P.", "U.S.A."): ends the sentence only before a typical sentence opener,
     /// since a capital alone is usually the surname that follows.
     case initial
@@ -40,16 +40,15 @@ enum PeriodTokenClassifier {
             let isEra = ["av.", "apr.", "avant", "après", "Av.", "Apr."].contains(before)
             return isEra ? .closing : .initial
         }
-        if let kind = AbbreviationTable.kind(of: token) {
-            return kind == .prefix ? .prefix : .closing
+        if token == "ex" || token == "Ex" {
+            // "p. ex." / "par ex." introduce an example; "mon ex." is a person.
+            return ["p.", "par", "Par", "P."].contains(previousWord()) ? .prefix : .wordlikePrefix
         }
+        if let kind = AbbreviationTable.kind(of: token) { return role(kind) }
         if let apostrophe = scalars.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
             let rest = String(scalars[scalars.index(after: apostrophe)...])
-            switch AbbreviationTable.kind(of: rest) {
-            case .prefix: return .elidedPrefix
-            case .closing: return .closing  // "l'arr. de Lille", "d'env. 30 km"
-            case nil: break
-            }
+            // "l'art. 49.3" but also "l'art. Le musée"; "l'arr. de Lille", "d'env. 30 km".
+            if let kind = AbbreviationTable.kind(of: rest) { return kind == .prefix ? .wordlikePrefix : role(kind) }
         }
         if scalars.count == 1 {
             if ScalarClass.isUppercase(first) { return .initial }
@@ -65,6 +64,14 @@ enum PeriodTokenClassifier {
             return .closing
         }
         return .ordinary
+    }
+
+    private static func role(_ kind: AbbreviationKind) -> PeriodRole {
+        switch kind {
+        case .prefix: .prefix
+        case .closing: .closing
+        case .wordlikePrefix: .wordlikePrefix
+        }
     }
 
     /// Dotted letter groups: "P.A", "U.S.A", "J.-P" (initials) or "Ph.D", "LL.AA.II.RR" (abbreviations).
