@@ -104,7 +104,7 @@ struct BoundaryScanner {
             end += length
         }
         let runEnd = end
-        let closedQuotation = absorbClosers(from: &end)
+        let closedSomething = absorbClosers(from: &end)
 
         if end == n {
             endSentence(at: end)
@@ -127,17 +127,17 @@ struct BoundaryScanner {
             }
         } else {
             isBoundary = singlePeriodEnds(
-                at: start, following: following, nextWord: nextWord, closedQuotation: closedQuotation)
+                at: start, following: following, nextWord: nextWord, closedSomething: closedSomething)
         }
         if isBoundary { endSentence(at: end) }
         return end
     }
 
     /// Moves `end` past closing quotes and brackets that belong to the sentence ending at `end`,
-    /// French style with a space before them (`! »`). Returns whether a quotation was closed.
+    /// French style with a space before them (`! »`). Returns whether anything was closed.
     private mutating func absorbClosers(from end: inout Int) -> Bool {
         let n = text.count
-        var closedQuotation = false
+        var closedSomething = false
         while end < n {
             var k = end
             while k < n {
@@ -156,10 +156,10 @@ struct BoundaryScanner {
             } else if s == "'" && !glued {
                 break
             }
-            if ScalarClass.isQuote(s) { closedQuotation = true }
+            closedSomething = true
             end = k + length
         }
-        return closedQuotation
+        return closedSomething
     }
 
     /// Whether the run `start..<end` stands right inside brackets: "(...)", "[…]", "( … )".
@@ -207,14 +207,14 @@ struct BoundaryScanner {
     // MARK: - Single period
 
     private mutating func singlePeriodEnds(
-        at period: Int, following: FollowingText, nextWord: Int, closedQuotation: Bool
+        at period: Int, following: FollowingText, nextWord: Int, closedSomething: Bool
     ) -> Bool {
         if following == .end { return true }
         let role = periodRole(at: period)
         switch role {
         case .ordinary:
-            // « Je viens. » dit-il : narration goes on after the quotation.
-            return !(closedQuotation && following == .lowercase)
+            // « Je viens. » dit-il, (Il pleuvait.) et : the text goes on after the quotation or bracket.
+            return !(closedSomething && following == .lowercase)
         case .prefix, .listMarker:
             return false
         case .closing:
@@ -272,10 +272,25 @@ struct BoundaryScanner {
         }
         guard tokenStart < period else { return .ordinary }
         let token = text.string(tokenStart..<period)
-        let atStart = tokenStart == firstContentOffset()
+        // An item number opens its sentence, or follows a colon ("Trois points : 1. Le coût").
+        let atStart = tokenStart == firstContentOffset() || follows(":", before: tokenStart)
         return PeriodTokenClassifier.role(of: token, atSentenceStart: atStart) {
             self.word(before: tokenStart)
         }
+    }
+
+    /// Whether `mark` stands before `offset`, past at most four spaces.
+    private func follows(_ mark: Unicode.Scalar, before offset: Int) -> Bool {
+        var k = offset
+        var steps = 0
+        while k > sentenceStart, steps < 5 {
+            let (s, previous) = text.scalar(before: k)
+            if s == mark { return true }
+            guard ScalarClass.isHorizontalSpace(s) else { return false }
+            k = previous
+            steps += 1
+        }
+        return false
     }
 
     /// Openers that start a token; apostrophes and hyphens do not ("l'art.", "J.-C.").

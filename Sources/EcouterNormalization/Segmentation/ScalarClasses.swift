@@ -54,14 +54,6 @@ enum ScalarClass {
         }
     }
 
-    /// Closers that end a quotation (as opposed to a parenthesis).
-    static func isQuote(_ s: Unicode.Scalar) -> Bool {
-        switch s {
-        case "\u{BB}", "\u{201D}", "\u{2019}", "\"", "'", "\u{203A}", "\u{300D}", "\u{300F}": return true
-        default: return false
-        }
-    }
-
     /// Punctuation that opens a quotation or a parenthesis.
     static func isOpener(_ s: Unicode.Scalar) -> Bool {
         switch s {
