@@ -30,6 +30,9 @@ struct SegmentPathologicalTests {
         Shape(name: "ellipses in brackets", unit: "(...)"),
         Shape(name: "digits", unit: "1234567890"),
         Shape(name: "combining marks", unit: "e\u{301}"),
+        // Each line break looks ahead past quotes and line breaks: without reuse, quadratic.
+        Shape(name: "quote lines", unit: "\"\n"),
+        Shape(name: "ellipsis and carriage returns", unit: "…\r"),
     ]
 
     static func seconds(_ work: () -> Void) -> Double {
@@ -57,7 +60,7 @@ struct SegmentPathologicalTests {
     }
 
     /// Time grows linearly: four times the input costs far less than sixteen times the time.
-    @Test(arguments: [shapes[0], shapes[5], shapes[7], shapes[12]])
+    @Test(arguments: [shapes[0], shapes[5], shapes[7], shapes[12], shapes[16]])
     func growsLinearly(_ shape: Shape) {
         let small = shape.text(bytes: 1 << 17)
         let large = shape.text(bytes: 1 << 19)

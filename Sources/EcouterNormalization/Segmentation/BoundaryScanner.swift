@@ -18,6 +18,10 @@ struct BoundaryScanner {
     private var firstContent: Int?
     /// Whether an ASCII double quote is open, to tell a closing `"` after spaces from an opening one.
     private var insideDoubleQuote = false
+    /// The last look-ahead: it skipped `from..<to` and found `kind` at `to`. A later look-ahead that
+    /// starts inside that stretch has the same answer; reusing it keeps look-aheads from rescanning
+    /// the same spaces and quotes line after line (`"\n"\n"\n...`), which would be quadratic.
+    private var lastPeek: (from: Int, to: Int, kind: FollowingText)?
 
     /// Longest token examined before a period; longer ones are ordinary words (or URLs).
     static let maximumTokenBytes = 64
@@ -178,7 +182,16 @@ struct BoundaryScanner {
 
     /// The kind of text after `offset`, skipping spaces, line breaks, opening quotes, brackets and
     /// dashes, and the offset of the first word there.
-    func peekFollowing(from offset: Int) -> (FollowingText, Int) {
+    mutating func peekFollowing(from offset: Int) -> (FollowingText, Int) {
+        if let last = lastPeek, offset >= last.from, offset <= last.to {
+            return (last.kind, last.to)
+        }
+        let (kind, to) = scanFollowing(from: offset)
+        lastPeek = (offset, to, kind)
+        return (kind, to)
+    }
+
+    private func scanFollowing(from offset: Int) -> (FollowingText, Int) {
         var k = offset
         let n = text.count
         while k < n {
