@@ -26,6 +26,8 @@ enum AbbreviationTable {
         "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mr", "Mrs", "Ms", "Messrs", "Dr", "Drs", "Pr", "Prs",
         "Me", "Mes", "Mgr", "Mgrs", "St", "Ste", "Sts", "Stes", "Vve", "Prof", "Gén", "Gal", "Col", "Cdt",
         "Cmdt", "Lt", "Lieut", "Sgt", "Capt", "Cne", "Adj", "Rév", "Gov", "Sen", "Rep", "Mt",
+        // Abbreviated first names and religious titles (Ch. de Gaulle, Th. Dupont, Fr. Roger).
+        "Ch", "Th", "Ph", "Chr", "Cl", "Fr", "Sr", "Sœur", "Fre",
         // References before a number or a name.
         "cf", "p", "pp", "chap", "ch", "n", "no", "nos", "fig", "figs", "t", "tt", "réf", "ref", "v", "vv",
         "c", "ca", "f", "l", "op", "loc", "vs", "éq",
@@ -41,7 +43,7 @@ enum AbbreviationTable {
     ]
 
     private static let closings: [String] = [
-        "etc", "al", "Inc", "Ltd", "Co", "Corp", "Cie", "Bros", "Ltée", "Jr", "Sr", "jr",
+        "etc", "al", "Inc", "Ltd", "Co", "Corp", "Cie", "Bros", "Ltée", "Jr", "jr",
         "ibid", "id", "cit", "sqq", "sq", "suiv", "ss", "s", "éd", "éds", "trad", "dir", "coll", "rééd",
         "préf", "env", "min", "max", "hab", "approx", "resp", "ann", "adj", "fém", "masc", "sing", "plur",
         "lat", "angl", "gr", "anc", "mod", "ms", "mss", "fr", "esp", "ital", "all", "auj", "ns", "nb",
