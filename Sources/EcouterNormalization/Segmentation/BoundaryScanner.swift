@@ -109,6 +109,8 @@ struct BoundaryScanner {
         }
         let runEnd = end
         let closedSomething = absorbClosers(from: &end)
+        // "« … Nous refusons. »": punctuation with no word before it does not make a sentence.
+        if opensSentence(start) { return end }
 
         if end == n {
             endSentence(at: end)
@@ -150,9 +152,14 @@ struct BoundaryScanner {
                 k += length
             }
             guard k < n else { break }
+            let glued = k == end
+            if glued, let marker = footnoteMarkerEnd(at: k) {
+                // "fin.¹ Le", "fin.[2] Le": the note call belongs to the sentence it ends.
+                end = marker
+                continue
+            }
             let (s, length) = text.scalar(at: k)
             guard ScalarClass.isCloser(s) else { break }
-            let glued = k == end
             if s == "\"" {
                 // After a space, a straight quote closes only a quotation that is open.
                 if !glued && !insideDoubleQuote { break }
@@ -164,6 +171,40 @@ struct BoundaryScanner {
             end = k + length
         }
         return closedSomething
+    }
+
+    /// Whether only spaces and opening punctuation stand between the sentence start and `offset`
+    /// (looking back a few scalars only).
+    private func opensSentence(_ offset: Int) -> Bool {
+        var k = offset
+        var steps = 0
+        while k > sentenceStart {
+            let (s, previous) = text.scalar(before: k)
+            guard steps < 8, ScalarClass.isSpace(s) || ScalarClass.isOpener(s) || ScalarClass.isBullet(s) else {
+                return false
+            }
+            k = previous
+            steps += 1
+        }
+        return true
+    }
+
+    /// The end of a footnote call at `offset`: superscript digits, `*`, `†`, or "[12]" / "[a]".
+    private func footnoteMarkerEnd(at offset: Int) -> Int? {
+        let n = text.count
+        var k = offset
+        while k < n {
+            let (s, length) = text.scalar(at: k)
+            guard ScalarClass.isFootnoteMark(s) else { break }
+            k += length
+        }
+        if k > offset { return k }
+        guard text[offset] == 0x5B else { return nil }  // [
+        k = offset + 1
+        while k < n, k - offset <= 4, text[k] < 0x80, ScalarClass.isLetter(Unicode.Scalar(text[k])) || ScalarClass.isASCIIDigit(Unicode.Scalar(text[k])) {
+            k += 1
+        }
+        return k > offset + 1 && k < n && text[k] == 0x5D ? k + 1 : nil  // ]
     }
 
     /// Whether the run `start..<end` stands right inside brackets: "(...)", "[…]", "( … )".

@@ -54,6 +54,14 @@ enum ScalarClass {
         }
     }
 
+    /// Footnote calls written after a sentence's final punctuation.
+    static func isFootnoteMark(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "*", "\u{2020}", "\u{2021}", "\u{B9}", "\u{B2}", "\u{B3}", "\u{2070}"..."\u{2079}": return true
+        default: return false
+        }
+    }
+
     /// Punctuation that opens a quotation or a parenthesis.
     static func isOpener(_ s: Unicode.Scalar) -> Bool {
         switch s {
