@@ -33,7 +33,7 @@ struct SegmentFixtureTests {
         #expect(cases.count >= 80)
         #expect(Set(cases.map(\.id)).count == cases.count, "ids are unique")
         // Every family of the brief is represented.
-        for family in ["abbr", "init", "num", "list", "ell", "quote", "qe", "url", "line", "misc", "news"] {
+        for family in ["abbr", "init", "num", "list", "ell", "quote", "qe", "url", "line", "misc", "news", "space", "doc"] {
             #expect(cases.contains { $0.id.hasPrefix(family + "-") }, "family \(family)")
         }
     }
