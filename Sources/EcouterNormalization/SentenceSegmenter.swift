@@ -62,7 +62,7 @@ public struct SentenceSegmenter: Sendable {
     func byteRanges(in text: String) -> [Range<Int>] {
         let limit = options.maximumSentenceLength
         if let ranges = text.utf8.withContiguousStorageIfAvailable({ bytes in
-            var scanner = BoundaryScanner(text: UTF8Buffer(bytes: bytes), maximumSentenceLength: limit)
+            var scanner = BoundaryScanner(text: SegmentationBytes(bytes: bytes), maximumSentenceLength: limit)
             return scanner.scan()
         }) {
             return ranges
@@ -71,7 +71,7 @@ public struct SentenceSegmenter: Sendable {
         var copy = text
         copy.makeContiguousUTF8()
         return copy.utf8.withContiguousStorageIfAvailable { bytes in
-            var scanner = BoundaryScanner(text: UTF8Buffer(bytes: bytes), maximumSentenceLength: limit)
+            var scanner = BoundaryScanner(text: SegmentationBytes(bytes: bytes), maximumSentenceLength: limit)
             return scanner.scan()
         } ?? []
     }

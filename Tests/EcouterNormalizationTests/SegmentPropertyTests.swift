@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// A small seeded generator (SplitMix64), so failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
+struct SegmentSeededRandom: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
@@ -60,7 +60,7 @@ struct SegmentPropertyTests {
         "👩‍👩‍👧", "🇫🇷", "\u{FE0F}", "\u{FEFF}", "Ω", "日本", "\u{0}",
     ]
 
-    static func randomText(_ rng: inout SeededGenerator, length: Int) -> String {
+    static func randomText(_ rng: inout SegmentSeededRandom, length: Int) -> String {
         var text = ""
         for _ in 0..<length {
             if Int.random(in: 0..<8, using: &rng) == 0 {
@@ -77,7 +77,7 @@ struct SegmentPropertyTests {
 
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func randomUnicodeKeepsTheContract(seed: UInt64) {
-        var rng = SeededGenerator(seed: seed)
+        var rng = SegmentSeededRandom(seed: seed)
         let capped = SentenceSegmenter(options: .init(maximumSentenceLength: 12))
         let uncapped = SentenceSegmenter(options: .init(maximumSentenceLength: nil))
         for _ in 0..<150 {

@@ -10,7 +10,7 @@ enum FollowingText: Equatable {
 /// Every look-around is either bounded (tokens before a period: 64 bytes) or covers bytes that the
 /// main loop then skips or that no other look-around covers, so the whole scan is linear.
 struct BoundaryScanner {
-    let text: UTF8Buffer
+    let text: SegmentationBytes
     private var sink: SentenceSink
     /// Where the sentence being read began (just after the previous boundary).
     private(set) var sentenceStart = 0
@@ -26,7 +26,7 @@ struct BoundaryScanner {
     /// Longest token examined before a period; longer ones are ordinary words (or URLs).
     static let maximumTokenBytes = 64
 
-    init(text: UTF8Buffer, maximumSentenceLength: Int?) {
+    init(text: SegmentationBytes, maximumSentenceLength: Int?) {
         self.text = text
         self.sink = SentenceSink(text: text, maximumLength: maximumSentenceLength)
     }
@@ -46,9 +46,9 @@ struct BoundaryScanner {
                 i += 1
             case 0xC2, 0xE2, 0xE3, 0xEF:  // lead bytes of the non-ASCII terminators and line breaks
                 let (s, length) = text.scalar(at: i)
-                if ScalarClass.isTerminator(s) {
+                if BoundaryScalars.isTerminator(s) {
                     i = handleTerminatorRun(at: i)
-                } else if ScalarClass.isLineBreak(s) {
+                } else if BoundaryScalars.isLineBreak(s) {
                     i = handleLineBreak(at: i)
                 } else {
                     i += length
@@ -78,7 +78,7 @@ struct BoundaryScanner {
         var k = sentenceStart
         while k < text.count {
             let (s, length) = text.scalar(at: k)
-            if !ScalarClass.isSpace(s) { break }
+            if !BoundaryScalars.isSpace(s) { break }
             k += length
         }
         firstContent = k
@@ -96,11 +96,11 @@ struct BoundaryScanner {
         var questionOrExclamation = false
         while end < n {
             let (s, length) = text.scalar(at: end)
-            if ScalarClass.isPeriod(s) {
+            if BoundaryScalars.isPeriod(s) {
                 periods += 1
-            } else if ScalarClass.isEllipsis(s) {
+            } else if BoundaryScalars.isEllipsis(s) {
                 ellipses += 1
-            } else if ScalarClass.isQuestionOrExclamation(s) {
+            } else if BoundaryScalars.isQuestionOrExclamation(s) {
                 questionOrExclamation = true
             } else {
                 break
@@ -117,7 +117,7 @@ struct BoundaryScanner {
             return end
         }
         // Glued to what follows (3.5, www.site.fr, J.-C, etc.,): not a boundary here.
-        guard ScalarClass.isSpace(text.scalar(at: end).scalar) else { return end }
+        guard BoundaryScalars.isSpace(text.scalar(at: end).scalar) else { return end }
 
         let (following, nextWord) = peekFollowing(from: end)
         let isBoundary: Bool
@@ -148,7 +148,7 @@ struct BoundaryScanner {
             var k = end
             while k < n {
                 let (s, length) = text.scalar(at: k)
-                guard ScalarClass.isHorizontalSpace(s) else { break }
+                guard BoundaryScalars.isHorizontalSpace(s) else { break }
                 k += length
             }
             guard k < n else { break }
@@ -159,7 +159,7 @@ struct BoundaryScanner {
                 continue
             }
             let (s, length) = text.scalar(at: k)
-            guard ScalarClass.isCloser(s) else { break }
+            guard BoundaryScalars.isCloser(s) else { break }
             if s == "\"" {
                 // After a space, a straight quote closes only a quotation that is open.
                 if !glued && !insideDoubleQuote { break }
@@ -180,7 +180,7 @@ struct BoundaryScanner {
         var steps = 0
         while k > sentenceStart {
             let (s, previous) = text.scalar(before: k)
-            guard steps < 8, ScalarClass.isSpace(s) || ScalarClass.isOpener(s) || ScalarClass.isBullet(s) else {
+            guard steps < 8, BoundaryScalars.isSpace(s) || BoundaryScalars.isOpener(s) || BoundaryScalars.isBullet(s) else {
                 return false
             }
             k = previous
@@ -195,13 +195,13 @@ struct BoundaryScanner {
         var k = offset
         while k < n {
             let (s, length) = text.scalar(at: k)
-            guard ScalarClass.isFootnoteMark(s) else { break }
+            guard BoundaryScalars.isFootnoteMark(s) else { break }
             k += length
         }
         if k > offset { return k }
         guard text[offset] == 0x5B else { return nil }  // [
         k = offset + 1
-        while k < n, k - offset <= 4, text[k] < 0x80, ScalarClass.isLetter(Unicode.Scalar(text[k])) || ScalarClass.isASCIIDigit(Unicode.Scalar(text[k])) {
+        while k < n, k - offset <= 4, text[k] < 0x80, BoundaryScalars.isLetter(Unicode.Scalar(text[k])) || BoundaryScalars.isASCIIDigit(Unicode.Scalar(text[k])) {
             k += 1
         }
         return k > offset + 1 && k < n && text[k] == 0x5D ? k + 1 : nil  // ]
@@ -214,7 +214,7 @@ struct BoundaryScanner {
         while k > 0, steps < 4 {
             let (s, previous) = text.scalar(before: k)
             if s == "(" || s == "[" { return true }
-            guard ScalarClass.isHorizontalSpace(s) else { return false }
+            guard BoundaryScalars.isHorizontalSpace(s) else { return false }
             k = previous
             steps += 1
         }
@@ -237,18 +237,18 @@ struct BoundaryScanner {
         let n = text.count
         while k < n {
             let (s, length) = text.scalar(at: k)
-            if ScalarClass.isSpace(s) || ScalarClass.isOpener(s) || ScalarClass.isBullet(s) {
+            if BoundaryScalars.isSpace(s) || BoundaryScalars.isOpener(s) || BoundaryScalars.isBullet(s) {
                 k += length
                 continue
             }
             let kind: FollowingText
-            if ScalarClass.isUppercase(s) {
+            if BoundaryScalars.isUppercase(s) {
                 kind = .uppercase
-            } else if ScalarClass.isLowercase(s) {
+            } else if BoundaryScalars.isLowercase(s) {
                 kind = .lowercase
-            } else if ScalarClass.isDigit(s) {
+            } else if BoundaryScalars.isDigit(s) {
                 kind = .digit
-            } else if ScalarClass.isLetter(s) {
+            } else if BoundaryScalars.isLetter(s) {
                 kind = .uppercase  // a letter without case (CJK, Arabic) starts like a capital
             } else {
                 kind = .other
@@ -281,14 +281,14 @@ struct BoundaryScanner {
             let next = word(at: nextWord)
             if SentenceStarters.contains(next) { return true }
             // "J. Le Pen", "J. La Fontaine" are names; "plan B. Le gouvernement" is a new sentence.
-            return SentenceStarters.isNameParticle(next) && wordAfter(nextWord, startsWith: ScalarClass.isLowercase)
+            return SentenceStarters.isNameParticle(next) && wordAfter(nextWord, startsWith: BoundaryScalars.isLowercase)
         }
     }
 
     /// Whether a capital letter followed by a period starts at `offset` ("L." in "art. L. 121").
     private func isInitial(at offset: Int) -> Bool {
         let (first, length) = text.scalar(at: offset)
-        return ScalarClass.isUppercase(first) && offset + length < text.count && text[offset + length] == 0x2E
+        return BoundaryScalars.isUppercase(first) && offset + length < text.count && text[offset + length] == 0x2E
     }
 
     /// Whether the word after the one at `offset` (past one run of spaces) starts with a matching scalar.
@@ -298,7 +298,7 @@ struct BoundaryScanner {
         var steps = 0
         while k < n, steps < 24 {
             let (s, length) = text.scalar(at: k)
-            if ScalarClass.isSpace(s) { break }
+            if BoundaryScalars.isSpace(s) { break }
             if s == "'" || s == "\u{2019}" {
                 // "L'Oréal" / "L'enquête": the word after the elision.
                 k += length
@@ -309,7 +309,7 @@ struct BoundaryScanner {
         }
         while k < n, steps < 32 {
             let (s, length) = text.scalar(at: k)
-            guard ScalarClass.isHorizontalSpace(s) else { break }
+            guard BoundaryScalars.isHorizontalSpace(s) else { break }
             k += length
             steps += 1
         }
@@ -320,7 +320,7 @@ struct BoundaryScanner {
         var tokenStart = period
         while tokenStart > sentenceStart {
             let (s, previous) = text.scalar(before: tokenStart)
-            if ScalarClass.isSpace(s) || isTokenOpener(s) { break }
+            if BoundaryScalars.isSpace(s) || isTokenOpener(s) { break }
             tokenStart = previous
             if period - tokenStart > Self.maximumTokenBytes { return .ordinary }
         }
@@ -340,7 +340,7 @@ struct BoundaryScanner {
         while k > sentenceStart, steps < 5 {
             let (s, previous) = text.scalar(before: k)
             if s == mark { return true }
-            guard ScalarClass.isHorizontalSpace(s) else { return false }
+            guard BoundaryScalars.isHorizontalSpace(s) else { return false }
             k = previous
             steps += 1
         }
@@ -361,14 +361,14 @@ struct BoundaryScanner {
         var steps = 0
         while end > 0, steps < 4 {
             let (s, previous) = text.scalar(before: end)
-            guard ScalarClass.isHorizontalSpace(s) else { break }
+            guard BoundaryScalars.isHorizontalSpace(s) else { break }
             end = previous
             steps += 1
         }
         var start = end
         while start > 0, end - start < 16 {
             let (s, previous) = text.scalar(before: start)
-            guard ScalarClass.isLetter(s) || s == "." else { break }
+            guard BoundaryScalars.isLetter(s) || s == "." else { break }
             start = previous
         }
         return text.string(start..<end)
@@ -379,7 +379,7 @@ struct BoundaryScanner {
         var end = offset
         while end < text.count, end - offset < 16 {
             let (s, length) = text.scalar(at: end)
-            if ScalarClass.isLetter(s) {
+            if BoundaryScalars.isLetter(s) {
                 end += length
             } else {
                 if s == "'" || s == "\u{2019}" {

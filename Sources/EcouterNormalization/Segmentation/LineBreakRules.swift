@@ -22,13 +22,13 @@ extension BoundaryScanner {
         var paragraph = false
         while k < n {
             let (s, length) = text.scalar(at: k)
-            guard ScalarClass.isSpace(s) else { break }
-            if ScalarClass.isParagraphBreak(s) {
+            guard BoundaryScalars.isSpace(s) else { break }
+            if BoundaryScalars.isParagraphBreak(s) {
                 paragraph = true
             } else if s == "\r" {
                 // "\r\n" is one break, counted at its "\n".
                 if k + 1 >= n || text[k + 1] != 0x0A { breaks += 1 }
-            } else if ScalarClass.isLineBreak(s) {
+            } else if BoundaryScalars.isLineBreak(s) {
                 breaks += 1
             }
             k += length
@@ -47,13 +47,13 @@ extension BoundaryScanner {
         var lineEnd = offset
         while lineEnd > sentenceStart {
             let (s, previous) = text.scalar(before: lineEnd)
-            guard ScalarClass.isSpace(s) else { break }
+            guard BoundaryScalars.isSpace(s) else { break }
             lineEnd = previous
         }
         guard lineEnd > sentenceStart else { return false }  // nothing pending
         if startsListItem(at: nextLine) { return true }
         let last = text.scalar(before: lineEnd).scalar
-        if endsWithSentencePunctuation(lineEnd) || ScalarClass.continuesOnNextLine(last) { return false }
+        if endsWithSentencePunctuation(lineEnd) || BoundaryScalars.continuesOnNextLine(last) { return false }
         let (following, _) = peekFollowing(from: nextLine)
         return following != .lowercase
     }
@@ -64,8 +64,8 @@ extension BoundaryScanner {
         var steps = 0
         while k > sentenceStart, steps < 8 {
             let (s, previous) = text.scalar(before: k)
-            if ScalarClass.isTerminator(s) { return true }
-            guard ScalarClass.isCloser(s) || ScalarClass.isHorizontalSpace(s) else { return false }
+            if BoundaryScalars.isTerminator(s) { return true }
+            guard BoundaryScalars.isCloser(s) || BoundaryScalars.isHorizontalSpace(s) else { return false }
             k = previous
             steps += 1
         }
@@ -78,12 +78,12 @@ extension BoundaryScanner {
         let n = text.count
         guard offset < n else { return false }
         let (first, firstLength) = text.scalar(at: offset)
-        func spaceAt(_ k: Int) -> Bool { k < n && ScalarClass.isHorizontalSpace(text.scalar(at: k).scalar) }
+        func spaceAt(_ k: Int) -> Bool { k < n && BoundaryScalars.isHorizontalSpace(text.scalar(at: k).scalar) }
 
-        if ScalarClass.isBullet(first) { return spaceAt(offset + firstLength) }
+        if BoundaryScalars.isBullet(first) { return spaceAt(offset + firstLength) }
         var k = offset
         var digits = 0
-        while k < n, digits < 4, ScalarClass.isASCIIDigit(text.scalar(at: k).scalar) {
+        while k < n, digits < 4, BoundaryScalars.isASCIIDigit(text.scalar(at: k).scalar) {
             k += 1
             digits += 1
         }
@@ -91,7 +91,7 @@ extension BoundaryScanner {
             let mark = text[k]
             return (mark == 0x2E || mark == 0x29) && spaceAt(k + 1)  // "." or ")"
         }
-        if digits == 0, ScalarClass.isLetter(first), offset + firstLength < n, text[offset + firstLength] == 0x29 {
+        if digits == 0, BoundaryScalars.isLetter(first), offset + firstLength < n, text[offset + firstLength] == 0x29 {
             return spaceAt(offset + firstLength + 1)
         }
         return false

@@ -30,8 +30,8 @@ enum PeriodTokenClassifier {
         let scalars = token.unicodeScalars
         guard let first = scalars.first else { return .ordinary }
 
-        if scalars.contains(where: ScalarClass.isDigit) {
-            let isSmallNumber = scalars.count <= 3 && scalars.allSatisfy(ScalarClass.isASCIIDigit)
+        if scalars.contains(where: BoundaryScalars.isDigit) {
+            let isSmallNumber = scalars.count <= 3 && scalars.allSatisfy(BoundaryScalars.isASCIIDigit)
             return isSmallNumber && atSentenceStart ? .listMarker : .ordinary
         }
         if token == "J.-C" {
@@ -44,29 +44,29 @@ enum PeriodTokenClassifier {
             // "p. ex." / "par ex." introduce an example; "mon ex." is a person.
             return ["p.", "par", "Par", "P."].contains(previousWord()) ? .prefix : .wordlikePrefix
         }
-        if let kind = AbbreviationTable.kind(of: token) { return role(kind) }
+        if let kind = PeriodAbbreviations.kind(of: token) { return role(kind) }
         if let apostrophe = scalars.lastIndex(where: { $0 == "'" || $0 == "\u{2019}" }) {
             let rest = String(scalars[scalars.index(after: apostrophe)...])
             // "l'art. 49.3" but also "l'art. Le musée"; "l'arr. de Lille", "d'env. 30 km".
-            if let kind = AbbreviationTable.kind(of: rest) { return kind == .prefix ? .wordlikePrefix : role(kind) }
+            if let kind = PeriodAbbreviations.kind(of: rest) { return kind == .prefix ? .wordlikePrefix : role(kind) }
         }
         if scalars.count == 1 {
-            if ScalarClass.isUppercase(first) { return .initial }
-            if ScalarClass.isLetter(first) { return atSentenceStart ? .listMarker : .ordinary }
+            if BoundaryScalars.isUppercase(first) { return .initial }
+            if BoundaryScalars.isLetter(first) { return atSentenceStart ? .listMarker : .ordinary }
             return .ordinary
         }
-        if atSentenceStart, scalars.count <= 7, scalars.allSatisfy(ScalarClass.isRomanDigit) {
+        if atSentenceStart, scalars.count <= 7, scalars.allSatisfy(BoundaryScalars.isRomanDigit) {
             return .listMarker
         }
         if let dotted = dottedRole(scalars) { return dotted }
-        if scalars.allSatisfy(ScalarClass.isLetter), !scalars.contains(where: ScalarClass.isVowel) {
+        if scalars.allSatisfy(BoundaryScalars.isLetter), !scalars.contains(where: BoundaryScalars.isVowel) {
             // No vowel: an abbreviation (bd, qqch, SNCF), not a French word.
             return .closing
         }
         return .ordinary
     }
 
-    private static func role(_ kind: AbbreviationKind) -> PeriodRole {
+    private static func role(_ kind: PeriodAbbreviationKind) -> PeriodRole {
         switch kind {
         case .prefix: .prefix
         case .closing: .closing
@@ -91,9 +91,9 @@ enum PeriodTokenClassifier {
             } else if s == "-" {
                 // Only right after a period, as in "J.-P".
                 guard previous == ".", segmentLength == 0 else { return nil }
-            } else if ScalarClass.isLetter(s) {
+            } else if BoundaryScalars.isLetter(s) {
                 segmentLength += 1
-                segmentIsCapital = segmentIsCapital && ScalarClass.isUppercase(s)
+                segmentIsCapital = segmentIsCapital && BoundaryScalars.isUppercase(s)
                 guard segmentLength <= 3 else { return nil }
             } else {
                 return nil

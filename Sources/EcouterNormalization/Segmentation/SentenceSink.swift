@@ -3,12 +3,12 @@
 /// Collects sentence byte ranges: trims white space, drops empty ones, and cuts sentences longer
 /// than the maximum length so that synthesis works on bounded pieces.
 struct SentenceSink {
-    let text: UTF8Buffer
+    let text: SegmentationBytes
     /// Maximum length in Unicode scalars, or nil for no limit.
     let maximumLength: Int?
     private(set) var ranges: [Range<Int>] = []
 
-    init(text: UTF8Buffer, maximumLength: Int?) {
+    init(text: SegmentationBytes, maximumLength: Int?) {
         self.text = text
         self.maximumLength = maximumLength.map { max($0, 2) }
     }
@@ -29,12 +29,12 @@ struct SentenceSink {
         var upper = range.upperBound
         while lower < upper {
             let (s, length) = text.scalar(at: lower)
-            guard ScalarClass.isSpace(s) else { break }
+            guard BoundaryScalars.isSpace(s) else { break }
             lower += length
         }
         while upper > lower {
             let (s, previous) = text.scalar(before: upper)
-            guard ScalarClass.isSpace(s) else { break }
+            guard BoundaryScalars.isSpace(s) else { break }
             upper = previous
         }
         return lower..<upper
@@ -58,7 +58,7 @@ struct SentenceSink {
             while k < end, count < limit {
                 let (s, length) = text.scalar(at: k)
                 let next = k + length
-                if count >= halfway, next < end, ScalarClass.isSpace(text.scalar(at: next).scalar) {
+                if count >= halfway, next < end, BoundaryScalars.isSpace(text.scalar(at: next).scalar) {
                     switch s {
                     case ";": afterSemicolon = next
                     case ":": afterColon = next
@@ -66,7 +66,7 @@ struct SentenceSink {
                     default: break
                     }
                 }
-                if count > 0, ScalarClass.isSpace(s) { lastSpace = k }
+                if count > 0, BoundaryScalars.isSpace(s) { lastSpace = k }
                 k = next
                 count += 1
             }
@@ -85,7 +85,7 @@ struct SentenceSink {
     private func graphemeSafeCut(at offset: Int, after start: Int) -> Int {
         var cut = offset
         var steps = 0
-        while cut > start, steps < 32, ScalarClass.isGraphemeExtender(text.scalar(at: cut).scalar) {
+        while cut > start, steps < 32, BoundaryScalars.isGraphemeExtender(text.scalar(at: cut).scalar) {
             cut = text.scalarStart(before: cut)
             steps += 1
         }

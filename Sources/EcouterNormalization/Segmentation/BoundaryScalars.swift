@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 /// The roles a Unicode scalar can play around a sentence boundary.
-enum ScalarClass {
+enum BoundaryScalars {
     /// White space (Unicode White_Space: spaces, no-break spaces, tabs, line breaks).
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {

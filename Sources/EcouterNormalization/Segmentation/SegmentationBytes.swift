@@ -4,7 +4,7 @@
 ///
 /// The segmenter works on byte offsets rather than `String.Index` so that every step is O(1)
 /// and the scan stays linear; offsets are turned back into indices once, at the end.
-struct UTF8Buffer {
+struct SegmentationBytes {
     let bytes: UnsafeBufferPointer<UInt8>
 
     var count: Int { bytes.count }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 /// How an abbreviation's final period behaves.
-enum AbbreviationKind: Sendable {
+enum PeriodAbbreviationKind: Sendable {
     /// Always followed by what it qualifies (M. Dupont, p. 12, cf. infra): its period never ends a sentence.
     case prefix
     /// May close a sentence (etc., Inc., janv.): the period ends the sentence when a capital follows.
@@ -15,8 +15,8 @@ enum AbbreviationKind: Sendable {
 ///
 /// Lowercase entries also match with a capital first letter ("Cf.", "Etc."), as at a sentence start.
 /// Capitalized entries match only as written, so "me." (the pronoun) is not "Me." (Maître).
-enum AbbreviationTable {
-    static func kind(of token: String) -> AbbreviationKind? {
+enum PeriodAbbreviations {
+    static func kind(of token: String) -> PeriodAbbreviationKind? {
         if let kind = table[token] { return kind }
         return nil
     }
@@ -54,13 +54,13 @@ enum AbbreviationTable {
         "J.-C", "e.g", "i.e",
     ]
 
-    private static let table: [String: AbbreviationKind] = {
-        var table: [String: AbbreviationKind] = [:]
-        func add(_ word: String, _ kind: AbbreviationKind) {
+    private static let table: [String: PeriodAbbreviationKind] = {
+        var table: [String: PeriodAbbreviationKind] = [:]
+        func add(_ word: String, _ kind: PeriodAbbreviationKind) {
             table[word] = kind
             // Lowercase entries also match capitalized, as at the start of a sentence. Not single
             // letters: a capital letter alone is an initial ("P. Dupont"), handled by the classifier.
-            if word.unicodeScalars.count > 1, let first = word.unicodeScalars.first, ScalarClass.isLowercase(first) {
+            if word.unicodeScalars.count > 1, let first = word.unicodeScalars.first, BoundaryScalars.isLowercase(first) {
                 let capitalized = String(first).uppercased() + word.unicodeScalars.dropFirst().map(String.init).joined()
                 if table[capitalized] == nil { table[capitalized] = kind }
             }
