@@ -4,7 +4,9 @@
 ///
 /// The rules, in short:
 /// - `.`, `…`, `?`, `!` and their runs (`?!`, `!!`, `...`) end a sentence when followed by white space
-///   (or the end); closing quotes and brackets after them stay with the sentence (`! »`, `.)`).
+///   (or the end); closing quotes and brackets after them stay with the sentence (`! »`, `.)`), and so
+///   do footnote calls (`.¹`, `.[2]`). A lowercase word after a closing quote or bracket continues the
+///   sentence (« Je viens. » dit-il).
 /// - A period after a known abbreviation does not end the sentence (M., Mme., Dr., cf., p., art., av.,
 ///   c.-à-d., p. ex.), except for abbreviations that may close one (etc., Inc., janv., av. J.-C.)
 ///   when a capital follows. Initials (J. Chirac, J.-P. Sartre) end a sentence only before a word

@@ -27,7 +27,9 @@ enum PeriodAbbreviations {
         "Me", "Mes", "Mgr", "Mgrs", "St", "Ste", "Sts", "Stes", "Vve", "Prof", "Gén", "Gal", "Col", "Cdt",
         "Cmdt", "Lt", "Lieut", "Sgt", "Capt", "Cne", "Adj", "Rév", "Gov", "Sen", "Rep", "Mt",
         // Abbreviated first names and religious titles (Ch. de Gaulle, Th. Dupont, Fr. Roger).
-        "Ch", "Th", "Ph", "Chr", "Cl", "Fr", "Sr", "Sœur", "Fre",
+        "Ch", "Th", "Ph", "Chr", "Cl", "Fr", "Sr", "Sœur", "Fre", "Melle", "Cte", "Ctesse",
+        // Companies before their name (Sté Générale, Éts Dupont).
+        "Sté", "Stés", "Éts", "Ets",
         // References before a number or a name.
         "cf", "p", "pp", "chap", "ch", "n", "no", "nos", "fig", "figs", "t", "tt", "réf", "ref", "v", "vv",
         "c", "ca", "f", "l", "op", "loc", "vs", "éq",
