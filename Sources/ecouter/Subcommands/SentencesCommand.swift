@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ArgumentParser
-import EcouterNormalization
+import Ecouter
 import Foundation
 
 /// `ecouter sentences FILE`: the sentences of a French text as written, one per line.
@@ -27,11 +27,10 @@ struct SentencesCommand: ParsableCommand {
 
     func run() throws {
         let text: String
-        do {
-            text = try readInput()
-        } catch let failure as InputFailure {
-            FileHandle.standardError.write(Data("ecouter sentences: \(failure.message)\n".utf8))
-            throw ExitCode(65)
+        do throws(EcouterError) {
+            text = try LineItems.decode(try InputFile.read(file))
+        } catch {
+            throw fail(error)
         }
         let segmenter = SentenceSegmenter(
             options: .init(maximumSentenceLength: maxLength > 0 ? maxLength : nil))
@@ -59,30 +58,11 @@ struct SentencesCommand: ParsableCommand {
         output.flush()
     }
 
-    private struct InputFailure: Error { var message: String }
-
-    private func readInput() throws -> String {
-        let data: Data
-        if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                throw InputFailure(message: "cannot read \(file)")
-            }
-            data = contents
-        }
-        guard var text = String(validating: data, as: UTF8.self) else {
-            throw InputFailure(message: "\(file == "-" ? "standard input" : file) is not valid UTF-8")
-        }
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        return text
-    }
-
     /// The input's lines, without their terminator; a final line break does not open an extra line.
     private func documentLines(of text: String) -> [String] {
-        var pieces = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if pieces.last?.isEmpty == true { pieces.removeLast() }
-        return pieces.map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        var lines: [String] = []
+        LineItems.forEach(in: text) { lines.append($0) }
+        return lines
     }
 
     /// `sentence` as UTF-8 with its line breaks (\n \r VT FF NEL LS PS) turned into spaces.
