@@ -11,7 +11,8 @@ voices = root / "voices"
 
 def literal(text: str) -> str:
     # A raw multi-line Swift string: #"""...."""#, safe for backslashes and quotes.
-    return '#"""\n' + text + ('' if text.endswith('\n') else '\n') + '"""#'
+    # The newline before the closing delimiter is not part of the string: add one to keep the file's own.
+    return '#"""\n' + text + '\n"""#'
 
 presets = sorted(voices.glob("*.json"), key=lambda p: (p.stem != "fr-FR", p.stem))
 lexicons = sorted((voices / "lexicons").glob("*.tsv"))

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Placeholder contract, replaced by the normalization work (issue 3).
+
 
 /// A pronunciation lexicon: `written<TAB>respelling or [[espeak phonemes]]` per line.
 public struct Lexicon: Sendable, Equatable {

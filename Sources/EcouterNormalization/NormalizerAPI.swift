@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Placeholder contract, replaced by the normalization work (issue 3).
 
 /// The French spoken in the voice's region decides a few number words.
 public enum FrenchRegion: String, Sendable, CaseIterable, Codable {
@@ -31,12 +30,43 @@ public struct SpokenSentence: Sendable, Equatable {
 }
 
 /// Turns written French into the words a news reader says.
+///
+/// Numbers agree with the noun that follows ("21 pages" → "vingt et une pages"); dates, times, money,
+/// units, ordinals, Roman numerals, abbreviations, acronyms and symbols are spelled out so eSpeak NG
+/// reads them right. Lexicon entries are applied first and may hold `[[phonemes]]`, which pass through
+/// untouched; brackets in ordinary text never produce `[[`.
 public struct FrenchNormalizer: Sendable {
-    public var options: NormalizerOptions
-    public init(options: NormalizerOptions = NormalizerOptions()) { self.options = options }
+    /// The region and lexicon in use.
+    public var options: NormalizerOptions {
+        didSet { matcher = LexiconMatcher(options.lexicon) }
+    }
+    private var matcher: LexiconMatcher
 
-    /// The spoken form of one sentence (or one independent item).
-    public func normalize(_ sentence: String) -> String { sentence }
+    /// A normalizer with `options` (France and no lexicon by default).
+    public init(options: NormalizerOptions = NormalizerOptions()) {
+        self.options = options
+        self.matcher = LexiconMatcher(options.lexicon)
+    }
+
+    /// The spoken form of one sentence (or one independent item), on a single line.
+    ///
+    /// Not an error: text with nothing to say (only punctuation) gives an empty or punctuation-only
+    /// string; text holding letters or digits always gives a non-empty one.
+    public func normalize(_ sentence: String) -> String {
+        let scalars = TextCleaner.clean(sentence)
+        guard !scalars.isEmpty else { return "" }
+        var verbalizer = Verbalizer(scalars: scalars, numbers: FrenchNumbers(region: options.region), lexicon: matcher)
+        let spoken = verbalizer.run()
+        if spoken.unicodeScalars.contains(where: { Tokenizer.isLetter($0) || Tokenizer.isDigit($0) })
+            || !scalars.contains(where: { Tokenizer.isLetter($0) || Tokenizer.isDigit($0) })
+        {
+            return spoken
+        }
+        // Everything was dropped (a lone footnote call "[1]"): read it rather than say nothing.
+        var again = Verbalizer(scalars: scalars, numbers: FrenchNumbers(region: options.region), lexicon: matcher)
+        again.dropFootnotes = false
+        return again.run()
+    }
 
     /// Segments `text` into sentences and normalizes each.
     public func sentences(in text: String) -> [SpokenSentence] {

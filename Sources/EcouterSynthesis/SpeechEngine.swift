@@ -10,6 +10,11 @@ import Synchronization
 ///
 /// The engine runs in synchronous mode (`AUDIO_OUTPUT_SYNCHRONOUS`): samples are handed to the
 /// caller's closure on the calling thread while `espeak_Synth` runs.
+///
+/// Not an error: eSpeak NG's wave generator keeps hidden state from one utterance to the next (a
+/// pitch-flutter counter, `rand()` noise, gain control), which no API call resets. A process that
+/// speaks the same things in the same order gives byte-identical audio; the same sentence spoken
+/// after different ones may differ by a few milliseconds.
 public final class SpeechEngine: Sendable {
     /// Samples per second of the audio the engine produces (22050 Hz for eSpeak NG's own voices).
     public let sampleRate: Int
@@ -19,33 +24,23 @@ public final class SpeechEngine: Sendable {
     }
     private let state: Mutex<State>
 
-    /// Whether the `ecouter` steady variant is in use (see ``SteadyVoiceOverlay``): then a sentence's
-    /// audio depends on the sentence alone, whatever the engine spoke before.
-    public let isDeterministic: Bool
-
-    private init(sampleRate: Int, isDeterministic: Bool) {
+    private init(sampleRate: Int) {
         self.sampleRate = sampleRate
-        self.isDeterministic = isDeterministic
         self.state = Mutex(State())
     }
 
     private static let initialization: Result<SpeechEngine, SynthesisError> = {
         // `espeakINITIALIZE_DONT_EXIT`: without it, missing voice data makes the library call exit(1).
         let options = Int32(espeakINITIALIZE_DONT_EXIT)
-        // Find the system data (honours ESPEAK_DATA_PATH) and lay the steady-voice overlay over it.
-        espeak_ng_InitializePath(nil)
-        var systemData: UnsafePointer<CChar>?
-        _ = espeak_Info(&systemData)
-        let overlay = systemData.flatMap { SteadyVoiceOverlay.prepare(systemData: String(cString: $0)) }
         // 400 ms buffers: fewer callbacks than the 60 ms default, still small enough to stream.
-        let rate = overlay.withOptionalCString { espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 400, $0, options) }
+        let rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 400, nil, options)
         guard rate > 0 else {
             return .failure(SynthesisError(
                 .initialization,
                 "eSpeak NG could not start (espeak_Initialize returned \(rate)): is espeak-ng-data installed?"))
         }
         espeak_SetSynthCallback(synthesisCallback)
-        return .success(SpeechEngine(sampleRate: Int(rate), isDeterministic: overlay != nil))
+        return .success(SpeechEngine(sampleRate: Int(rate)))
     }()
 
     /// The process's engine, initialized on first use (`espeak_Initialize`).
@@ -124,15 +119,10 @@ public final class SpeechEngine: Sendable {
         }
     }
 
-    /// The name given to eSpeak NG: the steady variant is added unless the user chose a variant.
-    private func engineVoiceName(_ voice: String) -> String {
-        isDeterministic && !voice.contains("+") ? voice + "+" + SteadyVoiceOverlay.variantName : voice
-    }
-
     private func apply(_ voice: VoiceParameters, to state: inout State) throws(SynthesisError) {
         if state.current?.voice != voice.voice {
             state.current = nil
-            let status = engineVoiceName(voice.voice).withCString { espeak_SetVoiceByName($0) }
+            let status = voice.voice.withCString { espeak_SetVoiceByName($0) }
             guard status == EE_OK else {
                 throw SynthesisError(.voiceNotFound, "eSpeak NG has no voice \"\(voice.voice)\"")
             }
@@ -176,15 +166,6 @@ private func synthesisCallback(
     } catch {
         context.failure = error
         return 1
-    }
-}
-
-extension Optional where Wrapped == String {
-    fileprivate func withOptionalCString<R>(_ body: (UnsafePointer<CChar>?) -> R) -> R {
-        switch self {
-        case .some(let s): return s.withCString { body($0) }
-        case .none: return body(nil)
-        }
     }
 }
 

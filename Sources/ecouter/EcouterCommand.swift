@@ -23,7 +23,8 @@ struct EcouterCommand: AsyncParsableCommand {
             """,
         version: EcouterVersion.current,
         subcommands: [
-            ReadCommand.self, VoicesCommand.self, PhonemesCommand.self, FeedCommand.self, FeedWorkerCommand.self,
+            ReadCommand.self, NormalizeCommand.self, SentencesCommand.self, PhonemesCommand.self,
+            VoicesCommand.self, InfoCommand.self, FeedCommand.self, FeedWorkerCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

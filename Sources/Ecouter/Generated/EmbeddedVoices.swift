@@ -16,6 +16,7 @@ enum EmbeddedVoices {
   "pauses": { "sentence": 350, "paragraph": 800, "heading": 600, "title": 1100 },
   "lexicons": ["fr-news"]
 }
+
 """#),
         ("fr-BE", #"""
 {
@@ -29,6 +30,7 @@ enum EmbeddedVoices {
   "pauses": { "sentence": 350, "paragraph": 800, "heading": 600, "title": 1100 },
   "lexicons": ["fr-news"]
 }
+
 """#),
         ("fr-CH", #"""
 {
@@ -42,6 +44,7 @@ enum EmbeddedVoices {
   "pauses": { "sentence": 380, "paragraph": 850, "heading": 650, "title": 1150 },
   "lexicons": ["fr-news"]
 }
+
 """#),
     ]
 
@@ -50,6 +53,7 @@ enum EmbeddedVoices {
         ("fr-news", #"""
 # written	spoken (respelling, or [[eSpeak NG phonemes]])
 Bayrou	Baillerou
+
 """#),
     ]
 }

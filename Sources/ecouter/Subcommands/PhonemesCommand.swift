@@ -34,11 +34,15 @@ struct PhonemesCommand: ParsableCommand {
                 }
             }
             if lines {
-                let text = try InputFile.read(file)
-                for line in String(decoding: text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLastIfEmpty() {
-                    let spoken = normalizer.normalize(String(line))
-                    print(spoken.isEmpty ? "" : try phonemes(spoken))
+                var output = ""
+                var failure: EcouterError?
+                LineItems.forEach(in: try LineItems.decode(try InputFile.read(file))) { line in
+                    guard failure == nil else { return }
+                    let spoken = normalizer.normalize(line)
+                    do throws(EcouterError) { output += (spoken.isEmpty ? "" : try phonemes(spoken)) + "\n" } catch { failure = error }
                 }
+                if let failure { throw failure }
+                print(output, terminator: "")
             } else {
                 for sentence in normalizer.sentences(in: try InputFile.text(file)) {
                     print(try phonemes(sentence.spoken))
@@ -64,9 +68,4 @@ enum PhonemeText {
         if rest.contains(where: { !$0.isWhitespace }) { parts.append(try phonemize(String(rest))) }
         return parts.joined(separator: " ")
     }
-}
-
-extension Array where Element == Substring {
-    /// A file ending in a newline has no item after it.
-    func dropLastIfEmpty() -> ArraySlice<Substring> { last == "" ? dropLast() : self[...] }
 }

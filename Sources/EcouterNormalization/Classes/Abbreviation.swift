@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// Abbreviations of news text. Each one has a condition so ordinary words are not expanded:
+/// "M." only before a capitalized name, "p." only before a page number, "Me" only before a name…
+enum Abbreviations {
+    enum Condition {
+        /// Always, when the written form matches.
+        case always
+        /// A capitalized word (or an initial) follows after a space.
+        case beforeName
+        /// A number follows after an optional space.
+        case beforeNumber
+        /// A capitalized word, a hyphen or a number follows.
+        case beforeNameOrHyphen
+    }
+
+    struct Entry {
+        var spoken: String
+        /// Whether the written form takes a period ("cf.") that the expansion consumes.
+        var period: Bool
+        var condition: Condition
+    }
+
+    static let table: [String: Entry] = {
+        var t: [String: Entry] = [:]
+        func add(_ w: String, _ spoken: String, period: Bool, _ c: Condition = .always) {
+            t[w] = Entry(spoken: spoken, period: period, condition: c)
+        }
+        add("M", "monsieur", period: true, .beforeName)
+        add("MM", "messieurs", period: true, .beforeName)
+        for (w, s) in [
+            ("Mme", "madame"), ("Mmes", "mesdames"), ("Mlle", "mademoiselle"), ("Mlles", "mesdemoiselles"),
+            ("Mᵐᵉ", "madame"), ("Mᵐᵉˢ", "mesdames"), ("Mˡˡᵉ", "mademoiselle"), ("Mˡˡᵉˢ", "mesdemoiselles"),
+            ("Dʳ", "docteur"), ("Dʳˢ", "docteurs"), ("Dʳᵉ", "docteure"), ("Dʳᵉˢ", "docteures"), ("Pʳ", "professeur"),
+            ("Mᵉ", "maître"), ("Mᵍʳ", "monseigneur"), ("Mgr", "monseigneur"), ("Sté", "société"),
+            ("Cie", "compagnie"), ("Cⁱᵉ", "compagnie"), ("Éts", "établissements"),
+        ] {
+            add(w, s, period: false)
+        }
+        add("Dr", "docteur", period: false, .beforeName)
+        add("Drs", "docteurs", period: false, .beforeName)
+        add("Dre", "docteure", period: false, .beforeName)
+        add("Pr", "professeur", period: false, .beforeName)
+        add("Pre", "professeure", period: false, .beforeName)
+        add("Me", "maître", period: false, .beforeName)
+        add("St", "saint", period: false, .beforeNameOrHyphen)
+        add("Ste", "sainte", period: false, .beforeNameOrHyphen)
+        add("Sts", "saints", period: false, .beforeNameOrHyphen)
+        add("Jr", "junior", period: false)
+        add("cf", "confer", period: true)
+        add("Cf", "confer", period: true)
+        add("p", "page", period: true, .beforeNumber)
+        add("pp", "pages", period: true, .beforeNumber)
+        add("art", "article", period: true, .beforeNumber)
+        add("Art", "article", period: true, .beforeNumber)
+        add("chap", "chapitre", period: true)
+        add("vol", "volume", period: true)
+        add("éd", "édition", period: true)
+        add("env", "environ", period: true)
+        add("tél", "téléphone", period: true)
+        add("Tél", "téléphone", period: true)
+        add("tel", "téléphone", period: true, .beforeNumber)
+        add("Tel", "téléphone", period: true, .beforeNumber)
+        add("etc", "et cetera", period: true)
+        add("fig", "figure", period: true)
+        add("coll", "collection", period: true)
+        add("hab", "habitants", period: true)
+        add("max", "maximum", period: true)
+        add("resp", "respectivement", period: true)
+        add("trad", "traduction", period: true)
+        add("av", "avenue", period: true, .beforeName)
+        add("bd", "boulevard", period: false, .beforeName)
+        add("Bd", "boulevard", period: false, .beforeName)
+        add("boul", "boulevard", period: true)
+        add("vs", "contre", period: false)
+        add("nos", "numéros", period: false, .beforeNumber)
+        add("Nos", "numéros", period: false, .beforeNumber)
+        add("nº", "numéro", period: false, .beforeNumber)
+        add("Nº", "numéro", period: false, .beforeNumber)
+        add("nᵒ", "numéro", period: false, .beforeNumber)
+        add("nᵒˢ", "numéros", period: false, .beforeNumber)
+        add("t", "tome", period: true, .beforeNumber)
+        add("no", "numéro", period: true, .beforeNumber)
+        add("No", "numéro", period: true, .beforeNumber)
+        return t
+    }()
+}
+
+extension Verbalizer {
+    mutating func matchAbbreviation(_ i: Int) -> Int? {
+        guard length(i) <= 6 else { return nil }
+        // Cheap filter before building the word: every abbreviation is followed by a period or a
+        // degree/superscript sign, is capitalized, or is one of a few short lower-case words.
+        let f = first(i)
+        guard kind(i + 1) == .punct || Tokenizer.isUpper(f) || (length(i) <= 3 && (f == "b" || f == "v" || f == "n"))
+        else { return nil }
+        if let j = matchMultiPartAbbreviation(i) { return j }
+        let w = text(i)
+        // Month abbreviations next to a day number or a year: "3 janv. 2024", "sept. 2023".
+        if let month = Months.abbreviations[w.lowercased()], isPunct(i + 1, ".") {
+            let afterDay = i >= 2 && isSpace(i - 1) && isNumber(i - 2)
+            let beforeYear = isSpace(i + 2) && isNumber(i + 3)
+            if afterDay || beforeYear {
+                say(month)
+                return i + 2
+            }
+        }
+        // "n°", "N°" before a number
+        if (w == "n" || w == "N"), isPunct(i + 1, "°"), isNumber(afterOptionalSpace(i + 1)) || isNumber(i + 2) {
+            say("numéro")
+            return i + 2
+        }
+        // "m²" without a number: "le prix au m²"
+        if isAnyPunct(i + 1, "²³"), let unit = ["m": "mètre", "km": "kilomètre", "cm": "centimètre"][w] {
+            say(unit + (first(i + 1) == "²" ? " carré" : " cube"))
+            return i + 2
+        }
+        guard let entry = Abbreviations.table[w] else { return nil }
+        var end = i + 1
+        if entry.period {
+            guard isPunct(end, ".") else { return nil }
+            end += 1
+        } else if isPunct(end, "."), entry.condition != .always, isSpace(end + 1) {
+            // "Dr. Martin"
+            end += 1
+        }
+        switch entry.condition {
+        case .always:
+            break
+        case .beforeName:
+            guard isSpace(end), isCapitalized(end + 1) else { return nil }
+        case .beforeNumber:
+            guard isNumber(afterOptionalSpace(end - 1)) || (isSpace(end) && isNumber(end + 1)) else { return nil }
+        case .beforeNameOrHyphen:
+            guard (isSpace(end) && isCapitalized(end + 1)) || isPunct(end, "-") else { return nil }
+            if isPunct(end, "-") {
+                say(entry.spoken + "-")
+                return end + 1
+            }
+        }
+        say(entry.spoken)
+        return end
+    }
+
+    /// Abbreviations spread over several tokens: "c.-à-d.", "p. ex.", "av. J.-C.", "apr. J.-C.", "J.-C.".
+    private mutating func matchMultiPartAbbreviation(_ i: Int) -> Int? {
+        // "J.-C."
+        func jesusChrist(at k: Int) -> Bool {
+            isText(k, "J") && isPunct(k + 1, ".") && isPunct(k + 2, "-") && isText(k + 3, "C") && isPunct(k + 4, ".")
+        }
+        if jesusChrist(at: i) {
+            say("Jésus-Christ")
+            return i + 5
+        }
+        if (isText(i, "av") || isText(i, "apr")), isPunct(i + 1, "."), isSpace(i + 2), jesusChrist(at: i + 3) {
+            say(isText(i, "av") ? "avant Jésus-Christ" : "après Jésus-Christ")
+            return i + 8
+        }
+        // "c.-à-d."
+        if isTextIgnoringCase(i, "c"), isPunct(i + 1, "."), isPunct(i + 2, "-"), isText(i + 3, "à"), isPunct(i + 4, "-"),
+            isText(i + 5, "d"), isPunct(i + 6, ".")
+        {
+            say("c'est-à-dire")
+            return i + 7
+        }
+        // "p. ex."
+        if isText(i, "p"), isPunct(i + 1, "."), isSpace(i + 2), isText(i + 3, "ex"), isPunct(i + 4, ".") {
+            say("par exemple")
+            return i + 5
+        }
+        return nil
+    }
+}

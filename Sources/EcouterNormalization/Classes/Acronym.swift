@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// Acronyms: which are spelled letter by letter ("UE" → "u e") and which are read as a word
+/// ("OTAN", "Insee" respelled so eSpeak NG reads them the French way).
+enum Acronyms {
+    /// Always spelled, even when they look pronounceable.
+    static let spelled: Set<String> = [
+        "UE", "US", "USA", "IA", "AI", "SNCF", "PDG", "CHU", "CNRS", "LLM", "GPU", "CPU", "BCE", "PME", "PMI", "TVA", "PIB",
+        "RER", "TGV", "TER", "RATP", "EDF", "GDF", "SFR", "HLM", "CDI", "CDD", "RSA", "SMS", "PS", "LR", "LFI", "RN",
+        "UMP", "UDI", "PCF", "EELV", "FN", "PSG", "OM", "OL", "ONG", "OMS", "OMC", "FMI", "BNP", "CGT", "CFDT", "FO",
+        "SUV", "PC", "ADN", "ARN", "VIH", "IVG", "PMA", "GPA", "SDF", "RTT", "BTS", "IUT", "DRH", "DG", "CEO", "IBM",
+        "BBC", "CNN", "AFP", "AP", "RFI", "TF", "BFM", "LCI", "RMC", "RTL", "TV", "HD", "JO", "JT", "QG", "QI", "PV",
+        "BD", "CV", "USB", "GPS", "DVD", "CD", "TNT", "UV", "OGM", "EPR", "AOC", "AOP", "BTP", "SAS", "SARL",
+        "HT", "TTC", "ZFE", "PLU", "HEC", "IEP", "FBI", "CIA", "KGB", "NSA", "URSS", "RDA", "RFA", "UK", "OCDE", "CIO",
+        "CPAM", "ARS", "HAS", "CSA", "DGSI", "DGSE", "GIGN", "LGBT", "LGBTQ", "IRM", "OPA", "IPO", "NBA", "NFL", "PMU",
+        "FDJ", "SNCB", "RTBF", "RTS", "SSR", "CFF", "EPFL", "UDC", "PLR", "PTB", "CPE", "BEP", "DUT",
+        "QR", "PDF", "HTML", "URL", "API", "PHP", "SQL", "IP", "VPN", "PIN", "SIM", "ETF", "BPI", "CDC", "AMF", "ACPR",
+        "SEO", "CRS", "BRI", "CRA", "ASE", "PJ", "PJJ", "MSF", "CICR", "HCR",
+    ]
+
+    /// Read as words, with a respelling eSpeak NG reads right (key: lower case, any written case).
+    static let words: [String: String] = [
+        "otan": "otan", "onu": "onu", "unesco": "unesco", "nasa": "nasa", "insee": "inssé", "covid": "covid",
+        "medef": "médef", "gafam": "gafam", "gafa": "gafa", "unicef": "unicef", "fifa": "fifa", "uefa": "uéfa",
+        "opep": "opep", "samu": "samu", "sida": "sida", "smic": "smic", "caf": "caf", "zad": "zad", "cnil": "cnil",
+        "giec": "jiec", "inserm": "innserme", "cnes": "cnèss", "esa": "éza", "ena": "éna", "essec": "éssec",
+        "ehpad": "éhpad", "unef": "unef", "urssaf": "urssaf", "arcom": "arcom", "cac": "cac", "bac": "bac",
+        "cap": "cap", "bafa": "bafa", "smur": "smur", "sras": "srass", "brics": "brics", "nato": "nato",
+        "inra": "inra", "inrae": "inraé", "cop": "cop", "ina": "ina", "isf": "i s f", "ifi": "ifi", "spa": "spa",
+        "anpe": "a n p e", "apec": "apèc", "crous": "crousse", "onisep": "onisèp", "ademe": "adème", "ofpra": "ofpra",
+        "frontex": "frontex", "interpol": "interpol", "europol": "europol", "ceta": "céta", "mercosur": "mercosur",
+        "asean": "asséane", "fnac": "fnac", "ikea": "ikéa", "snes": "snèss", "unsa": "unsa", "sncb": "s n c b",
+        "stib": "stib", "pisa": "pisa", "erasmus": "érasmusse", "ovni": "ovni", "laser": "lazèr", "radar": "radar",
+        "sdf": "s d f", "nasdaq": "nazdak", "dax": "daks", "ftse": "footsie", "ocde": "o c d e", "oms": "o m s",
+    ]
+
+    /// Short French words that an all-caps headline holds: read as words, not spelled.
+    static let headlineWords: Set<String> = [
+        "A", "À", "AU", "AUX", "DE", "DU", "DES", "LA", "LE", "LES", "ET", "EN", "UN", "UNE", "SUR", "PAR", "POUR",
+        "DANS", "EST", "IL", "ELLE", "ON", "NE", "PAS", "SE", "SA", "SON", "SES", "CE", "CES", "QUI", "QUE", "OU", "OÙ",
+        "MAIS", "NOUS", "VOUS", "ILS", "LEUR", "LEURS", "Y", "MON", "MES", "TON", "TES", "NOS", "VOS", "PLUS", "TRÈS",
+        "BON", "FIN", "NON", "OUI", "MAX", "TOUT", "TOUS", "RUE", "VIE", "AN", "ANS", "JOUR", "MOIS", "CAS", "FOU",
+    ]
+
+    static let vowels = Set("AEIOUYÉÈÊÀÂÎÔÛÄËÏÖÜ".unicodeScalars)
+    /// Consonant pairs that may start a pronounceable syllable.
+    static let onsets: Set<String> = [
+        "BL", "BR", "CL", "CR", "DR", "FL", "FR", "GL", "GR", "PL", "PR", "TR", "VR", "SC", "SP", "ST", "SM", "SN", "CH",
+        "PH", "TH", "SK",
+    ]
+    /// Consonant pairs that may end one.
+    static let codas: Set<String> = ["ST", "SK", "RS", "RT", "RD", "RN", "RM", "NT", "ND", "NS", "LT", "CT", "PT", "SS", "RC", "RF", "RP", "LF", "LM", "SP"]
+
+    /// Whether an unknown all-caps word reads as a word: vowels spread out, no three consonants in a row,
+    /// a plausible first and last cluster. Short ones (≤ 3 letters) are spelled unless listed.
+    static func isPronounceable(_ letters: [Unicode.Scalar]) -> Bool {
+        let n = letters.count
+        guard n >= 4 else { return false }
+        var consonantRun = 0
+        var vowelsSeen = 0
+        var vowelRun = 0
+        for c in letters {
+            if vowels.contains(c) {
+                vowelsSeen += 1
+                vowelRun += 1
+                consonantRun = 0
+                if vowelRun > 2 { return false }
+            } else {
+                consonantRun += 1
+                vowelRun = 0
+                if consonantRun > 2 { return false }
+            }
+        }
+        guard vowelsSeen * 4 >= n else { return false }
+        if !vowels.contains(letters[0]) && !vowels.contains(letters[1]) {
+            guard onsets.contains(String(String.UnicodeScalarView(letters[0...1]))) else { return false }
+        }
+        if !vowels.contains(letters[n - 1]) && !vowels.contains(letters[n - 2]) {
+            guard codas.contains(String(String.UnicodeScalarView(letters[(n - 2)...]))) else { return false }
+        }
+        return true
+    }
+
+    /// Letters spelled so eSpeak NG names each one: "SNCF" → "s n c f".
+    static func spell<C: Collection>(_ letters: C) -> String where C.Element == Unicode.Scalar {
+        var out = ""
+        out.reserveCapacity(letters.count * 2)
+        for c in letters {
+            if !out.isEmpty { out.append(" ") }
+            out.unicodeScalars.append(Tokenizer.lower(c))
+        }
+        return out
+    }
+}
+
+extension Verbalizer {
+    mutating func matchAcronym(_ i: Int) -> Int? {
+        let n = length(i)
+        let upper = isAllUpper(i)
+        if !upper {
+            // "Insee", "Unesco", "Covid": mixed-case acronyms eSpeak NG would misread.
+            guard n >= 3, n <= 9, Tokenizer.isUpper(first(i)), let word = Acronyms.words[lowerText(i)] else { return nil }
+            say(word)
+            return i + 1
+        }
+        guard n >= 2 else { return nil }
+        if n <= 9 {
+            let w = text(i)
+            if Acronyms.spelled.contains(w) {
+                say(Acronyms.spell(w.unicodeScalars))
+                return i + 1
+            }
+            if let word = Acronyms.words[w.lowercased()] {
+                say(word)
+                return i + 1
+            }
+            if Acronyms.headlineWords.contains(w) {
+                say(w.lowercased())
+                return i + 1
+            }
+        }
+        let letters = s[t[i].start..<t[i].end]
+        if Acronyms.isPronounceable(Array(letters)) {
+            // A capitalized heading word or a pronounceable acronym: say it as a word.
+            say(lowerText(i))
+        } else {
+            say(Acronyms.spell(letters))
+        }
+        return i + 1
+    }
+}

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// A number as written: integer digits (thousands groups joined), optional decimals, sign.
+struct ParsedNumber {
+    /// Token index just after the number.
+    var end: Int
+    var integer: [UInt8]
+    var decimals: [UInt8] = []
+    /// "," (virgule) or "." (point).
+    var decimalMark: Unicode.Scalar = ","
+    var negative = false
+    /// The integer value, nil when too long to be read as words.
+    var value: UInt64?
+
+    /// Whether the noun that follows takes the plural (from 2 on, as French counts).
+    var takesPlural: Bool { (value ?? 2) >= 2 }
+    var isWhole: Bool { decimals.isEmpty }
+}
+
+extension Verbalizer {
+    /// Reads the number starting at number token `i`: "1 234", "1.234.567", "3,5", "3.5".
+    func parseNumber(_ i: Int) -> ParsedNumber? {
+        guard isNumber(i) else { return nil }
+        var integer = digits(i)
+        var j = i + 1
+        if length(i) <= 3 && integer[0] != 0 {
+            // Thousands groups separated by spaces: every group after the first has three digits.
+            while isSpace(j) && isNumber(j + 1) && length(j + 1) == 3 && !isPunct(j + 2, "/") {
+                integer += digits(j + 1)
+                j += 2
+            }
+            if j == i + 1 {
+                // Dotted groups "1.234.567"; not an address or version like "192.168.1.1".
+                var k = j
+                var groups: [UInt8] = []
+                while isPunct(k, ".") && isNumber(k + 1) && length(k + 1) == 3 {
+                    groups += digits(k + 1)
+                    k += 2
+                }
+                if k > j && !(isPunct(k, ".") && isNumber(k + 1)) {
+                    integer += groups
+                    j = k
+                }
+            }
+        }
+        var parsed = ParsedNumber(end: j, integer: integer)
+        if isNumber(j + 1) && (isPunct(j, ",") || (isPunct(j, ".") && j == i + 1 && !(isPunct(j + 2, ".") && isNumber(j + 3))))
+            && !(isPunct(j, ",") && isSpace(j + 1))
+        {
+            parsed.decimals = digits(j + 1)
+            parsed.decimalMark = s[t[j].start]
+            parsed.end = j + 2
+        }
+        parsed.value = Self.value(of: integer)
+        return parsed
+    }
+
+    static func value(of digits: [UInt8]) -> UInt64? {
+        var start = 0
+        while start < digits.count - 1 && digits[start] == 0 { start += 1 }
+        guard digits.count - start <= 15 else { return nil }
+        var v: UInt64 = 0
+        for d in digits[start...] { v = v * 10 + UInt64(d) }
+        return v
+    }
+
+    /// The words of a whole number; leading zeros and very long runs are read digit by digit.
+    func integerWords(_ digits: [UInt8], value: UInt64?, gender: Gender) -> String {
+        if digits.count > 1 && digits[0] == 0 { return numbers.digitByDigit(digits) }
+        guard let value else { return longDigits(digits) }
+        return numbers.cardinal(value, gender: gender)
+    }
+
+    /// A digit run too long for words: read in groups of three so the listener can follow.
+    func longDigits(_ digits: [UInt8]) -> String {
+        var out = ""
+        var k = 0
+        while k < digits.count {
+            let end = min(k + 3, digits.count)
+            if !out.isEmpty { out += " " }
+            let group = Array(digits[k..<end])
+            out += group[0] == 0 || group.count < 3 ? numbers.digitByDigit(group) : numbers.cardinal(Self.value(of: group)!)
+            k = end
+        }
+        return out
+    }
+
+    /// The digits after the decimal mark: leading zeros as "zéro", then up to three digits as one number,
+    /// longer runs in pairs ("24,1313" → "treize treize").
+    func decimalWords(_ digits: [UInt8]) -> String {
+        var parts: [String] = []
+        var k = 0
+        while k < digits.count - 1 && digits[k] == 0 {
+            parts.append("zéro")
+            k += 1
+        }
+        let rest = Array(digits[k...])
+        if rest.count <= 3 {
+            parts.append(numbers.cardinal(Self.value(of: rest)!))
+        } else if rest.count > 60 {
+            parts.append(numbers.digitByDigit(rest))
+        } else {
+            var p = 0
+            while p < rest.count {
+                let end = min(p + 2, rest.count)
+                let pair = Array(rest[p..<end])
+                parts.append(pair[0] == 0 ? numbers.digitByDigit(pair) : numbers.cardinal(Self.value(of: pair)!))
+                p = end
+            }
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// The full reading of a parsed number ("moins trois virgule cinq").
+    func numberWords(_ n: ParsedNumber, gender: Gender = .masculine) -> String {
+        var words = n.negative ? "moins " : ""
+        words += integerWords(n.integer, value: n.value, gender: n.isWhole ? gender : .masculine)
+        if n.decimalMark == ".", n.integer == [4, 9], n.decimals == [3] {
+            // The constitution's article 49.3 is said "quarante-neuf trois".
+            return words + " trois"
+        }
+        if !n.isWhole {
+            words += n.decimalMark == "," ? " virgule " : " point "
+            words += decimalWords(n.decimals)
+        }
+        return words
+    }
+
+    /// The gender of the noun after token index `end` ("21 pages" → feminine).
+    func nounGender(after end: Int) -> Gender {
+        guard isSpace(end), isWord(end + 1) else { return .masculine }
+        var k = end + 1
+        // "21 nouvelles pages": look through one adjective.
+        if length(k) <= 12, FeminineNouns.isFeminine(lowerText(k)) { return .feminine }
+        if isSpace(k + 1) && isWord(k + 2) && length(k) <= 10 && FeminineNouns.isAdjective(lowerText(k)) {
+            k += 2
+            if length(k) <= 14, FeminineNouns.isFeminine(lowerText(k)) { return .feminine }
+        }
+        return .masculine
+    }
+
+    /// Reads a plain number and what may follow it (a unit, a currency, "%", an ordinal suffix…).
+    mutating func matchNumberExpression(_ i: Int, negative: Bool) -> Int? {
+        guard var n = parseNumber(i) else { return nil }
+        n.negative = negative
+        if let j = matchOrdinal(n) { return j }
+        if let j = matchPercent(n) { return j }
+        if let j = matchFraction(n) { return j }
+        if let j = matchMoney(n) { return j }
+        if let j = matchMeasure(n) { return j }
+        if let j = matchRange(n) { return j }
+        if let j = matchDecade(i, n) { return j }
+        say(numberWords(n, gender: nounGender(after: n.end)))
+        return n.end
+    }
+
+    /// "-3", "−3", "+5": a sign glued to a number at the start of a word.
+    mutating func matchSigned(_ i: Int) -> Int? {
+        guard isNumber(i + 1), i == 0 || isSpace(i - 1) || isPunct(i - 1, "(") || isPunct(i - 1, "[") else { return nil }
+        let c = first(i)
+        if c == "-" || c == "−" {
+            return matchNumberExpression(i + 1, negative: true)
+        }
+        if c == "+" {
+            if let j = matchPhone(i) { return j }
+            say("plus")
+            return matchNumberExpression(i + 1, negative: false)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// Fractions: "1/2" → "un demi", "3/4" → "trois quarts", "1 1/2" → "un et demi", "½".
+enum FractionWords {
+    /// Vulgar fraction glyphs as (numerator, denominator).
+    static let glyphs: [Unicode.Scalar: (UInt64, UInt64)] = [
+        "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5),
+        "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8),
+        "⅞": (7, 8), "⅐": (1, 7), "⅑": (1, 9), "⅒": (1, 10),
+    ]
+
+    /// The denominator word, or nil when a fraction of this size is read "sur".
+    static func denominator(_ d: UInt64, plural: Bool, numbers: FrenchNumbers) -> String? {
+        switch d {
+        case 2: return plural ? "demis" : "demi"
+        case 3: return "tiers"
+        case 4: return plural ? "quarts" : "quart"
+        case 5...10, 100, 1000:
+            let w = numbers.ordinal(d)
+            return plural ? w + "s" : w
+        default: return nil
+        }
+    }
+
+    static func words(_ num: UInt64, _ den: UInt64, numbers: FrenchNumbers) -> String {
+        if num <= 10, let d = denominator(den, plural: num >= 2, numbers: numbers), num > 0 {
+            return numbers.cardinal(num) + " " + d
+        }
+        return numbers.cardinal(num) + " sur " + numbers.cardinal(den)
+    }
+}
+
+extension Verbalizer {
+    mutating func matchFraction(_ n: ParsedNumber) -> Int? {
+        guard n.isWhole, let whole = n.value else { return nil }
+        let sign = n.negative ? "moins " : ""
+        // "1/2", "3/4", "20/20"
+        if isPunct(n.end, "/"), isNumber(n.end + 1), endsWord(n.end + 1), n.integer.count <= 3, length(n.end + 1) <= 4,
+            !isPunct(n.end + 2, "/"), let den = value(n.end + 1), den > 0
+        {
+            say(sign + FractionWords.words(whole, den, numbers: numbers))
+            return n.end + 2
+        }
+        // "1 1/2", "4 2/4": a whole part then a proper fraction.
+        if isSpace(n.end), isNumber(n.end + 1), isPunct(n.end + 2, "/"), isNumber(n.end + 3), endsWord(n.end + 3),
+            let num = value(n.end + 1), let den = value(n.end + 3), num < den, den <= 10, num > 0
+        {
+            let part = num == 1 && den == 2 ? "demi" : FractionWords.words(num, den, numbers: numbers)
+            say(sign + numbers.cardinal(whole) + " et " + part)
+            return n.end + 4
+        }
+        // "1½"
+        if kind(n.end) == .punct, let (num, den) = FractionWords.glyphs[first(n.end)] {
+            let part = num == 1 && den == 2 ? "demi" : FractionWords.words(num, den, numbers: numbers)
+            say(sign + numbers.cardinal(whole) + " et " + part)
+            return n.end + 1
+        }
+        return nil
+    }
+
+    /// A fraction glyph on its own: "½" → "un demi".
+    mutating func matchFractionGlyph(_ i: Int) -> Int? {
+        guard let (num, den) = FractionWords.glyphs[first(i)] else { return nil }
+        say(FractionWords.words(num, den, numbers: numbers))
+        return i + 1
+    }
+}

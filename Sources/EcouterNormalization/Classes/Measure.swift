@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// A unit symbol and how it is said in the singular and the plural.
+struct Unit {
+    var written: String
+    var singular: String
+    var plural: String
+    var gender: Gender = .masculine
+}
+
+/// Unit symbols of news text (SI and common), matched longest first after a number.
+enum Units {
+    static let all: [Unit] = {
+        var u: [Unit] = []
+        func add(_ w: String, _ s: String, _ p: String? = nil, _ g: Gender = .masculine) {
+            u.append(Unit(written: w, singular: s, plural: p ?? s + "s", gender: g))
+        }
+        // Speeds and rates before their prefixes so "km/h" wins over "km".
+        add("km/h", "kilomètre par heure", "kilomètres par heure")
+        add("km/s", "kilomètre par seconde", "kilomètres par seconde")
+        add("m/s", "mètre par seconde", "mètres par seconde")
+        add("tr/min", "tour par minute", "tours par minute")
+        add("Mbit/s", "mégabit par seconde", "mégabits par seconde")
+        add("Gbit/s", "gigabit par seconde", "gigabits par seconde")
+        add("Mb/s", "mégabit par seconde", "mégabits par seconde")
+        add("Gb/s", "gigabit par seconde", "gigabits par seconde")
+        add("Mo/s", "mégaoctet par seconde", "mégaoctets par seconde")
+        add("hab./km²", "habitant par kilomètre carré", "habitants par kilomètre carré")
+        add("hab/km²", "habitant par kilomètre carré", "habitants par kilomètre carré")
+        add("g/km", "gramme par kilomètre", "grammes par kilomètre")
+        add("l/100 km", "litre aux cent kilomètres", "litres aux cent kilomètres")
+        add("L/100 km", "litre aux cent kilomètres", "litres aux cent kilomètres")
+        add("€/mois", "euro par mois", "euros par mois")
+        add("€/an", "euro par an", "euros par an")
+        add("€/h", "euro de l'heure", "euros de l'heure")
+        add("€/kWh", "euro le kilowattheure", "euros le kilowattheure")
+        add("€/l", "euro le litre", "euros le litre")
+        add("€/L", "euro le litre", "euros le litre")
+        add("€/m²", "euro le mètre carré", "euros le mètre carré")
+        for (sym, word) in [("km", "kilomètre"), ("cm", "centimètre"), ("mm", "millimètre"), ("m", "mètre")] {
+            add(sym + "²", word + " carré", word + "s carrés")
+            add(sym + "2", word + " carré", word + "s carrés")
+            add(sym + "³", word + " cube", word + "s cubes")
+            add(sym + "3", word + " cube", word + "s cubes")
+        }
+        add("°C", "degré Celsius", "degrés Celsius")
+        add("° C", "degré Celsius", "degrés Celsius")
+        add("°F", "degré Fahrenheit", "degrés Fahrenheit")
+        add("°", "degré")
+        add("kWh", "kilowattheure"); add("MWh", "mégawattheure"); add("GWh", "gigawattheure"); add("TWh", "térawattheure")
+        add("kW", "kilowatt"); add("MW", "mégawatt"); add("GW", "gigawatt"); add("W", "watt")
+        add("kV", "kilovolt"); add("V", "volt"); add("mAh", "milliampère-heure", "milliampères-heures")
+        add("GHz", "gigahertz", "gigahertz"); add("MHz", "mégahertz", "mégahertz"); add("kHz", "kilohertz", "kilohertz")
+        add("Hz", "hertz", "hertz"); add("dB", "décibel"); add("hPa", "hectopascal")
+        add("km", "kilomètre"); add("cm", "centimètre"); add("mm", "millimètre"); add("µm", "micromètre")
+        add("nm", "nanomètre"); add("m", "mètre")
+        add("kg", "kilo"); add("mg", "milligramme"); add("µg", "microgramme"); add("g", "gramme")
+        add("Mt", "million de tonnes", "millions de tonnes"); add("Gt", "milliard de tonnes", "milliards de tonnes")
+        add("t", "tonne", nil, .feminine)
+        add("ha", "hectare")
+        add("hl", "hectolitre"); add("hL", "hectolitre"); add("cl", "centilitre"); add("cL", "centilitre")
+        add("ml", "millilitre"); add("mL", "millilitre"); add("dl", "décilitre"); add("l", "litre"); add("L", "litre")
+        add("To", "téraoctet"); add("Go", "gigaoctet"); add("Mo", "mégaoctet"); add("ko", "kilooctet")
+        add("kcal", "kilocalorie", nil, .feminine)
+        add("min", "minute", nil, .feminine); add("mn", "minute", nil, .feminine)
+        add("ms", "milliseconde", nil, .feminine); add("s", "seconde", nil, .feminine); add("sec", "seconde", nil, .feminine)
+        add("ppm", "partie par million", "parties par million", .feminine)
+        add("bar", "bar"); add("CV", "cheval", "chevaux"); add("ch", "cheval", "chevaux")
+        add("px", "pixel"); add("pts", "point"); add("pt", "point")
+        add("Mds", "milliard"); add("Md", "milliard"); add("Mrd", "milliard"); add("Mns", "million")
+        return u.sorted { $0.written.unicodeScalars.count > $1.written.unicodeScalars.count }
+    }()
+
+    /// Units grouped by first scalar for a quick look-up.
+    static let byFirst: [Unicode.Scalar: [Unit]] = Dictionary(grouping: all) { $0.written.unicodeScalars.first! }
+}
+
+extension Verbalizer {
+    /// "12 km" → "douze kilomètres", "0,5 l" → "zéro virgule cinq litre", "1 t" → "une tonne".
+    mutating func matchMeasure(_ n: ParsedNumber) -> Int? {
+        let k = isSpace(n.end) ? n.end + 1 : n.end
+        guard k < t.count, kind(k) != .number, kind(k) != .space else { return nil }
+        let offset = t[k].start
+        guard let candidates = Units.byFirst[s[offset]] else { return nil }
+        for unit in candidates where scalarsMatch(unit.written, at: offset) {
+            let endOffset = offset + unit.written.unicodeScalars.count
+            // "30 000 euros l'an": a letter then an apostrophe is an elided word, not a unit.
+            guard isBoundary(atScalar: endOffset), endOffset >= s.count || s[endOffset] != "'",
+                let after = tokenIndex(atScalar: endOffset, from: k)
+            else { continue }
+            // "3 m." at the end is a unit, "M. Dupont" never follows a number glued; "2 s" only glued or alone.
+            say(numberWords(n, gender: unit.gender) + " " + (n.takesPlural ? unit.plural : unit.singular))
+            return after
+        }
+        return nil
+    }
+}

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// Symbols said as words ("&" → "et", "±" → "plus ou moins"), and typographic marks turned into
+/// pauses or silence (dashes, bullets).
+enum Symbols {
+    static let words: [Unicode.Scalar: String] = [
+        "&": "et", "+": "plus", "=": "égale", "→": "vers", "⇒": "donc", "×": "fois", "÷": "divisé par",
+        "±": "plus ou moins", "≈": "environ", "≠": "différent de", "≤": "inférieur ou égal à",
+        "≥": "supérieur ou égal à", "<": "inférieur à", ">": "supérieur à", "%": "pour cent", "‰": "pour mille",
+        "°": "degrés", "§": "paragraphe", "€": "euros", "$": "dollars", "£": "livres", "¥": "yens", "@": "arobase",
+        "∞": "l'infini", "√": "racine de", "©": "copyright", "№": "numéro", "~": "environ", "−": "moins",
+        "♀": "femme", "♂": "homme", "✓": "", "✔": "",
+    ]
+    /// Marks that read as nothing.
+    static let silent: Set<Unicode.Scalar> = [
+        "*", "•", "·", "®", "™", "†", "‡", "^", "¶", "¦", "■", "□", "▪", "►", "▶", "◆", "●", "○", "☐", "✗", "✘", "#",
+    ]
+    /// Superscript digits: footnote calls when not part of a unit.
+    static let superscriptDigits: Set<Unicode.Scalar> = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰"]
+}
+
+extension Verbalizer {
+    mutating func matchSymbol(_ i: Int) -> Int? {
+        let c = first(i)
+        if let j = matchPrefixedMoney(i) { return j }
+        if let j = matchFractionGlyph(i) { return j }
+        if Symbols.superscriptDigits.contains(c) {
+            // "¹", "²³": a footnote call; the reader skips it.
+            return dropFootnotes ? i + 1 : nil
+        }
+        switch c {
+        case "-":
+            // A dash between spaces (or at the start) is a pause; inside a word it is silent.
+            if (i == 0 || isSpace(i - 1)) && (isSpace(i + 1) || i + 1 == t.count) {
+                pause()
+                return i + 1
+            }
+            if isSpace(i - 1) && !isSpace(i + 1) { return i + 1 }
+            return nil
+        case "–", "—", "―":
+            pause()
+            return i + 1
+        case "/":
+            // "et/ou", "Paris/Lyon": a light separator.
+            space()
+            return i + 1
+        case "€", "$", "£":
+            // After "millions"/"milliards" the currency reads "d'euros".
+            if i >= 2, isWord(i - 2) || isWord(i - 1) {
+                let w = isWord(i - 2) ? lowerText(i - 2) : lowerText(i - 1)
+                if w.hasPrefix("million") || w.hasPrefix("milliard") {
+                    say(["€": "d'euros", "$": "de dollars", "£": "de livres"][c]!)
+                    return i + 1
+                }
+            }
+        case "'":
+            return nil
+        default:
+            break
+        }
+        if Symbols.silent.contains(c) {
+            space()
+            return i + 1
+        }
+        if let w = Symbols.words[c] {
+            if w.isEmpty { return i + 1 }
+            say(w)
+            return i + 1
+        }
+        return nil
+    }
+
+    /// "[1]", "[12]", "[réf. nécessaire]"-free footnote calls: dropped.
+    mutating func matchFootnote(_ i: Int) -> Int? {
+        guard dropFootnotes, isPunct(i, "["), isNumber(i + 1), length(i + 1) <= 3, isPunct(i + 2, "]") else { return nil }
+        return i + 3
+    }
+
+    /// "#MeToo" → "hashtag MeToo", "#1" → "numéro un", "@elysee" → "arobase elysee".
+    mutating func matchTag(_ i: Int) -> Int? {
+        let c = first(i)
+        guard c == "#" || c == "@", atWordStart(i) || i == 0 else { return nil }
+        if c == "#" {
+            if isWord(i + 1) {
+                say("hashtag")
+                return i + 1
+            }
+            if isNumber(i + 1) {
+                say("numéro")
+                return i + 1
+            }
+            return nil
+        }
+        guard isWord(i + 1) || isNumber(i + 1) else { return nil }
+        say("arobase")
+        return i + 1
+    }
+
+    /// "x2" → "fois deux", "n-3" → "n moins trois", "3 x 4" → "trois fois quatre".
+    mutating func matchMath(_ i: Int) -> Int? {
+        guard length(i) == 1 else { return nil }
+        let c = first(i)
+        if c == "x" || c == "X" {
+            if atWordStart(i), isNumber(i + 1), endsWord(i + 1) {
+                say("fois")
+                return i + 1
+            }
+            if isSpace(i - 1), isNumber(i - 2), isSpace(i + 1), isNumber(i + 2) {
+                say("fois")
+                return i + 1
+            }
+        }
+        if atWordStart(i), Tokenizer.isLetter(c), !Tokenizer.isUpper(c), isAnyPunct(i + 1, "-+−"), isNumber(i + 2), endsWord(i + 2) {
+            copy(i)
+            say(first(i + 1) == "+" ? "plus" : "moins")
+            return i + 2
+        }
+        return nil
+    }
+}

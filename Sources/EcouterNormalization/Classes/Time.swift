@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+extension Verbalizer {
+    /// Clock times and durations: "14h30", "8 h 30", "14h", "0h15", "23:46", "48 h", "1 h 30 min", "24h/24".
+    mutating func matchTime(_ i: Int) -> Int? {
+        guard length(i) <= 2, let hours = value(i) else { return nil }
+        // "23:46", "9:05"
+        if isPunct(i + 1, ":"), isNumber(i + 2), length(i + 2) == 2, let minutes = value(i + 2), minutes < 60, hours <= 24,
+            endsWord(i + 2) || isPunct(i + 3, ":")
+        {
+            var words = hourWords(hours) + minuteWords(minutes)
+            var end = i + 3
+            if isPunct(i + 3, ":"), isNumber(i + 4), length(i + 4) == 2, let seconds = value(i + 4), seconds < 60 {
+                words += " et " + numbers.cardinal(seconds, gender: .feminine) + (seconds >= 2 ? " secondes" : " seconde")
+                end = i + 5
+            }
+            say(words)
+            return end
+        }
+        // "14h30", "14 h 30", "14h", "48 h"
+        let h = isSpace(i + 1) ? i + 2 : i + 1
+        guard isWord(h), isText(h, "h") || isText(h, "H") else { return nil }
+        var words = hourWords(hours)
+        var end = h + 1
+        if isNumber(h + 1), length(h + 1) == 2, let minutes = value(h + 1), minutes < 60, endsWord(h + 1) {
+            words += minuteWords(minutes)
+            end = h + 2
+        } else if isSpace(h + 1), isNumber(h + 2), length(h + 2) <= 2, let minutes = value(h + 2), minutes < 60 {
+            // "8 h 30" or "1 h 30 min"
+            let m = h + 2
+            let unit = afterOptionalSpace(m)
+            if isWord(unit), isText(unit, "min") || isText(unit, "mn") {
+                words += " " + numbers.cardinal(minutes, gender: .feminine) + (minutes >= 2 ? " minutes" : " minute")
+                end = unit + 1
+            } else if endsWord(m) && !isWord(unit) || isPunct(m + 1, ".") || isPunct(m + 1, ",") || kind(m + 1) == nil {
+                words += minuteWords(minutes)
+                end = m + 1
+            } else if endsWord(m), isWord(unit), !FeminineNouns.isFeminine(lowerText(unit)) {
+                words += minuteWords(minutes)
+                end = m + 1
+            }
+        } else if !endsWord(h) {
+            return nil
+        }
+        // "24h/24", "7j/7"
+        if isPunct(end, "/"), isNumber(end + 1), endsWord(end + 1), let total = value(end + 1) {
+            words += " sur " + numbers.cardinal(total, gender: .feminine)
+            end += 2
+        }
+        say(words)
+        return end
+    }
+
+    func hourWords(_ hours: UInt64) -> String {
+        numbers.cardinal(hours, gender: .feminine) + (hours >= 2 ? " heures" : " heure")
+    }
+
+    func minuteWords(_ minutes: UInt64) -> String {
+        minutes == 0 ? "" : " " + numbers.cardinal(minutes, gender: .feminine)
+    }
+}

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// Finds lexicon entries in the token stream: whole words, longest entry first.
+///
+/// Case-aware: an entry written in lower case matches the word in any case ("paris" matches "Paris");
+/// an entry with capitals matches only that exact spelling ("Macron" does not match "macron").
+package struct LexiconMatcher: Sendable {
+    struct Candidate: Sendable {
+        var written: [Unicode.Scalar]
+        var spoken: String
+        var ignoringCase: Bool
+    }
+    /// Candidates keyed by their first word, exact spelling (or lowercased for case-free entries).
+    private var byFirstWord: [String: [Candidate]] = [:]
+    package var isEmpty: Bool { byFirstWord.isEmpty }
+
+    package init(_ lexicon: Lexicon) {
+        for entry in lexicon.entries {
+            let written = Array(entry.written.unicodeScalars)
+            guard let firstChar = written.first, Tokenizer.isLetter(firstChar) || Tokenizer.isDigit(firstChar) else { continue }
+            let ignoringCase = !written.contains(where: Tokenizer.isUpper)
+            var key = ""
+            for c in written {
+                guard Tokenizer.isLetter(c) || Tokenizer.isDigit(c) else { break }
+                key.unicodeScalars.append(c)
+            }
+            // A spoken side never spans lines: the output is one line.
+            let spoken = entry.spoken.split(whereSeparator: \.isNewline).joined(separator: " ")
+            byFirstWord[key, default: []].append(Candidate(written: written, spoken: spoken, ignoringCase: ignoringCase))
+        }
+        for key in byFirstWord.keys {
+            byFirstWord[key]!.sort { $0.written.count > $1.written.count }
+        }
+    }
+
+    /// The entry matching at `offset` of `s` whose first word is `word` / `lowerWord`, and the scalar end.
+    func match(_ s: [Unicode.Scalar], at offset: Int, word: String, lowerWord: () -> String) -> (String, Int)? {
+        if let found = search(byFirstWord[word], s, offset, exactFirst: true) { return found }
+        let lower = lowerWord()
+        if lower != word, let found = search(byFirstWord[lower], s, offset, exactFirst: false) { return found }
+        return nil
+    }
+
+    private func search(_ candidates: [Candidate]?, _ s: [Unicode.Scalar], _ offset: Int, exactFirst: Bool) -> (String, Int)? {
+        guard let candidates else { return nil }
+        for c in candidates {
+            if !exactFirst && !c.ignoringCase { continue }
+            let end = offset + c.written.count
+            guard end <= s.count else { continue }
+            var ok = true
+            for (k, w) in c.written.enumerated() {
+                let x = s[offset + k]
+                if x != w && !(c.ignoringCase && Tokenizer.lower(x) == w) { ok = false; break }
+            }
+            guard ok else { continue }
+            if end < s.count && (Tokenizer.isLetter(s[end]) || Tokenizer.isDigit(s[end])) { continue }
+            return (c.spoken, end)
+        }
+        return nil
+    }
+}
+
+extension Verbalizer {
+    /// Lexicon entries come first: their spoken side is written untouched (it may be `[[phonemes]]`).
+    mutating func matchLexicon(_ i: Int) -> Int? {
+        guard !lexicon.isEmpty else { return nil }
+        // Only at the start of a word, so "Paris" in "Saint-Paris" still matches but not inside a word.
+        guard let (spoken, end) = lexicon.match(s, at: t[i].start, word: text(i), lowerWord: { lowerText(i) }),
+            let after = tokenIndex(atScalar: end, from: i)
+        else { return nil }
+        sayVerbatim(spoken)
+        return after
+    }
+}

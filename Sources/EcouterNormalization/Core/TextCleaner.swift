@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+
+/// Typographic clean-up before tokenizing: NFC, one kind of apostrophe, one kind of space,
+/// no line breaks, no invisible characters. Quotation marks become spaces (a reader does not say them).
+package enum TextCleaner {
+    /// The cleaned scalars of `text`; runs of white space become one ASCII space.
+    package static func clean(_ text: String) -> [Unicode.Scalar] {
+        var source = text
+        if needsComposition(text) {
+            source = text.precomposedStringWithCanonicalMapping
+        }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(source.utf8.count)
+        var lastWasSpace = true
+        for scalar in source.unicodeScalars {
+            let mapped = map(scalar)
+            guard let mapped else { continue }
+            if mapped == " " {
+                if lastWasSpace { continue }
+                lastWasSpace = true
+            } else {
+                lastWasSpace = false
+            }
+            out.append(mapped)
+        }
+        if out.last == " " { out.removeLast() }
+        return out
+    }
+
+    /// Whether `text` holds combining marks or other scalars NFC could change (a cheap over-approximation).
+    private static func needsComposition(_ text: String) -> Bool {
+        for unit in text.utf8 where unit >= 0xCC {
+            // Lead bytes 0xCC/0xCD start U+0300…U+037F (combining diacritics); above 0xE0 come other scripts.
+            if unit == 0xCC || unit == 0xCD || unit >= 0xE0 {
+                for scalar in text.unicodeScalars where scalar.value >= 0x300 && !isCommonPrecomposed(scalar) {
+                    return true
+                }
+                return false
+            }
+        }
+        return false
+    }
+
+    private static func isCommonPrecomposed(_ scalar: Unicode.Scalar) -> Bool {
+        // Typographic punctuation and spaces are already NFC.
+        let v = scalar.value
+        return (0x2000...0x206F).contains(v) || (0x20A0...0x20CF).contains(v) || v == 0x202F
+            || (0x1D00...0x1DBF).contains(v) || (0x2070...0x209F).contains(v) || (0x2150...0x21FF).contains(v)
+            || (0x2200...0x22FF).contains(v)
+    }
+
+    /// The replacement of one scalar, or nil to drop it.
+    @inline(__always)
+    private static func map(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        let v = scalar.value
+        if v < 0x80 {
+            switch v {
+            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: return " "
+            case 0..<0x20, 0x7F: return " "
+            case 0x22: return " "  // "
+            case 0x60: return "'"  // `
+            default: return scalar
+            }
+        }
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return " "
+        case 0x80...0x9F: return " "
+        case 0xAD, 0x200B...0x200D, 0x2060, 0xFEFF: return nil  // soft hyphen, zero-width
+        case 0x2019, 0x2018, 0x02BC, 0x2032, 0xB4, 0x201B: return "'"
+        case 0xAB, 0xBB, 0x201C, 0x201D, 0x201E, 0x201F, 0x2039, 0x203A, 0x2033: return " "
+        case 0x2010, 0x2011: return "-"
+        case 0x2212: return "−"
+        case 0xFFFD: return " "
+        default:
+            // Other control or unassigned code points read as nothing.
+            if (0xD800...0xDFFF).contains(v) { return " " }
+            return scalar
+        }
+    }
+}

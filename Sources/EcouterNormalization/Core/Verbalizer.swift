@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// Walks the tokens of one cleaned sentence left to right and writes what is said.
+///
+/// At each token the semiotic classes (files under `Classes/`) are tried in a fixed order; each one
+/// either consumes some tokens and writes their spoken form, or declines. Every class looks at a
+/// bounded number of tokens ahead, so the whole walk is linear in the input length.
+package struct Verbalizer {
+    let s: [Unicode.Scalar]
+    let t: [Token]
+    let numbers: FrenchNumbers
+    let lexicon: LexiconMatcher
+    var dropFootnotes = true
+
+    /// The spoken text as UTF-8 bytes (appending bytes is much faster than growing a String scalar by scalar).
+    private var out: [UInt8] = []
+    private var last: Unicode.Scalar = " "
+    private var needSpace = false
+
+    package init(scalars: [Unicode.Scalar], numbers: FrenchNumbers, lexicon: LexiconMatcher) {
+        self.s = scalars
+        self.t = Tokenizer.tokenize(scalars)
+        self.numbers = numbers
+        self.lexicon = lexicon
+        out.reserveCapacity(scalars.count + scalars.count / 2 + 16)
+    }
+
+    /// The spoken form of the whole token list, on one line.
+    package mutating func run() -> String {
+        var i = 0
+        while i < t.count {
+            let next = step(i)
+            i = next > i ? next : i + 1
+        }
+        while out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private mutating func step(_ i: Int) -> Int {
+        switch t[i].kind {
+        case .space:
+            space()
+            return i + 1
+        case .word:
+            if let j = matchLexicon(i) { return j }
+            if atWordStart(i), let j = matchAddress(i) { return j }
+            if let j = matchAbbreviation(i) { return j }
+            if let j = matchRoman(i) { return j }
+            if let j = matchMath(i) { return j }
+            if let j = matchAcronym(i) { return j }
+            copy(i)
+            return i + 1
+        case .number:
+            if atWordStart(i), let j = matchAddress(i) { return j }
+            if let j = matchPhone(i) { return j }
+            if let j = matchDate(i) { return j }
+            if let j = matchTime(i) { return j }
+            if let j = matchNumberExpression(i, negative: false) { return j }
+            copy(i)
+            return i + 1
+        case .punct:
+            if let j = matchFootnote(i) { return j }
+            if let j = matchSigned(i) { return j }
+            if let j = matchTag(i) { return j }
+            if let j = matchSymbol(i) { return j }
+            copy(i)
+            return i + 1
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Writes words, separated by a space from what came before unless an apostrophe or hyphen joins them.
+    mutating func say(_ words: String) {
+        guard !words.isEmpty else { return }
+        if !out.isEmpty && last != " " && last != "'" && last != "(" && last != "-" { out.append(0x20) }
+        out.append(contentsOf: words.utf8)
+        last = words.unicodeScalars.last ?? " "
+        needSpace = true
+    }
+
+    /// Writes a source token as it is (brackets become spaces: only the lexicon may write `[[`).
+    mutating func copy(_ i: Int) {
+        let tok = t[i]
+        switch tok.kind {
+        case .space:
+            space()
+        case .word, .number:
+            if needSpace && last != " " && last != "'" && last != "-" { out.append(0x20) }
+            appendScalars(tok.start, tok.end)
+            needSpace = false
+        case .punct:
+            let c = s[tok.start]
+            if c == "[" || c == "]" || c == "{" || c == "}" || c == "\\" || c == "_" || c == "|" {
+                space()
+            } else {
+                appendScalar(c)
+                last = c
+                needSpace = false
+            }
+        }
+    }
+
+    /// Writes the raw text of `[from, to)` scalar offsets.
+    mutating func appendScalars(_ from: Int, _ to: Int) {
+        guard from < to else { return }
+        for k in from..<to { appendScalar(s[k]) }
+        last = s[to - 1]
+    }
+
+    /// Encodes one scalar as UTF-8 onto the output.
+    @inline(__always)
+    private mutating func appendScalar(_ c: Unicode.Scalar) {
+        let v = c.value
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    /// Writes lexicon output verbatim (it may hold `[[phonemes]]`).
+    mutating func sayVerbatim(_ text: String) {
+        say(text)
+    }
+
+    mutating func space() {
+        if !out.isEmpty && last != " " {
+            out.append(0x20)
+            last = " "
+        }
+        needSpace = false
+    }
+
+    /// Writes a punctuation mark so the synthesizer pauses (", ").
+    mutating func pause() {
+        while out.last == 0x20 { out.removeLast() }
+        if let lastByte = out.last { last = Unicode.Scalar(lastByte) }
+        if !out.isEmpty && last != "," && last != "." {
+            out.append(0x2C)
+            last = ","
+        }
+        needSpace = true
+    }
+
+    // MARK: - Looking at tokens
+
+    @inline(__always) func kind(_ i: Int) -> Token.Kind? { i >= 0 && i < t.count ? t[i].kind : nil }
+    @inline(__always) func isSpace(_ i: Int) -> Bool { kind(i) == .space }
+    @inline(__always) func isWord(_ i: Int) -> Bool { kind(i) == .word }
+    @inline(__always) func isNumber(_ i: Int) -> Bool { kind(i) == .number }
+    @inline(__always) func length(_ i: Int) -> Int { t[i].end - t[i].start }
+    @inline(__always) func first(_ i: Int) -> Unicode.Scalar { s[t[i].start] }
+
+    /// Whether token `i` is the punctuation scalar `c`.
+    @inline(__always) func isPunct(_ i: Int, _ c: Unicode.Scalar) -> Bool {
+        kind(i) == .punct && s[t[i].start] == c
+    }
+
+    func isAnyPunct(_ i: Int, _ set: String) -> Bool {
+        guard kind(i) == .punct else { return false }
+        let c = s[t[i].start]
+        return set.unicodeScalars.contains(c)
+    }
+
+    /// The text of token `i`.
+    func text(_ i: Int) -> String {
+        var r = ""
+        r.unicodeScalars.append(contentsOf: s[t[i].start..<t[i].end])
+        return r
+    }
+
+    /// The lowercased text of token `i`.
+    func lowerText(_ i: Int) -> String {
+        var r = ""
+        for c in s[t[i].start..<t[i].end] { r.unicodeScalars.append(Tokenizer.lower(c)) }
+        return r
+    }
+
+    /// Whether token `i` is exactly `word` (same case).
+    func isText(_ i: Int, _ word: String) -> Bool {
+        guard i >= 0 && i < t.count else { return false }
+        var k = t[i].start
+        let end = t[i].end
+        for c in word.unicodeScalars {
+            if k >= end || s[k] != c { return false }
+            k += 1
+        }
+        return k == end
+    }
+
+    /// Whether token `i` is `word` in any case (`word` given in lowercase).
+    func isTextIgnoringCase(_ i: Int, _ word: String) -> Bool {
+        guard i >= 0 && i < t.count else { return false }
+        var k = t[i].start
+        let end = t[i].end
+        for c in word.unicodeScalars {
+            if k >= end || Tokenizer.lower(s[k]) != c { return false }
+            k += 1
+        }
+        return k == end
+    }
+
+    func isCapitalized(_ i: Int) -> Bool { isWord(i) && Tokenizer.isUpper(first(i)) }
+
+    func isAllUpper(_ i: Int) -> Bool {
+        guard isWord(i) else { return false }
+        for k in t[i].start..<t[i].end where !Tokenizer.isUpper(s[k]) { return false }
+        return true
+    }
+
+    /// The digits of number token `i`.
+    func digits(_ i: Int) -> [UInt8] { s[t[i].start..<t[i].end].map { UInt8($0.value - 48) } }
+
+    /// The value of number token `i` when it has at most 15 digits.
+    func value(_ i: Int) -> UInt64? {
+        guard isNumber(i), length(i) <= 15 else { return nil }
+        var v: UInt64 = 0
+        for k in t[i].start..<t[i].end { v = v * 10 + UInt64(s[k].value - 48) }
+        return v
+    }
+
+    /// Whether nothing word-like is glued to the end of token `i` (next token is absent, a space or punctuation).
+    func endsWord(_ i: Int) -> Bool {
+        let k = kind(i + 1)
+        return k == nil || k == .space || k == .punct
+    }
+
+    /// Whether token `i` starts a word: at the start, or after a space or an opening mark.
+    func atWordStart(_ i: Int) -> Bool {
+        guard i > 0 else { return true }
+        if t[i - 1].kind == .space { return true }
+        if t[i - 1].kind == .punct {
+            let c = s[t[i - 1].start]
+            return c == "(" || c == "[" || c == "'" || c == "/" || c == "«" || c == "—" || c == "–"
+        }
+        return false
+    }
+
+    /// The index of the next non-space token after `i` when exactly one space separates them, else `i + 1`.
+    func afterOptionalSpace(_ i: Int) -> Int { isSpace(i + 1) ? i + 2 : i + 1 }
+
+    /// The token index whose start is scalar offset `offset` (searching forward from `from`), or nil
+    /// when `offset` falls inside a token.
+    func tokenIndex(atScalar offset: Int, from: Int) -> Int? {
+        var k = from
+        while k < t.count && t[k].start < offset { k += 1 }
+        if k == t.count { return offset >= s.count ? k : nil }
+        return t[k].start == offset ? k : nil
+    }
+
+    /// Whether the scalars from `offset` spell `text` exactly.
+    func scalarsMatch(_ text: String, at offset: Int) -> Bool {
+        var k = offset
+        for c in text.unicodeScalars {
+            if k >= s.count || s[k] != c { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether scalar offset `offset` is a word boundary (end or not a letter/digit).
+    func isBoundary(atScalar offset: Int) -> Bool {
+        offset >= s.count || !(Tokenizer.isLetter(s[offset]) || Tokenizer.isDigit(s[offset]))
+    }
+}

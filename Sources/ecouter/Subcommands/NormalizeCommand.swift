@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import ArgumentParser
+import Ecouter
+import Foundation
+
+/// `ecouter normalize FILE`: prints what would be said, one sentence per line.
+struct NormalizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "normalize",
+        abstract: "Print the spoken form of French text, one sentence per line.",
+        discussion: """
+            Numbers, dates, times, money, units, abbreviations, acronyms and symbols are written out \
+            as a French news reader says them, with the voice preset's regional number words and \
+            lexicons. With --lines, every input line is one item and the output has exactly one line \
+            per input line.
+
+            Example:
+              $ echo "Le 1er mars, M. Dupont a payé 1 234,56 € à 14h30." | ecouter normalize
+              Le premier mars, monsieur Dupont a payé mille deux cent trente-quatre euros cinquante-six à quatorze heures trente.
+            """)
+
+    @Argument(help: ArgumentHelp("A text file, or - for standard input (the default).", valueName: "file"))
+    var file: String = "-"
+
+    @Flag(help: "Treat each input line as an independent item: exactly one output line per input line.")
+    var lines = false
+
+    @Option(help: ArgumentHelp("Override the preset's region for number words: fr-FR, fr-BE or fr-CH.", valueName: "region"))
+    var region: String?
+
+    @OptionGroup var voice: VoiceOptions
+
+    func run() throws {
+        do {
+            var normalizer = try ArticleReader(options: try voice.readingOptions(inputFormat: .text)).normalizer()
+            if let region {
+                guard let chosen = FrenchRegion(rawValue: region) else {
+                    throw EcouterError(.settings, "unknown region \(region) (expected fr-FR, fr-BE or fr-CH)")
+                }
+                normalizer.options.region = chosen
+            }
+            let bytes = try InputFile.read(file)
+            var output = ""
+            if lines {
+                let text = try LineItems.decode(bytes)
+                output.reserveCapacity(text.utf8.count + text.utf8.count / 4)
+                LineItems.forEach(in: text) { item in
+                    output += normalizer.normalize(item)
+                    output += "\n"
+                }
+            } else {
+                let text = try ArticleReader.decodeText(bytes)
+                output.reserveCapacity(text.utf8.count + text.utf8.count / 4)
+                for sentence in normalizer.sentences(in: text) where !sentence.spoken.isEmpty {
+                    output += sentence.spoken
+                    output += "\n"
+                }
+            }
+            FileHandle.standardOutput.write(Data(output.utf8))
+        } catch let error as EcouterError {
+            throw fail(error)
+        }
+    }
+}

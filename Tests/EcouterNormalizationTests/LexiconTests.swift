@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import EcouterNormalization
+import Testing
+
+@Suite struct LexiconTests {
+    static let lexicon = try! Lexicon(
+        tsv: "# test\nBayrou\tbaïrou\nparis\t[[paR'i]]\nJean-Luc Mélenchon\tjan luc mélanchon\nUE\tunion européenne\n",
+        name: "test")
+
+    func normalize(_ text: String) -> String {
+        FrenchNormalizer(options: NormalizerOptions(lexicon: Self.lexicon)).normalize(text)
+    }
+
+    @Test func wholeWordsOnly() {
+        #expect(normalize("François Bayrou parle") == "François baïrou parle")
+        #expect(normalize("Bayrouiste") == "Bayrouiste")
+    }
+
+    @Test func phonemesPassThroughUntouched() {
+        #expect(normalize("à Paris.") == "à [[paR'i]].")
+        #expect(normalize("PARIS") == "[[paR'i]]")
+    }
+
+    @Test func capitalizedEntriesAreCaseSensitive() {
+        #expect(normalize("bayrou") == "bayrou")
+    }
+
+    @Test func multiWordEntriesAndPriorityOverAcronyms() {
+        #expect(normalize("Jean-Luc Mélenchon et l'UE") == "jan luc mélanchon et l'union européenne")
+    }
+
+    @Test func ordinaryBracketsNeverBecomePhonemes() {
+        #expect(!normalize("[[b'OnZuR]]").contains("[["))
+        #expect(!FrenchNormalizer().normalize("a [[x]] b ]] [[").contains("]]"))
+    }
+
+    @Test func mergingOverridesEarlierEntries() throws {
+        let other = try Lexicon(tsv: "Bayrou\tbérou\n", name: "other")
+        let merged = Self.lexicon.merging(other)
+        let spoken = FrenchNormalizer(options: NormalizerOptions(lexicon: merged)).normalize("Bayrou")
+        #expect(spoken == "bérou")
+    }
+
+    @Test func malformedLinesAreErrors() {
+        #expect(throws: LexiconError.self) { _ = try Lexicon(tsv: "no tab here\n", name: "bad") }
+    }
+}
+
+@Suite struct SentencesTests {
+    @Test func rangesIndexTheSource() {
+        let text = "Le 1er mai, 21 pages. Mme Martin arrive à 14h30 !"
+        let sentences = FrenchNormalizer().sentences(in: text)
+        #expect(!sentences.isEmpty)
+        for sentence in sentences {
+            #expect(String(text[sentence.range]) == sentence.written)
+            #expect(!sentence.spoken.contains("\n"))
+        }
+        let spoken = sentences.map(\.spoken).joined(separator: " ")
+        #expect(spoken.contains("vingt et une pages"))
+        #expect(spoken.contains("quatorze heures trente"))
+    }
+
+    @Test func outputIsOneLine() {
+        #expect(FrenchNormalizer().normalize("Une ligne\net une autre\r\nencore") == "Une ligne et une autre encore")
+    }
+}
