@@ -49,7 +49,15 @@ struct ItemArticle: Sendable {
         case .html(let fragment):
             let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>\(escapeMarkup(title ?? ""))</title></head><body><article>"
                 + (title.map { "<h1>\(escapeMarkup($0))</h1>" } ?? "") + fragment + "</article></body></html>"
-            return try extract(Array(page.utf8), format: .html)
+            do throws(ItemFailure) {
+                return try extract(Array(page.utf8), format: .html)
+            } catch {
+                // Extraction is made for pages; a feed fragment can be too short for it. The fragment
+                // is the article body already, so its text is read as it is.
+                let text = FragmentText.text(ofHTML: fragment)
+                guard !text.isEmpty else { throw error }
+                return try fromBody(.text(text), title: title)
+            }
         case .text(let text):
             // Plain text reads its first paragraph as the title: put the item's title there.
             let page = (title.map { $0 + "\n\n" } ?? "") + text

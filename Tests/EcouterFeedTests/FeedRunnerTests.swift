@@ -229,6 +229,21 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("index.html").path))
     }
 
+    @Test(arguments: ["rss.xml", "atom.xml"])
+    func htmlFeedsAreVoiced(name: String) async throws {
+        let directory = temporaryDirectory()
+        let options = FeedRunOptions(directory: directory, jobs: 2)
+        let path = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil)).appendingPathComponent(name).path
+        let summary = try await FeedRunner(options: options).run(.file(path))
+        #expect(summary.items == 3 && summary.generated == 3 && summary.failed == 0)
+        let entries = try Self.manifest(in: directory).items
+        #expect(Set(entries.compactMap(\.textHash)).count == 3)
+        for entry in entries {
+            // A title and a sentence or two: a few seconds each.
+            #expect((entry.duration ?? 0) > 2 && (entry.duration ?? 0) < 20, "\(entry.id): \(entry.duration ?? 0)")
+        }
+    }
+
     @Test func aFeedOverHTTPWorksAndHostileOrFailingFeedsWriteNothing() async throws {
         let server = try LoopbackServer()
         server.set("/feed.json", .ok(Self.jsonFeed([Self.items[0]]), type: "application/feed+json"))
