@@ -17,6 +17,7 @@ public final class MP3Writer: AudioSink {
     public let sampleRate: Int
     /// The rate stored in the MP3 frames (LAME resamples when it differs from ``sampleRate``).
     public let encodedSampleRate: Int
+    /// Samples handed to ``write(_:)`` so far (at ``sampleRate``).
     public private(set) var samplesWritten: Int = 0
 
     private let output: AudioOutput

@@ -8,15 +8,20 @@ public struct Feed: Sendable, Equatable {
         case rss, atom, jsonFeed = "json-feed"
     }
 
+    /// The syntax it was written in.
     public var kind: Kind
+    /// The channel's title.
     public var title: String?
+    /// The channel's description (RSS `description`, Atom `subtitle`).
     public var description: String?
     /// A language tag such as `fr` or `fr-FR`.
     public var language: String?
     /// The site's home page.
     public var link: String?
+    /// The items in document order, duplicates included.
     public var items: [FeedItem]
 
+    /// Makes a feed; parsers fill it, tests and embedders may build one.
     public init(kind: Kind, title: String? = nil, description: String? = nil, language: String? = nil, link: String? = nil, items: [FeedItem] = []) {
         self.kind = kind
         self.title = title
@@ -48,8 +53,11 @@ public struct FeedItem: Sendable, Equatable {
     /// The item's identity: guid (RSS), id (Atom, JSON Feed), else the link, else a hash of title and date.
     /// Files and shards are derived from it only.
     public var id: String
+    /// The item's title.
     public var title: String?
+    /// The article's web address.
     public var link: String?
+    /// The item's author (`dc:creator`, Atom `author/name`, JSON Feed `authors`).
     public var author: String?
     /// The date as written in the feed (RFC 822 in RSS, RFC 3339 in Atom and JSON Feed).
     public var published: String?
@@ -58,6 +66,7 @@ public struct FeedItem: Sendable, Equatable {
     /// A summary (RSS `description`, Atom `summary`, JSON Feed `summary`).
     public var summary: ItemBody?
 
+    /// Makes an item; ``FeedParser`` fills it.
     public init(id: String, title: String? = nil, link: String? = nil, author: String? = nil, published: String? = nil, content: ItemBody? = nil, summary: ItemBody? = nil) {
         self.id = id
         self.title = title

@@ -4,8 +4,11 @@
 public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong, stable for programs to switch on.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// The code as text, e.g. `hostile`.
         public let rawValue: String
+        /// A code; new ones may be added without breaking switches that have a default.
         public init(_ rawValue: String) { self.rawValue = rawValue }
+        /// The raw value.
         public var description: String { rawValue }
 
         /// Not well-formed XML or JSON.
@@ -32,14 +35,17 @@ public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let usage = Code("usage")
     }
 
+    /// What went wrong.
     public var code: Code
     /// One line for a person.
     public var message: String
 
+    /// An error with its code and one-line message.
     public init(_ code: Code, _ message: String) {
         self.code = code
         self.message = message
     }
 
+    /// The message.
     public var description: String { message }
 }

@@ -13,12 +13,17 @@ public enum ItemStatus: String, Sendable, Codable {
 
 /// One item's outcome, as reported to progress listeners.
 public struct ItemOutcome: Sendable, Equatable {
+    /// The item's id.
     public var id: String
+    /// The item's title, if any.
     public var title: String?
+    /// Generated, unchanged or failed.
     public var status: ItemStatus
     /// The audio file's name in the output directory.
     public var file: String?
+    /// Seconds of audio (new or kept).
     public var duration: Double?
+    /// Why the item failed.
     public var error: String?
     /// Seconds spent on the item (fetching, extraction, synthesis).
     public var seconds: Double
@@ -28,8 +33,11 @@ public struct ItemOutcome: Sendable, Equatable {
 public struct FeedRunSummary: Sendable, Equatable {
     /// Items of the feed in this shard.
     public var items: Int
+    /// Items whose audio was made in this run.
     public var generated: Int
+    /// Items whose audio was already current.
     public var unchanged: Int
+    /// Items that could not be read or spoken.
     public var failed: Int
     /// Audio files removed by `prune` for items gone from the feed.
     public var pruned: Int

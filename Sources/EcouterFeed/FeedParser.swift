@@ -5,6 +5,7 @@ public struct FeedParser: Sendable {
     /// Documents above this size are refused before parsing (16 MiB by default).
     public var maximumBytes: Int
 
+    /// A parser refusing documents over `maximumBytes`.
     public init(maximumBytes: Int = 16 << 20) {
         self.maximumBytes = maximumBytes
     }

@@ -5,6 +5,7 @@ import Foundation
 public struct FeedRunOptions: Sendable {
     /// The output directory (created if missing): audio, `manifest.json`, `index.html`, `feed.xml`.
     public var directory: URL
+    /// MP3 (default) or WAV.
     public var format: AudioFormat
     /// MP3 constant bit rate in kb/s.
     public var bitrateKbps: Int
@@ -21,6 +22,7 @@ public struct FeedRunOptions: Sendable {
     /// Limits for the feed itself and for fetched articles (the feed size limit is `maximumBytes`).
     public var limits: FetchLimits
 
+    /// Options; only the directory is required. `jobs` below 1 counts as 1.
     public init(
         directory: URL, format: AudioFormat = .mp3, bitrateKbps: Int = 48, jobs: Int = 1,
         fetchArticles: Bool = false, prune: Bool = false, baseURL: URL? = nil, shard: Shard = .all,

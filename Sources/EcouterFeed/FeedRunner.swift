@@ -15,8 +15,11 @@ import Logging
 /// hashes changed, that are new, or that failed before. Failures are per item: recorded, counted,
 /// never thrown. What throws is a feed that cannot be had at all.
 public struct FeedRunner: Sendable {
+    /// Extraction, normalization and the settings fingerprint.
     public let reader: ArticleReader
+    /// Where synthesis runs.
     public let renderer: any ItemRenderer
+    /// Directory, format, width, shard, limits.
     public let options: FeedRunOptions
     private let logger: Logger
 

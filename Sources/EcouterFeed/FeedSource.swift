@@ -16,6 +16,7 @@ public enum FeedSource: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The path or the URL, as given.
     public var description: String {
         switch self {
         case .file(let path): return path

@@ -13,6 +13,7 @@ public struct FetchLimits: Sendable, Equatable {
     /// Redirects followed before giving up (a loop ends here).
     public var maximumRedirects: Int
 
+    /// Limits: 20 s, 16 MiB and 5 redirects by default.
     public init(timeout: Double = 20, maximumBytes: Int = 16 << 20, maximumRedirects: Int = 5) {
         self.timeout = timeout
         self.maximumBytes = maximumBytes
@@ -22,6 +23,7 @@ public struct FetchLimits: Sendable, Equatable {
 
 /// A fetched body.
 public struct FetchedResource: Sendable {
+    /// The body.
     public var bytes: [UInt8]
     /// The URL after redirects.
     public var url: URL
@@ -31,8 +33,10 @@ public struct FetchedResource: Sendable {
 
 /// Fetches http(s) URLs with Foundation's `URLSession`, enforcing ``FetchLimits`` as bytes arrive.
 public struct HTTPFetcher: Sendable {
+    /// Time, size and redirect limits.
     public var limits: FetchLimits
 
+    /// A fetcher with these limits.
     public init(limits: FetchLimits = FetchLimits()) {
         self.limits = limits
     }

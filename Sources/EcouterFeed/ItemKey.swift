@@ -8,6 +8,7 @@ public struct ItemKey: Sendable, Hashable {
     /// The SHA-256 of the id's UTF-8 bytes.
     public let digest: [UInt8]
 
+    /// The key of the item with this id.
     public init(id: String) {
         digest = SHA256.digest(id)
     }
@@ -37,6 +38,7 @@ public enum AudioFormat: String, Sendable, Codable, CaseIterable {
 public struct Shard: Sendable, Equatable, CustomStringConvertible {
     /// 1-based slot.
     public let index: Int
+    /// How many shards there are.
     public let count: Int
 
     /// The whole feed.
@@ -70,6 +72,8 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
         count == 1 || Int(key.shardValue % UInt64(count)) == index - 1
     }
 
+    /// True for `1/1`, the whole feed.
     public var isWhole: Bool { count == 1 }
+    /// `K/N`.
     public var description: String { "\(index)/\(count)" }
 }

@@ -4,11 +4,14 @@ import Foundation
 
 /// One article to speak into one file.
 public struct RenderJob: Sendable {
+    /// What to read.
     public var article: Article
     /// The final path; renderers write atomically (a temporary file beside it, renamed at the end).
     public var output: URL
+    /// MP3 with its tags, or WAV.
     public var encoding: AudioEncoding
 
+    /// A job.
     public init(article: Article, output: URL, encoding: AudioEncoding) {
         self.article = article
         self.output = output
@@ -29,12 +32,15 @@ public protocol ItemRenderer: Sendable {
 
 /// Synthesizes in this process through an ``ArticleReader``.
 public struct InProcessRenderer: ItemRenderer {
+    /// The reader that speaks.
     public let reader: ArticleReader
 
+    /// Speaks with `reader` in this process.
     public init(reader: ArticleReader) {
         self.reader = reader
     }
 
+    /// Calls ``ArticleReader/read(_:to:encoding:progress:)``.
     public func render(_ job: RenderJob) async throws(EcouterError) -> AudioSummary {
         try await reader.read(job.article, to: job.output, encoding: job.encoding)
     }

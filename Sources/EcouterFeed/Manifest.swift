@@ -9,26 +9,39 @@ public struct Manifest: Codable, Sendable, Equatable {
     /// Bumped when the layout changes incompatibly.
     public static let currentVersion = 1
 
+    /// What the feed said about itself, and where it was read from.
     public struct FeedInfo: Codable, Sendable, Equatable {
+        /// The path or URL given to the run.
         public var source: String
+        /// RSS, Atom or JSON Feed.
         public var kind: Feed.Kind?
+        /// The feed's title.
         public var title: String?
+        /// The feed's description.
         public var description: String?
+        /// The feed's language tag.
         public var language: String?
+        /// The feed's home page.
         public var link: String?
     }
 
     /// One item and its audio.
     public struct Entry: Codable, Sendable, Equatable {
+        /// The item id from the feed (guid, id, or link).
         public var id: String
+        /// The item's title.
         public var title: String?
+        /// The item's link.
         public var link: String?
+        /// The item's author.
         public var author: String?
+        /// The date as the feed wrote it.
         public var published: String?
         /// The audio file's name inside the directory; nil until audio exists.
         public var file: String?
         /// Seconds of audio.
         public var duration: Double?
+        /// Size of the audio file.
         public var bytes: Int?
         /// SHA-256 of the spoken text (hex); the audio is remade when it changes.
         public var textHash: String?
@@ -42,11 +55,16 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var generated: String?
     }
 
+    /// The layout version (``currentVersion``).
     public var version: Int = Manifest.currentVersion
+    /// The feed the items came from.
     public var feed: FeedInfo
+    /// When the manifest was written (RFC 3339).
     public var updated: String?
+    /// Items in feed order, then items gone from the feed.
     public var items: [Entry]
 
+    /// A manifest (the runner writes them).
     public init(feed: FeedInfo, items: [Entry] = []) {
         self.feed = feed
         self.items = items

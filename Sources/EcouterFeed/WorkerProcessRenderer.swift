@@ -12,16 +12,20 @@ import Foundation
 /// item. A worker that dies fails only the job it had; the next job starts a fresh one. Workers exit
 /// when the renderer is released (their input closes) or when this process ends.
 public struct WorkerProcessRenderer: ItemRenderer {
+    /// The worker program.
     public let executable: URL
+    /// Its arguments (e.g. `feed-worker --voice fr-FR`).
     public let arguments: [String]
     private let pool: WorkerPool
 
+    /// Workers are started on first use.
     public init(executable: URL, arguments: [String]) {
         self.executable = executable
         self.arguments = arguments
         self.pool = WorkerPool(executable: executable, arguments: arguments)
     }
 
+    /// Sends the job to an idle worker (starting one if none is idle) and waits for its answer.
     public func render(_ job: RenderJob) async throws(EcouterError) -> AudioSummary {
         var request: Data
         do { request = try JSONEncoder().encode(WorkerRequest(job)) } catch {
