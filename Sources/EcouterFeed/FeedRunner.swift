@@ -76,7 +76,7 @@ public struct FeedRunner: Sendable {
             }
         }
 
-        let pruned = try await prune(gone: Set(previous.keys).subtracting(seen), ledger: ledger)
+        let pruned = try await prune(gone: Set(previous.keys).subtracting(seen), feedIsEmpty: items.isEmpty, ledger: ledger)
         try await ledger.save()
         if options.shard.isWhole { try await writePages(ledger: ledger) }
         let summary = FeedRunSummary(
@@ -95,10 +95,12 @@ public struct FeedRunner: Sendable {
 
     /// Items in the state but not in the feed: with `prune`, their audio is deleted — by the names
     /// derived from their ids, never by a path read from the manifest — otherwise they are kept, marked gone.
-    private func prune(gone: Set<String>, ledger: RunLedger) async throws(FeedError) -> Int {
+    /// A feed with no items at all never prunes: that is more often a publisher's glitch than a wish
+    /// to delete the whole library.
+    private func prune(gone: Set<String>, feedIsEmpty: Bool, ledger: RunLedger) async throws(FeedError) -> Int {
         var count = 0
         for id in gone.sorted() {
-            guard options.prune else { await ledger.markGone(id); continue }
+            guard options.prune, !feedIsEmpty else { await ledger.markGone(id); continue }
             let key = ItemKey(id: id)
             for format in AudioFormat.allCases {
                 let url = options.directory.appendingPathComponent(key.fileName(format: format))

@@ -150,6 +150,11 @@ import Testing
         let podcast = try String(contentsOf: directory.appendingPathComponent("feed.xml"), encoding: .utf8)
         #expect(!podcast.contains(goneFile.lastPathComponent))
 
+        // An empty feed is a glitch, not an order to delete everything.
+        let empty = try await Self.run(Self.jsonFeed([]), into: directory, prune: true)
+        #expect(empty.pruned == 0 && empty.items == 0)
+        #expect(FileManager.default.fileExists(atPath: goneFile.path))
+
         let pruned = try await Self.run(Self.jsonFeed(Array(Self.items.prefix(2))), into: directory, prune: true)
         #expect(pruned.pruned == 1 && pruned.unchanged == 2 && pruned.generated == 0)
         #expect(!FileManager.default.fileExists(atPath: goneFile.path))

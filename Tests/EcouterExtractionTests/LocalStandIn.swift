@@ -1,0 +1,1 @@
+// local build stand-in, never committed
