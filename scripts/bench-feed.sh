@@ -76,6 +76,32 @@ for jobs in 1 2; do
 done
 printf "speed-up --jobs 2 vs --jobs 1: %.2fx\n" "$(echo "${MED[1]} / ${MED[2]}" | bc -l)"
 
+# What this machine gives two independent processes right now: espeak-ng alone on each half of the
+# feed's text, one after the other, then both at once. On a shared machine other work takes its
+# share; this ratio is the ceiling any --jobs 2 can reach in the same conditions.
+python3 - "$WORK" <<'PY'
+import json, sys
+items = json.load(open(sys.argv[1] + "/feed.json"))["items"]
+half = len(items) // 2
+for name, part in (("a", items[:half]), ("b", items[half:])):
+    open(f"{sys.argv[1]}/{name}.txt", "w").write("\n\n".join(i["title"] + ". " + i["content_text"] for i in part))
+PY
+espeak_pair() {  # serial|parallel -> seconds
+    local start end
+    start=$(date +%s.%N)
+    if [ "$1" = serial ]; then
+        nice -n "$NICE" espeak-ng -v fr -q -f "$WORK/a.txt" -w /dev/null; nice -n "$NICE" espeak-ng -v fr -q -f "$WORK/b.txt" -w /dev/null
+    else
+        nice -n "$NICE" espeak-ng -v fr -q -f "$WORK/a.txt" -w /dev/null & nice -n "$NICE" espeak-ng -v fr -q -f "$WORK/b.txt" -w /dev/null; wait
+    fi
+    end=$(date +%s.%N)
+    echo "$end - $start" | bc -l
+}
+S=(); P=()
+for _ in $(seq "$RUNS"); do S+=("$(espeak_pair serial)"); P+=("$(espeak_pair parallel)"); done
+ms=$(printf '%s\n' "${S[@]}" | median); mp=$(printf '%s\n' "${P[@]}" | median)
+printf "machine ceiling (espeak-ng alone, 2 halves serial %.2f s vs parallel %.2f s): %.2fx\n" "$ms" "$mp" "$(echo "$ms / $mp" | bc -l)"
+
 audio=$(python3 -c "import json; print(round(sum(i.get('duration') or 0 for i in json.load(open('$WORK/out/manifest.json'))['items'])))")
 echo "audio made per run: ${audio} s"
 

