@@ -50,9 +50,10 @@ struct ItemWork: Sendable {
             }
         } catch {
             entry.error = error.message
-            // Audio from an earlier success stays listed until a retry succeeds.
-            if let old, old.error == nil, let file = old.file, file == ItemKey(id: item.id).fileName(format: format) || file == ItemKey(id: item.id).fileName(format: format == .mp3 ? .wav : .mp3),
-               fileSize(file) != nil {
+            // Audio from an earlier success stays listed until a retry succeeds (only under a name
+            // derived from the id: a file name read from the manifest is never trusted as a path).
+            let key = ItemKey(id: item.id)
+            if let old, let file = old.file, AudioFormat.allCases.contains(where: { key.fileName(format: $0) == file }), fileSize(file) != nil {
                 entry.file = file
                 entry.duration = old.duration
                 entry.bytes = old.bytes

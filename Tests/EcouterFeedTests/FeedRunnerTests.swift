@@ -184,6 +184,17 @@ import Testing
         // Failed items are retried on the next run; good ones are not remade.
         let again = try await Self.run(Self.jsonFeed(items), into: directory, fetchArticles: true)
         #expect(again.failed == 2 && again.unchanged == 3 && again.generated == 0)
+
+        // An item that worked and then fails (its page is gone) keeps its audio, with the error,
+        // however many times it fails.
+        server.set("/page", LoopbackServer.Response(status: 500))
+        for _ in 0..<2 {
+            let broken = try await Self.run(Self.jsonFeed(items), into: directory, fetchArticles: true)
+            #expect(broken.failed == 3 && broken.unchanged == 2)
+            let fetched = try #require(try Self.manifest(in: directory).items.first { $0.id == "urn:fetched" })
+            #expect(fetched.error?.contains("HTTP 500") == true)
+            #expect(fetched.file == ItemKey(id: "urn:fetched").fileName(format: .mp3) && fetched.duration != nil)
+        }
     }
 
     @Test func thePodcastFeedParsesBackWithExactEnclosures() async throws {
