@@ -74,7 +74,11 @@ for jobs in 1 2; do
     printf -- "--jobs %s: runs %s s; median %.2f s; %.1f items/min\n" "$jobs" "$(printf '%.2f ' ${TIMES[$jobs]})" "${MED[$jobs]}" \
         "$(echo "$ITEMS * 60 / ${MED[$jobs]}" | bc -l)"
 done
-printf "speed-up --jobs 2 vs --jobs 1: %.2fx\n" "$(echo "${MED[1]} / ${MED[2]}" | bc -l)"
+printf "speed-up --jobs 2 vs --jobs 1: %.2fx (medians)\n" "$(echo "${MED[1]} / ${MED[2]}" | bc -l)"
+# The fastest run of each is the one least disturbed by other work on a shared machine.
+best1=$(printf '%s\n' ${TIMES[1]} | sort -n | head -1); best2=$(printf '%s\n' ${TIMES[2]} | sort -n | head -1)
+printf "speed-up --jobs 2 vs --jobs 1: %.2fx (best runs: %.2f s vs %.2f s; %.1f vs %.1f items/min)\n" "$(echo "$best1 / $best2" | bc -l)" \
+    "$best1" "$best2" "$(echo "$ITEMS * 60 / $best1" | bc -l)" "$(echo "$ITEMS * 60 / $best2" | bc -l)"
 
 # What this machine gives two independent processes right now: espeak-ng alone on each half of the
 # feed's text, one after the other, then both at once. On a shared machine other work takes its
@@ -100,7 +104,9 @@ espeak_pair() {  # serial|parallel -> seconds
 S=(); P=()
 for _ in $(seq "$RUNS"); do S+=("$(espeak_pair serial)"); P+=("$(espeak_pair parallel)"); done
 ms=$(printf '%s\n' "${S[@]}" | median); mp=$(printf '%s\n' "${P[@]}" | median)
-printf "machine ceiling (espeak-ng alone, 2 halves serial %.2f s vs parallel %.2f s): %.2fx\n" "$ms" "$mp" "$(echo "$ms / $mp" | bc -l)"
+bs=$(printf '%s\n' "${S[@]}" | sort -n | head -1); bp=$(printf '%s\n' "${P[@]}" | sort -n | head -1)
+printf "machine ceiling (espeak-ng alone on 2 halves, serial vs parallel): %.2fx (medians %.2f s vs %.2f s), %.2fx (best runs)\n" \
+    "$(echo "$ms / $mp" | bc -l)" "$ms" "$mp" "$(echo "$bs / $bp" | bc -l)"
 
 audio=$(python3 -c "import json; print(round(sum(i.get('duration') or 0 for i in json.load(open('$WORK/out/manifest.json'))['items'])))")
 echo "audio made per run: ${audio} s"
