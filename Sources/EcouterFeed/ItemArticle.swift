@@ -29,7 +29,11 @@ struct ItemArticle: Sendable {
                 ? "the item has no text to read"
                 : "the item has no text to read (--fetch-articles fetches its link)")
         }
-        if let title = item.title { article.title = title }
+        if let title = item.title {
+            article.title = title
+            // Bodies often repeat the title as their first line: read it once.
+            if let first = article.blocks.first, collapseWhitespace(first.text) == collapseWhitespace(title) { article.blocks.removeFirst() }
+        }
         if article.metadata.author == nil { article.metadata.author = item.author }
         if article.metadata.published == nil { article.metadata.published = item.published }
         guard !article.blocks.isEmpty || article.title != nil else { throw ItemFailure("the item has no text to read") }
@@ -48,7 +52,7 @@ struct ItemArticle: Sendable {
         switch body {
         case .html(let fragment):
             let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>\(escapeMarkup(title ?? ""))</title></head><body><article>"
-                + (title.map { "<h1>\(escapeMarkup($0))</h1>" } ?? "") + fragment + "</article></body></html>"
+                + fragment + "</article></body></html>"
             do throws(ItemFailure) {
                 return try extract(Array(page.utf8), format: .html)
             } catch {
