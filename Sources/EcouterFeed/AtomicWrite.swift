@@ -30,4 +30,19 @@ enum AtomicWrite {
             throw FeedError(.io, "cannot write \(url.path): \(String(cString: strerror(failure)))")
         }
     }
+
+    /// Creates `path` and missing parents (`mkdir(2)`, mode 0755); an existing directory is fine.
+    /// - Throws: ``FeedError/Code/io`` naming the path and the system's reason.
+    static func makeDirectory(_ path: String) throws(FeedError) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw FeedError(.io, "cannot use \(path): it is not a directory") }
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try makeDirectory(parent) }
+        if mkdir(path, 0o755) != 0, errno != EEXIST {
+            throw FeedError(.io, "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+    }
 }

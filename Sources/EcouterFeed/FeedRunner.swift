@@ -45,9 +45,7 @@ public struct FeedRunner: Sendable {
         let bytes = try await source.load(limits: options.limits)
         let feed = try FeedParser(maximumBytes: options.limits.maximumBytes).parse(bytes)
         let directory = options.directory
-        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
-            throw FeedError(.io, "cannot create \(directory.path): \(error.localizedDescription)")
-        }
+        try AtomicWrite.makeDirectory(directory.path)
 
         // Feeds sometimes repeat an item; the first occurrence wins.
         var seen = Set<String>()

@@ -81,6 +81,12 @@ import Testing
             let result = try runTool(bin, ["feed", withFailure, "-d", out.path] + arguments)
             #expect(result.status == 64, "\(arguments): \(result.err)")
         }
+        // DIR cannot be made: 73.
+        let blocker = temporaryDirectory("cli-blocker").appendingPathComponent("file")
+        try Data().write(to: blocker)
+        let unwritable = try runTool(bin, ["feed", withFailure, "-d", blocker.appendingPathComponent("out").path])
+        #expect(unwritable.status == 73)
+        #expect(unwritable.err.contains("not a directory"), "\(unwritable.err)")
         // A missing feed file is unreadable input: 65.
         #expect(try runTool(bin, ["feed", "/nonexistent/feed.xml", "-d", out.path]).status == 65)
     }
