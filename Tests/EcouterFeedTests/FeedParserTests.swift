@@ -67,6 +67,32 @@ import Testing
         #expect(feed.items[2].content == nil && feed.items[2].summary == nil)
     }
 
+    @Test func readsRSS1() throws {
+        let feed = try parser.parse(try fixture("rdf.xml"))
+        #expect(feed.kind == .rss && feed.title == "Le Vieux Flux" && feed.language == "fr")
+        #expect(feed.items.count == 1)
+        #expect(feed.items[0].id == "https://rdf.example/1")
+        #expect(feed.items[0].author == "Anne Leroy" && feed.items[0].published == "2026-03-01T10:00:00Z")
+        #expect(feed.items[0].summary == .html("Le texte de la première brève."))
+    }
+
+    /// Truncated and corrupted copies of every fixture: an error or a feed, never a crash or a hang.
+    @Test(arguments: ["rss.xml", "atom.xml", "feed.json", "rdf.xml", "xxe.xml"])
+    func damagedDocumentsNeverCrash(name: String) throws {
+        let bytes = try fixture(name)
+        var generator = SplitMix(seed: UInt64(bytes.count))
+        for step in 0..<60 {
+            var damaged = Array(bytes.prefix(bytes.count * step / 60))
+            _ = try? parser.parse(damaged)
+            damaged = bytes
+            for _ in 0..<8 {
+                let index = Int(generator.next() % UInt64(damaged.count))
+                damaged[index] = UInt8(truncatingIfNeeded: generator.next())
+            }
+            if let feed = try? parser.parse(damaged) { #expect(feed.items.count <= 3) }
+        }
+    }
+
     @Test func aPlainDoctypeWithoutEntitiesIsFine() throws {
         let feed = try parser.parse(try fixture("doctype-plain.xml"))
         #expect(feed.title == "Sans entités")
@@ -113,5 +139,18 @@ import Testing
         for bytes: [UInt8] in [[], Array("   \n".utf8), [0xFF, 0xFE, 0x00, 0x01], [0xEF, 0xBB, 0xBF]] {
             #expect(throws: FeedError.self) { try parser.parse(bytes) }
         }
+    }
+}
+
+/// A small seeded generator, so damaged documents are the same on every run.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
