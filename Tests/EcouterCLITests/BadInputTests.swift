@@ -86,6 +86,18 @@ struct BadInputTests {
         #expect(stdinNoOutput.stderr.contains("-o"))
     }
 
+    @Test("missing eSpeak NG data is a one-line error and exit 69, not the library's exit(1)")
+    func missingVoiceData() throws {
+        let dir = try ScratchDirectory()
+        try FileManager.default.createDirectory(atPath: dir.path("data/espeak-ng-data"), withIntermediateDirectories: true)
+        let input = try dir.write("article.txt", "Une phrase.")
+        let result = try CommandRunner.run([input, "-o", dir.path("out.wav")], environment: ["ESPEAK_DATA_PATH": dir.path("data")])
+        #expect(result.status == 69)
+        #expect(result.stderr.split(separator: "\n").count == 1, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("voice data"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out.wav")))
+    }
+
     @Test("an existing output is left untouched when reading fails")
     func keepsExisting() throws {
         let dir = try ScratchDirectory()
