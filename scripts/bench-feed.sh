@@ -52,10 +52,11 @@ PY
 
 median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'; }
 
-timed_run() {  # jobs dir -> prints seconds
+timed_run() {  # jobs dir -> prints wall seconds; appends "jobs cpu-seconds" to $WORK/cpu
     local start end
     start=$(date +%s.%N)
-    nice -n "$NICE" "$BIN" feed "$WORK/feed.json" -d "$2" --jobs "$1" --format "$FORMAT" >/dev/null 2>&1 || { echo "ecouter feed failed" >&2; exit 1; }
+    /usr/bin/time -f "$1 %U %S" -a -o "$WORK/cpu" nice -n "$NICE" "$BIN" feed "$WORK/feed.json" -d "$2" --jobs "$1" --format "$FORMAT" >/dev/null 2>&1 \
+        || { echo "ecouter feed failed" >&2; exit 1; }
     end=$(date +%s.%N)
     echo "$end - $start" | bc -l
 }
@@ -75,6 +76,10 @@ for jobs in 1 2; do
         "$(echo "$ITEMS * 60 / ${MED[$jobs]}" | bc -l)"
 done
 printf "speed-up --jobs 2 vs --jobs 1: %.2fx (medians)\n" "$(echo "${MED[1]} / ${MED[2]}" | bc -l)"
+# CPU seconds (user + system, workers included: the command reaps them) tell what parallelism
+# costs, whatever else the machine is doing: on 2 idle cores the speed-up is about 2 × cpu1 / cpu2.
+cpu1=$(awk '$1 == 1 {print $2 + $3}' "$WORK/cpu" | median); cpu2=$(awk '$1 == 2 {print $2 + $3}' "$WORK/cpu" | median)
+printf "CPU per run (medians): --jobs 1 %.2f s, --jobs 2 %.2f s (workers' overhead %+.1f %%)\n" "$cpu1" "$cpu2" "$(echo "($cpu2 / $cpu1 - 1) * 100" | bc -l)"
 # The fastest run of each is the one least disturbed by other work on a shared machine.
 best1=$(printf '%s\n' ${TIMES[1]} | sort -n | head -1); best2=$(printf '%s\n' ${TIMES[2]} | sort -n | head -1)
 printf "speed-up --jobs 2 vs --jobs 1: %.2fx (best runs: %.2f s vs %.2f s; %.1f vs %.1f items/min)\n" "$(echo "$best1 / $best2" | bc -l)" \

@@ -26,6 +26,13 @@ public struct WorkerProcessRenderer: ItemRenderer {
     }
 
     /// Sends the job to an idle worker (starting one if none is idle) and waits for its answer.
+    /// Closes every idle worker's input and waits for it to exit. Workers busy with a job are left
+    /// to finish it; call this once no job is running. Optional: workers also exit when the
+    /// renderer is released or this process ends.
+    public func shutdown() {
+        pool.shutdown()
+    }
+
     public func render(_ job: RenderJob) async throws(EcouterError) -> AudioSummary {
         var request: Data
         do { request = try JSONEncoder().encode(WorkerRequest(job)) } catch {
@@ -87,6 +94,11 @@ private final class WorkerPool: @unchecked Sendable {
         _ = Self.ignoreBrokenPipes
         if let worker = lock.withLock({ idle.popLast() }) { return worker }
         return try WorkerConnection(executable: executable, arguments: arguments)
+    }
+
+    func shutdown() {
+        let workers = lock.withLock { defer { idle.removeAll() }; return idle }
+        for worker in workers { worker.closeAndWait() }
     }
 
     func give(back worker: WorkerConnection) {
@@ -151,6 +163,12 @@ private final class WorkerConnection: @unchecked Sendable {
             closed = true
             try? input.close()
         }
+    }
+
+    /// Closes the input and reaps the process.
+    func closeAndWait() {
+        close()
+        process.waitUntilExit()
     }
 
     /// Stops the worker now (the job's task was cancelled); its partial output is its own to remove.

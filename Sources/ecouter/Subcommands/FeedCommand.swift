@@ -75,7 +75,8 @@ struct FeedCommand: AsyncParsableCommand {
         let options: ReadingOptions
         do { options = try voice.readingOptions() } catch { throw fail(error) }
         let reader = ArticleReader(options: options)
-        let runner = FeedRunner(reader: reader, renderer: renderer(reader: reader), options: try runOptions())
+        let renderer = renderer(reader: reader)
+        let runner = FeedRunner(reader: reader, renderer: renderer, options: try runOptions())
         let display = FeedProgress(mode: json ? .json : isatty(2) == 1 ? .terminal : .quiet)
         let result: Result<FeedRunSummary, FeedError>
         do throws(FeedError) {
@@ -84,6 +85,8 @@ struct FeedCommand: AsyncParsableCommand {
             result = .failure(error)
         }
         display.finish()
+        // Let the workers exit and reap them, so their time is accounted to this command.
+        (renderer as? WorkerProcessRenderer)?.shutdown()
         switch result {
         case .success(let summary):
             if summary.failed > 0 { throw ExitCode(1) }
