@@ -27,9 +27,11 @@ struct ItemWork: Sendable {
             let spoken: String
             do { spoken = try reader.spokenText(of: article) } catch { throw ItemFailure(error.message) }
             let textHash = SHA256.hex(spoken)
+            let encoding = encoding(for: item)
             entry.textHash = textHash
             entry.settingsHash = settingsHash
-            if let old, old.error == nil, old.textHash == textHash, old.settingsHash == settingsHash, old.file == fileName,
+            entry.tagsHash = tagsHash(encoding)
+            if let old, old.error == nil, old.textHash == textHash, old.settingsHash == settingsHash, old.tagsHash == entry.tagsHash, old.file == fileName,
                let size = fileSize(fileName), size == old.bytes {
                 entry.file = fileName
                 entry.duration = old.duration
@@ -38,7 +40,7 @@ struct ItemWork: Sendable {
                 outcome.status = .unchanged
             } else {
                 let summary: AudioSummary
-                do { summary = try await renderer.render(RenderJob(article: article, output: directory.appendingPathComponent(fileName), encoding: encoding(for: item))) } catch {
+                do { summary = try await renderer.render(RenderJob(article: article, output: directory.appendingPathComponent(fileName), encoding: encoding)) } catch {
                     throw ItemFailure(error.message)
                 }
                 entry.file = fileName
@@ -59,6 +61,7 @@ struct ItemWork: Sendable {
                 entry.bytes = old.bytes
                 entry.textHash = old.textHash
                 entry.settingsHash = old.settingsHash
+                entry.tagsHash = old.tagsHash
                 entry.generated = old.generated
             }
             outcome.error = error.message
@@ -72,6 +75,13 @@ struct ItemWork: Sendable {
             let other = ItemKey(id: item.id).fileName(format: format == .mp3 ? .wav : .mp3)
             unlink(directory.appendingPathComponent(other).path)
         }
+    }
+
+    /// 16 hex digits over the tag fields (WAV has none: nil).
+    private func tagsHash(_ encoding: AudioEncoding) -> String? {
+        guard case .mp3(_, let tags) = encoding else { return nil }
+        let fields = [tags.title, tags.artist, tags.album, tags.date, tags.comment].map { $0 ?? "" }
+        return String(SHA256.hex(fields.joined(separator: "\u{1F}")).prefix(16))
     }
 
     private func encoding(for item: FeedItem) -> AudioEncoding {

@@ -47,6 +47,9 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var textHash: String?
         /// Fingerprint of voice, format and bit rate; the audio is remade when it changes.
         public var settingsHash: String?
+        /// Fingerprint of the file's tags (author, date, feed title, link); the file is remade when
+        /// it changes, so players show what the feed says now.
+        public var tagsHash: String?
         /// Why the last attempt failed; nil when it succeeded.
         public var error: String?
         /// Position in the feed (0 first); nil once the item has left the feed.

@@ -117,6 +117,12 @@ import Testing
         let entries = try Self.manifest(in: directory).items
         #expect(entries[1].textHash != firstManifest.items[1].textHash)
         #expect(entries[0].textHash == firstManifest.items[0].textHash)
+
+        // A new feed title changes every file's album tag: the files are remade with it.
+        let retitled = try await Self.run(Self.jsonFeed(edited, title: "Le Nouveau Journal"), into: directory)
+        #expect(retitled.generated == 3)
+        let tags = try runTool("/usr/bin/ffprobe", ["-v", "error", "-show_entries", "format_tags=album", "-of", "default=nw=1", files[0].path]).out
+        #expect(tags.contains("TAG:album=Le Nouveau Journal"))
     }
 
     @Test func newSettingsRemakeEverything() async throws {
