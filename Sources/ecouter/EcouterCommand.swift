@@ -3,6 +3,6 @@ import ArgumentParser
 
 @main
 struct EcouterCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ecouter", abstract: "French news read aloud.")
+    static let configuration = CommandConfiguration(commandName: "ecouter", abstract: "French news read aloud.", subcommands: [TextCommand.self])
     func run() async throws {}
 }

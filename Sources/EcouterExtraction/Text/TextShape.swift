@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Small, linear-time judgements about one line of text: how it is spelled for matching,
+// whether it is a date, a byline, a list item. Shared by page-text cleanup and HTML extraction.
+
+import Foundation
+
+enum TextShape {
+    /// The form rules are compared in: lowercase, no accents, straight apostrophes,
+    /// single spaces, no surrounding spaces, no trailing punctuation.
+    static func folded(_ text: String) -> String {
+        let base = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in base.unicodeScalars {
+            var s = scalar
+            switch s.value {
+            case 0x2019, 0x2018, 0x02BC, 0x00B4, 0x0060: s = "'"
+            case 0x00AB, 0x00BB, 0x201C, 0x201D: s = "\""
+            case 0x2013, 0x2014, 0x2012, 0x2212: s = "-"
+            case 0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD: continue
+            default: break
+            }
+            if s.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(s)
+        }
+        // Trailing punctuation and spaces do not change what a line is.
+        while let last = out.last, trailingNoise.contains(last) { out.removeLast() }
+        return String(out)
+    }
+
+    private static let trailingNoise: Set<Unicode.Scalar> = [".", "…", ":", "!", "?", ",", ";", " ", "-", "|", "›", ">", "»"]
+
+    /// Whitespace runs (including no-break spaces and line breaks) become one space; ends trimmed.
+    static func collapsedWhitespace(_ text: some StringProtocol) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD: continue
+            default: break
+            }
+            if scalar.properties.isWhitespace || scalar.value < 0x20 {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// Words made of letters and digits, in a folded line.
+    static func words(_ folded: String) -> [Substring] {
+        folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+    }
+
+    /// True when the line ends a sentence (., !, ?, …, or a closing quote after one).
+    static func endsSentence(_ line: String) -> Bool {
+        var scalars = line.unicodeScalars.reversed().makeIterator()
+        while let s = scalars.next() {
+            switch s {
+            case " ", "\u{00A0}", "\u{202F}", "»", "\"", "”", "’", ")": continue
+            case ".", "!", "?", "…", ":", ";": return true
+            default: return false
+            }
+        }
+        return false
+    }
+
+    /// True when the line ends with an ellipsis, as cut-off teasers do.
+    static func endsWithEllipsis(_ line: String) -> Bool {
+        line.hasSuffix("...") || line.hasSuffix("…") || line.hasSuffix("[…]") || line.hasSuffix("(…)")
+    }
+
+    /// The bullet a list line starts with, if any ("- ", "– ", "• ", "* ", "· ", "▪ ").
+    static func bulletPrefixLength(_ line: String) -> Int? {
+        guard let first = line.unicodeScalars.first else { return nil }
+        let bullets: Set<Unicode.Scalar> = ["-", "–", "—", "•", "*", "·", "▪", "►", "◦", "‣"]
+        guard bullets.contains(first) else { return nil }
+        let rest = line.unicodeScalars.dropFirst()
+        guard let second = rest.first, second.properties.isWhitespace else { return nil }
+        return 2
+    }
+
+    /// True when the line looks like an enumerated list item: "1. ", "2) ", "a) ".
+    static func isNumberedItem(_ line: String) -> Bool {
+        var digits = 0
+        var iterator = line.unicodeScalars.makeIterator()
+        while let s = iterator.next() {
+            if s.properties.numericType != nil, digits < 3 { digits += 1; continue }
+            if digits > 0, s == "." || s == ")" {
+                return iterator.next().map { $0.properties.isWhitespace } ?? false
+            }
+            return false
+        }
+        return false
+    }
+
+    static func isListItem(_ line: String) -> Bool {
+        bulletPrefixLength(line) != nil || isNumberedItem(line)
+    }
+
+    // MARK: Dates
+
+    private static let months: Set<String> = [
+        "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+        "novembre", "decembre", "janv", "fev", "fevr", "avr", "juil", "sept", "oct", "nov", "dec",
+    ]
+    private static let dateVocabulary: Set<String> = [
+        "le", "la", "l", "a", "au", "en", "et", "h", "min", "mn", "heures", "heure", "publie", "publiee",
+        "mis", "mise", "jour", "modifie", "modifiee", "actualise", "actualisee", "il", "y", "depuis",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd", "hui",
+        "par", "redaction", "cet", "article", "date", "du", "lecture", "temps", "de", "environ", "maj",
+    ]
+
+    /// True for a short line that is only a date, with perhaps a time and a few words
+    /// ("30 juin 2025 - 23:46,", "Publié le 3 février 2025 à 08h00", "03/02/2025").
+    static func isDateLine(_ line: String) -> Bool {
+        guard line.count <= 90 else { return false }
+        let folded = folded(line)
+        let tokens = words(folded)
+        guard !tokens.isEmpty else { return false }
+        var hasMonth = false, numbers = 0, others = 0
+        for token in tokens {
+            let t = String(token)
+            if months.contains(t) { hasMonth = true }
+            else if t.allSatisfy(\.isNumber) { numbers += 1 }
+            else if isTimeToken(t) { numbers += 1 }
+            else if !dateVocabulary.contains(t) { others += 1 }
+        }
+        let numericDate = hasNumericDate(folded)
+        guard (hasMonth && numbers >= 1) || numericDate else { return false }
+        return others <= 2
+    }
+
+    /// "08h00", "8h", "1er", "23h46".
+    private static func isTimeToken(_ t: String) -> Bool {
+        if t == "1er" { return true }
+        guard let h = t.firstIndex(of: "h") else { return false }
+        let before = t[..<h], after = t[t.index(after: h)...]
+        return !before.isEmpty && before.allSatisfy(\.isNumber) && after.allSatisfy(\.isNumber)
+    }
+
+    /// dd/mm/yyyy, dd.mm.yyyy, dd-mm-yyyy or yyyy-mm-dd somewhere in the line.
+    private static func hasNumericDate(_ folded: String) -> Bool {
+        var groups: [Int] = []   // lengths of digit runs joined by one separator
+        var run = 0
+        var lastSeparator: Character? = nil
+        func flush() { if run > 0 { groups.append(run) }; run = 0 }
+        for ch in folded {
+            if ch.isNumber { run += 1; continue }
+            if (ch == "/" || ch == "." || ch == "-"), run > 0, lastSeparator == nil || lastSeparator == ch {
+                groups.append(run); run = 0; lastSeparator = ch
+                continue
+            }
+            flush()
+            if groups.count >= 3 { break }
+            groups = []; lastSeparator = nil
+        }
+        flush()
+        guard groups.count >= 3 else { return false }
+        let g = Array(groups.prefix(3))
+        return (g[0] <= 2 && g[1] <= 2 && (g[2] == 4 || g[2] == 2)) || (g[0] == 4 && g[1] <= 2 && g[2] <= 2)
+    }
+
+    // MARK: Bylines
+
+    private static let nameParticles: Set<String> = [
+        "de", "du", "des", "la", "le", "d'", "et", "van", "von", "ben", "el", "al", "avec", "y", "da", "di", "dos",
+    ]
+
+    /// True for a short line that is only a person's or agency's name, perhaps after "Par"
+    /// ("Cédric Cartau", "Par Jeanne Martin et Paul Durand", "Par la rédaction", "AFP").
+    static func isBylineLine(_ line: String) -> Bool {
+        guard line.count <= 70, !endsSentenceStrictly(line) else { return false }
+        var tokens = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
+        guard !tokens.isEmpty, tokens.count <= 8 else { return false }
+        var sawPar = false
+        if let first = tokens.first, first.lowercased() == "par" || first.lowercased() == "by" {
+            tokens.removeFirst(); sawPar = true
+        }
+        if sawPar, tokens.count >= 1, tokens.count <= 7 {
+            let rest = tokens.joined(separator: " ").lowercased()
+            if rest.hasPrefix("la redaction") || rest.hasPrefix("la rédaction") { return true }
+        }
+        guard !tokens.isEmpty else { return false }
+        var capitalized = 0
+        for token in tokens {
+            let lower = token.lowercased()
+            if nameParticles.contains(lower) || lower.hasPrefix("d'") || lower.hasPrefix("d’") { continue }
+            guard let first = token.first, first.isUppercase else { return false }
+            guard token.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "." || $0 == "'" || $0 == "’" }) else { return false }
+            capitalized += 1
+        }
+        // One capitalized word alone is a byline only after "Par" (or as a known agency).
+        if capitalized >= 2 && capitalized <= 6 { return true }
+        if capitalized == 1 && (sawPar || agencies.contains(tokens[0].uppercased())) { return true }
+        return false
+    }
+
+    private static let agencies: Set<String> = ["AFP", "REUTERS", "AP", "APM", "APMNEWS"]
+
+    /// A period, ! or ? at the end (a colon or quote does not count here).
+    private static func endsSentenceStrictly(_ line: String) -> Bool {
+        guard let last = line.last else { return false }
+        return last == "!" || last == "?" || (last == "." && !line.hasSuffix(". ") && !isInitialEnding(line))
+    }
+
+    /// "Jean D." ends with an initial, not a sentence.
+    private static func isInitialEnding(_ line: String) -> Bool {
+        let chars = Array(line.suffix(3))
+        return chars.count == 3 && chars[0] == " " && chars[1].isUppercase && chars[2] == "."
+    }
+
+    // MARK: Footnote markers
+
+    /// Removes footnote markers glued to the previous word: "podium[1] si" -> "podium si".
+    static func removingFootnoteMarkers(_ line: String) -> String {
+        guard line.contains("[") else { return line }
+        var out = ""
+        out.reserveCapacity(line.utf8.count)
+        var chars = line[...]
+        while let open = chars.firstIndex(of: "[") {
+            let before = chars[..<open]
+            let afterOpen = chars[chars.index(after: open)...]
+            var digits = 0
+            var idx = afterOpen.startIndex
+            while idx < afterOpen.endIndex, afterOpen[idx].isNumber, digits < 4 {
+                digits += 1; idx = afterOpen.index(after: idx)
+            }
+            let glued = before.last.map { !$0.isWhitespace } ?? false
+            if digits > 0, glued, idx < afterOpen.endIndex, afterOpen[idx] == "]" {
+                out += before
+                chars = afterOpen[afterOpen.index(after: idx)...]
+            } else {
+                out += chars[...open]
+                chars = afterOpen
+            }
+        }
+        out += chars
+        return out
+    }
+
+    /// "[1] Classement ..." — a footnote line.
+    static func isFootnoteLine(_ line: String) -> Bool {
+        guard line.hasPrefix("[") else { return false }
+        let inner = line.dropFirst().prefix(while: \.isNumber)
+        return !inner.isEmpty && inner.count <= 3 && line.dropFirst(1 + inner.count).first == "]"
+    }
+}
