@@ -75,11 +75,7 @@ struct PageTextCleaner {
         return kept
     }
 
-    /// A teaser line: a headline (short, not a sentence), a date, a cut-off summary.
-    private func isTeaserLine(_ line: String) -> Bool {
-        if TextShape.isDateLine(line) || TextShape.endsWithEllipsis(line) { return true }
-        return line.count <= 160 && !line.hasSuffix(".")
-    }
+    private func isTeaserLine(_ line: String) -> Bool { TextShape.isTeaserLine(line) }
 
     /// A teaser group: dated, cut off, or only headline-like lines.
     private func isTeaserGroup(_ group: [String]) -> Bool {

@@ -2,17 +2,14 @@
 // Small, linear-time judgements about one line of text: how it is spelled for matching,
 // whether it is a date, a byline, a list item. Shared by page-text cleanup and HTML extraction.
 
-import Foundation
-
 enum TextShape {
     /// The form rules are compared in: lowercase, no accents, straight apostrophes,
     /// single spaces, no surrounding spaces, no trailing punctuation.
     static func folded(_ text: String) -> String {
-        let base = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in base.unicodeScalars {
-            var s = scalar
+        for scalar in text.lowercased().unicodeScalars {
+            var s = withoutAccent(scalar)
             switch s.value {
             case 0x2019, 0x2018, 0x02BC, 0x00B4, 0x0060: s = "'"
             case 0x00AB, 0x00BB, 0x201C, 0x201D: s = "\""
@@ -30,6 +27,30 @@ enum TextShape {
         // Trailing punctuation and spaces do not change what a line is.
         while let last = out.last, trailingNoise.contains(last) { out.removeLast() }
         return String(out)
+    }
+
+    /// The base letter of an accented Latin letter (lowercase input); other scalars unchanged.
+    /// Hand-written because this target cannot import Foundation (its ICU clashes with libxml2's).
+    static func withoutAccent(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        guard s.value >= 0xE0, s.value <= 0x17F else { return s }
+        switch s {
+        case "à", "á", "â", "ã", "ä", "å", "ā", "ă", "ą": return "a"
+        case "ç", "ć", "č", "ĉ", "ċ": return "c"
+        case "è", "é", "ê", "ë", "ē", "ĕ", "ė", "ę", "ě": return "e"
+        case "ì", "í", "î", "ï", "ĩ", "ī", "ĭ", "į": return "i"
+        case "ñ", "ń", "ň", "ņ": return "n"
+        case "ò", "ó", "ô", "õ", "ö", "ø", "ō", "ŏ", "ő": return "o"
+        case "ù", "ú", "û", "ü", "ũ", "ū", "ŭ", "ů", "ű", "ų": return "u"
+        case "ý", "ÿ", "ŷ": return "y"
+        case "ś", "š", "ş", "ŝ": return "s"
+        case "ź", "ž", "ż": return "z"
+        case "ğ", "ĝ", "ġ", "ģ": return "g"
+        case "ř", "ŕ", "ŗ": return "r"
+        case "ť", "ţ": return "t"
+        case "ď", "đ": return "d"
+        case "ľ", "ĺ", "ł", "ļ": return "l"
+        default: return s
+        }
     }
 
     private static let trailingNoise: Set<Unicode.Scalar> = [".", "…", ":", "!", "?", ",", ";", " ", "-", "|", "›", ">", "»"]
@@ -102,6 +123,12 @@ enum TextShape {
 
     static func isListItem(_ line: String) -> Bool {
         bulletPrefixLength(line) != nil || isNumberedItem(line)
+    }
+
+    /// A teaser line: a headline (short, not a sentence), a date, a cut-off summary.
+    static func isTeaserLine(_ line: String) -> Bool {
+        if isDateLine(line) || endsWithEllipsis(line) { return true }
+        return line.count <= 160 && !line.hasSuffix(".")
     }
 
     // MARK: Dates

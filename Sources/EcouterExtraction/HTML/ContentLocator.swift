@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Where the article is: readability-style scoring (each text block scores its parent and,
+// half, its grandparent by length and commas, discounted by link density), then the nearest
+// <article> or a tight <main> around the best candidate, else the candidate with its
+// similarly scored siblings. Everything is a linear pass over the flat node arrays.
+
+struct ContentLocator {
+    /// Elements that make a block of text (their inline content is one paragraph).
+    static let blockTags: Set<String> = [
+        "p", "div", "section", "article", "main", "body", "html", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+        "ol", "dl", "dd", "dt", "blockquote", "pre", "td", "th", "tr", "table", "tbody", "thead", "header",
+        "figure", "address", "details", "summary", "center", "caption", "hr", "br", "fieldset",
+    ]
+
+    let doc: FlatDocument
+    let filter: ChromeFilter
+
+    /// The subtrees to read, in document order. Empty when the page has no visible text.
+    func roots() -> [Int] {
+        let nodes = doc.nodes
+        let n = nodes.count
+        guard n > 0 else { return [] }
+
+        // Nearest block element of every node, and inline text per block.
+        var blockOf = Array(repeating: -1, count: n)
+        var blockText = Array(repeating: 0, count: n)
+        var blockCommas = Array(repeating: 0, count: n)
+        for i in 0..<n {
+            let node = nodes[i]
+            if node.kind == .element, ContentLocator.blockTags.contains(node.tag) {
+                blockOf[i] = i
+            } else if node.parent >= 0 {
+                blockOf[i] = blockOf[node.parent]
+            }
+            if node.kind == .text, !filter.removed[i], blockOf[i] >= 0 {
+                blockText[blockOf[i]] += ChromeFilter.letterCount(node.text)
+                blockCommas[blockOf[i]] += node.text.reduce(0) { $1 == "," ? $0 + 1 : $0 }
+            }
+        }
+
+        // Scores go to the parent and grandparent of every block long enough to be prose.
+        var score = Array(repeating: 0.0, count: n)
+        for b in 0..<n where blockText[b] >= 25 {
+            let contribution = 1.0 + Double(blockCommas[b]) + min(Double(blockText[b]) / 100.0, 3.0)
+            let parent = nodes[b].parent
+            if parent < 0 { score[b] += contribution; continue }
+            score[parent] += contribution
+            let grandparent = nodes[parent].parent
+            if grandparent >= 0 { score[grandparent] += contribution / 2 }
+        }
+
+        var best = -1
+        var bestScore = 0.0
+        for i in 0..<n where score[i] > 0 && !filter.removed[i] {
+            let adjusted = score[i] * (1 - filter.linkDensity(doc, i))
+            if adjusted > bestScore { bestScore = adjusted; best = i }
+        }
+        guard best >= 0 else {
+            // No prose anywhere: read whatever is visible in <body> (or the whole page).
+            return [doc.elements(named: "body").first ?? 0]
+        }
+
+        if let article = nearestAncestor(of: best, where: { $0.tag == "article" }) {
+            return [article]
+        }
+        if let main = nearestAncestor(of: best, where: { $0.tag == "main" || $0.attribute("role") == "main" }),
+            filter.visibleText(doc, main) <= 2 * filter.visibleText(doc, best) {
+            return [main]
+        }
+        return withSiblings(best, scores: score, bestScore: bestScore)
+    }
+
+    private func nearestAncestor(of index: Int, where matches: (FlatNode) -> Bool) -> Int? {
+        var i = index
+        while i >= 0 {
+            if !filter.removed[i], matches(doc.nodes[i]) { return i }
+            i = doc.nodes[i].parent
+        }
+        return nil
+    }
+
+    /// The best candidate, plus siblings that score at least a fifth of it or are long paragraphs
+    /// (bodies split by an ad slot into several containers).
+    private func withSiblings(_ best: Int, scores: [Double], bestScore: Double) -> [Int] {
+        let parent = doc.nodes[best].parent
+        guard parent >= 0 else { return [best] }
+        let threshold = max(10, bestScore * 0.2)
+        var result: [Int] = []
+        var j = parent + 1
+        while j < doc.nodes[parent].end {
+            let node = doc.nodes[j]
+            if j == best {
+                result.append(j)
+            } else if !filter.removed[j], node.kind == .element {
+                let density = filter.linkDensity(doc, j)
+                let adjusted = scores[j] * (1 - density)
+                let longParagraph = node.tag == "p" && filter.visibleText(doc, j) >= 80 && density < 0.25
+                if adjusted >= threshold || longParagraph { result.append(j) }
+            }
+            j = node.end
+        }
+        return result
+    }
+}
