@@ -6,6 +6,7 @@
 struct BlockCollector {
     let doc: FlatDocument
     let filter: ChromeFilter
+    let rules: CleanupRules
 
     /// Containers that are dropped when they are mostly links (tag clouds, teaser lists).
     static let linkListTags: Set<String> = ["ul", "ol", "div", "section", "p", "table", "dl"]
@@ -90,20 +91,27 @@ struct BlockCollector {
         return Article.Block.paragraph
     }
 
-    /// Splits at two or more `<br>` in a row; single ones and other whitespace become spaces.
+    /// Splits at two or more `<br>` in a row. Lines between single `<br>` are joined with a
+    /// space, except lines the rules call chrome ("Imprimer | Envoyer par e-mail"), left out.
     private func paragraphs(_ text: String) -> [String] {
-        var pieces: [String] = []
+        var paragraphs: [[String]] = [[]]
         var current = ""
         var breaks = 0
+        func endLine() {
+            let line = TextShape.collapsedWhitespace(current)
+            if !line.isEmpty, rules.verdict(for: line) != .drop { paragraphs[paragraphs.count - 1].append(line) }
+            current = ""
+        }
         for ch in text {
             if ch == BlockCollector.lineBreak { breaks += 1; continue }
             if breaks > 0, !ch.isWhitespace {
-                if breaks >= 2 { pieces.append(current); current = "" } else { current.append(" ") }
+                endLine()
+                if breaks >= 2 { paragraphs.append([]) }
                 breaks = 0
             }
             current.append(ch)
         }
-        pieces.append(current)
-        return pieces.map { TextShape.collapsedWhitespace($0) }.filter { !$0.isEmpty }
+        endLine()
+        return paragraphs.map { $0.joined(separator: " ") }.filter { !$0.isEmpty }
     }
 }

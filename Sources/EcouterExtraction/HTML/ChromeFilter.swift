@@ -31,7 +31,8 @@ struct ChromeFilter {
         "most-read", "lire-aussi", "lireaussi", "read-more", "readmore", "voir-aussi", "see-also", "teaser",
         "caption", "credit", "toolbar", "skip-link", "skiplink", "visually-hidden", "sr-only", "screen-reader",
         "login", "signup", "inscription", "partage", "reseaux", "disqus", "jumplink", "tagcloud", "keywords",
-        "author-bio", "authorbio", "banner", "masthead", "paywall", "embed-", "player",
+        "author-bio", "authorbio", "banner", "masthead", "paywall", "embed-", "player", "kicker", "surtitre",
+        "overline", "eyebrow",
     ]
 
     /// Class or id words that mark chrome only as a whole word ("ad" but not "shadow").

@@ -15,7 +15,7 @@ struct HTMLArticleExtractor {
         let roots = ContentLocator(doc: doc, filter: filter).roots()
         logger.debug("content roots", metadata: ["roots": "\(roots.map { doc.nodes[$0].tag + "#\($0)" })", "nodes": "\(doc.nodes.count)"])
 
-        let collected = roots.isEmpty ? [] : BlockCollector(doc: doc, filter: filter).blocks(in: roots)
+        let collected = roots.isEmpty ? [] : BlockCollector(doc: doc, filter: filter, rules: rules).blocks(in: roots)
         let title = chooseTitle(meta: meta, doc: doc, filter: filter, roots: roots, collected: collected)
         var blocks = tidy(collected.map(\.block), title: title)
 

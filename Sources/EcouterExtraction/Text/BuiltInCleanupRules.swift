@@ -119,6 +119,11 @@ prefix Recevez gratuitement
 prefix Suivez-nous sur
 prefix Suivez toute l'actualité
 prefix Téléchargez l'application
+prefix Propos recueillis par
+prefix Tags :
+prefix Mots-clés :
+prefix Mots clés :
+prefix Thèmes :
 prefix Crédit photo
 prefix Crédits photo
 prefix Crédit :

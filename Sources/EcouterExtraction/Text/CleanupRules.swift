@@ -125,6 +125,7 @@ public struct CleanupRules: Sendable, Equatable {
             default: return .drop
             }
         }
+        if isMenuLine(folded) { return .drop }
         let length = line.count
         if length <= CleanupRules.inlineSectionMaxLength {
             for phrase in sections where startsWithWord(folded, phrase) {
@@ -140,6 +141,16 @@ public struct CleanupRules: Sendable, Equatable {
             for phrase in containing where folded.contains(phrase) { return .drop }
         }
         return .keep
+    }
+
+    /// "partager | imprimer | reagir": every part between separators is a `line` rule.
+    private func isMenuLine(_ folded: String) -> Bool {
+        let parts = folded.split(whereSeparator: { $0 == "|" || $0 == "·" || $0 == "•" || $0 == "/" })
+        guard parts.count >= 2 else { return false }
+        return parts.allSatisfy { part in
+            let trimmed = TextShape.folded(String(part))
+            return trimmed.isEmpty || exact[trimmed] == .line
+        }
     }
 
     /// `text` starts with `phrase`, and the phrase ends at a word boundary.

@@ -88,6 +88,7 @@ struct PageTextCleaner {
 
     /// The first line, when it reads like a title (short, not a list item).
     private func takeTitle(_ kept: inout [Line]) -> String? {
+        if kept.count >= 2, isKicker(kept[0].text, before: kept[1].text) { kept.removeFirst() }
         guard let first = kept.first else { return nil }
         let text = first.text
         guard text.count <= 200, !TextShape.isListItem(text) else { return nil }
@@ -95,6 +96,16 @@ struct PageTextCleaner {
         if text.hasSuffix("."), text.count > 120, kept.count > 1 { return nil }
         kept.removeFirst()
         return text
+    }
+
+    /// A section label above the headline ("Économie", "Faits divers"): at most three words,
+    /// no punctuation, followed by a longer line that is not a sentence.
+    private func isKicker(_ line: String, before next: String) -> Bool {
+        let words = line.split(separator: " ")
+        guard words.count <= 3, line.count <= 30, !TextShape.endsSentence(line),
+            line.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }) else { return false }
+        let nextWords = next.split(separator: " ").count
+        return nextWords >= 4 && next.count <= 200 && !next.hasSuffix(".") && !TextShape.isListItem(next)
     }
 
     /// Bylines, dates and reading times right under the title.
