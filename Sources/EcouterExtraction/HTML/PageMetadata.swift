@@ -88,9 +88,23 @@ struct PageMetadata {
             if best == nil || head.count > best!.0.count { best = (head, tail) }
         }
         guard let (head, tail) = best, !head.isEmpty else { return title }
-        // Drop the tail when it is the site name, or short enough to be one.
-        if let siteName, TextShape.folded(tail) == TextShape.folded(siteName) { return head }
-        return TextShape.words(TextShape.folded(tail)).count <= 6 ? head : title
+        // Drop the tail when it is the site name; when the site name is unknown, when it is short enough to be one.
+        if let siteName {
+            let site = TextShape.folded(siteName), folded = TextShape.folded(tail)
+            return folded == site || folded.contains(site) || (!folded.isEmpty && site.contains(folded)) ? head : title
+        }
+        return looksLikeSiteName(tail) ? head : title
+    }
+
+    /// A few capitalised words, perhaps with particles or a domain: "Le Journal de la Bretagne", "lemonde.fr".
+    static func looksLikeSiteName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard !words.isEmpty, words.count <= 6 else { return false }
+        let particles: Set<String> = ["de", "du", "des", "la", "le", "les", "l'", "d'", "et", "en", "sur", "à", "au", "aux"]
+        return words.allSatisfy { word in
+            guard let first = word.first else { return true }
+            return first.isUppercase || first.isNumber || particles.contains(word.lowercased()) || word.contains(".")
+        }
     }
 }
 

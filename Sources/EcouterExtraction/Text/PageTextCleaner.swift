@@ -88,7 +88,10 @@ struct PageTextCleaner {
 
     /// The first line, when it reads like a title (short, not a list item).
     private func takeTitle(_ kept: inout [Line]) -> String? {
-        if kept.count >= 2, isKicker(kept[0].text, before: kept[1].text) { kept.removeFirst() }
+        if kept.count >= 3, kept[0].group == kept[1].group, isKicker(kept[0].text, before: kept[1].text),
+            kept[2].group != kept[1].group || kept[2].text.first?.isUppercase == true {
+            kept.removeFirst()
+        }
         guard let first = kept.first else { return nil }
         let text = first.text
         guard text.count <= 200, !TextShape.isListItem(text) else { return nil }

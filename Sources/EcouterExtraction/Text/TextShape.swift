@@ -151,17 +151,18 @@ enum TextShape {
         let folded = folded(line)
         let tokens = words(folded)
         guard !tokens.isEmpty else { return false }
-        var hasMonth = false, numbers = 0, others = 0
+        var hasMonth = false, numbers = 0, others = 0, hasYearOrTime = false
         for token in tokens {
             let t = String(token)
             if months.contains(t) { hasMonth = true }
-            else if t.allSatisfy(\.isNumber) { numbers += 1 }
-            else if isTimeToken(t) { numbers += 1 }
+            else if t.allSatisfy(\.isNumber) { numbers += 1; if t.count == 4 { hasYearOrTime = true } }
+            else if isTimeToken(t) { numbers += 1; hasYearOrTime = true }
             else if !dateVocabulary.contains(t) { others += 1 }
         }
-        let numericDate = hasNumericDate(folded)
-        guard (hasMonth && numbers >= 1) || numericDate else { return false }
-        return others <= 2
+        // "Il a neigé 3 jours en mars" names a month but is a sentence: other words need a year or time.
+        if hasNumericDate(folded) { return others <= 2 }
+        guard hasMonth, numbers >= 1 else { return false }
+        return others == 0 || (hasYearOrTime && others <= 2)
     }
 
     /// "08h00", "8h", "1er", "23h46".

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import Testing
+@testable import EcouterExtraction
+
+/// Every fixture page gives exactly its clean body; chrome named per page is gone, key sentences stay.
+@Suite struct FixturePageTests {
+    static let htmlPages = FixturePages.pages(withExtension: "html")
+    static let textPages = FixturePages.pages(withExtension: "txt")
+
+    @Test func thereAreAtLeastSixPagesOfEachKind() {
+        #expect(Self.htmlPages.count >= 6)
+        #expect(Self.textPages.count >= 6)
+    }
+
+    @Test(arguments: htmlPages + textPages)
+    func pageGivesItsCleanBody(_ page: String) throws {
+        let article = try ArticleExtractor().article(from: try FixturePages.bytes(page))
+        let expected = try FixturePages.body(of: page).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(article.plainText == expected)
+    }
+
+    /// (page, phrases that must not be read, phrases that must be read)
+    static let expectations: [(String, [String], [String])] = [
+        ("navettes-finistere.page.html",
+         ["cookies", "Aller au contenu", "Je m'abonne", "Photo Yann Kervella", "Copier le lien", "Publicité",
+          "commentaires", "vite se faire doubler", "téléphérique", "Mentions légales", "Gwenaëlle", "Mobilités"],
+         ["onze passagers", "Une réponse à l'isolement des villages", "les cyclistes."]),
+        ("boulangerie-croix-rousse.page.html",
+         ["Publicité en cours", "4e arrondissement", "Partager", "Écouter l'article", "A lire aussi", "marché couvert",
+          "newsletter", "Les plus lus", "averses", "Sophie Carrel", "14/04/2025"],
+         ["baissera définitivement", "brioches aux pralines"]),
+        ("secheresse-gers.page.html",
+         ["cookies", "Rugby", "Publié le", "syndicat mixte", "Estimation provisoire", "Pierre Daguerre", "Plan du site", "pas un paragraphe"],
+         ["moins de 40 %, du jamais vu", "pour le département. Elle réclame"]),
+        ("bibliotheque-tours.page.html",
+         ["Chargement", "réservé aux abonnés", "JavaScript", "Loches"],
+         ["neuf cents heures", "quartiers nord."]),
+        ("velo-cargo-nantes.page.html",
+         ["Archives", "Propos recueillis", "Imprimer", "Envoyer par e-mail", "Cheviré", "Ouest Mobilités 2025"],
+         ["Qui sont les utilisateurs", "logistique familiale"]),
+        ("urgences-hiver.page.html",
+         ["Consentement", "nos partenaires", "Médecine de ville", "Par la rédaction", "Lecture 3 min", "Grippe : le pic",
+          "utile", "Lens", "Dunkerque", "faux contenu", "12 rue des Arts"],
+         ["Les cinq mesures du plan", "tableau de bord partagé", "ouvrir des couloirs"]),
+        ("chaleur-grenoble.page.txt",
+         ["Publicité", "Par Élodie", "Publié le", "Écouter", "Facebook", "Chambéry", "Avez-vous", "Marc38", "Répondre"],
+         ["douze mille logements", "à partir du mois de mars."]),
+        ("ticket-metro.page.txt",
+         ["cookies", "Tout accepter", "Accueil", "Temps de lecture", "Partager sur", "Copier le lien", "©", "Sur le même sujet", "Colomiers"],
+         ["de 1,90 euro à 2,10 euros", "les personnes de plus de 65 ans non imposables."]),
+        ("capteur-rennes.page.txt",
+         ["Imprimer", "Envoyer par e-mail", "[1]", "[2]", "Notes", "Autonomie mesurée", "soumis pour publication"],
+         ["capteur capable de mesurer", "qu'ils respirent."]),
+        ("festival-cornouaille.page.txt",
+         ["PUBLICITÉ", "Lecture :", "À lire aussi", "Interceltique", "fêtes maritimes", "Ronan Guéguen", "Tags", "Les plus lus", "Kéréon"],
+         ["300 000 festivaliers", "Les concerts du soir", "années de pandémie."]),
+        ("teletravail-bretagne.page.txt",
+         ["Économie\n", "réservé aux abonnés", "Mis à jour", "Lire plus tard", "Photo d'illustration", "La suite après",
+          "Yannick Le Bihan", "Partagez-le", "newsletter"],
+         ["une sur trois envisage", "lancement de projets."]),
+    ]
+
+    @Test(arguments: expectations)
+    func chromeIsDroppedAndArticleKept(_ page: String, dropped: [String], kept: [String]) throws {
+        let text = try ArticleExtractor().article(from: try FixturePages.bytes(page)).plainText
+        for phrase in dropped { #expect(!text.contains(phrase), "\(page) still reads \"\(phrase)\"") }
+        for phrase in kept { #expect(text.contains(phrase), "\(page) lost \"\(phrase)\"") }
+    }
+}
