@@ -50,6 +50,8 @@ public struct ExtractionError: Error, Sendable, Equatable, CustomStringConvertib
         public static let noContent = Code("no-content")
         /// The input is larger than ``ArticleExtractor/maximumInputSize``.
         public static let tooLarge = Code("too-large")
+        /// Elements nest beyond libxml2's depth limit before any readable text.
+        public static let tooDeep = Code("too-deep")
         /// A rules file line is not a rule.
         public static let invalidRules = Code("invalid-rules")
     }

@@ -97,13 +97,15 @@ struct BlockCollector {
         var paragraphs: [[String]] = [[]]
         var current = ""
         var breaks = 0
+        var sawBreak = false
         func endLine() {
             let line = TextShape.collapsedWhitespace(current)
-            if !line.isEmpty, rules.verdict(for: line) != .drop { paragraphs[paragraphs.count - 1].append(line) }
+            // Whole blocks are judged later; lines between <br> are judged here.
+            if !line.isEmpty, !sawBreak || rules.verdict(for: line) != .drop { paragraphs[paragraphs.count - 1].append(line) }
             current = ""
         }
         for ch in text {
-            if ch == BlockCollector.lineBreak { breaks += 1; continue }
+            if ch == BlockCollector.lineBreak { breaks += 1; sawBreak = true; continue }
             if breaks > 0, !ch.isWhitespace {
                 endLine()
                 if breaks >= 2 { paragraphs.append([]) }

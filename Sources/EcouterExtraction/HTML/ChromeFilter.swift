@@ -103,7 +103,7 @@ struct ChromeFilter {
     /// Non-space characters: what a text length means here.
     static func letterCount(_ text: String) -> Int {
         var count = 0
-        for s in text.unicodeScalars where !s.properties.isWhitespace { count += 1 }
+        for s in text.unicodeScalars where !TextShape.isSpace(s) { count += 1 }
         return count
     }
 

@@ -27,6 +27,8 @@ struct FlatNode {
 /// A parsed page, flattened.
 struct FlatDocument {
     var nodes: [FlatNode] = []
+    /// libxml2 stopped early because elements nested beyond its depth limit; the rest of the page is missing.
+    var truncatedByDepth = false
 
     /// Attribute names worth keeping; the rest are dropped while flattening.
     static let keptAttributes: Set<String> = [

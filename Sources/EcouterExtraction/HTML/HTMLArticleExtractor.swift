@@ -24,6 +24,9 @@ struct HTMLArticleExtractor {
             logger.debug("using JSON-LD articleBody", metadata: ["letters": "\(letters(fromJSON))"])
             blocks = fromJSON
         }
+        if blocks.isEmpty, doc.truncatedByDepth {
+            throw ExtractionError(.tooDeep, "the page nests elements too deeply for libxml2 (more than 2048 levels); nothing readable came before that point")
+        }
         guard !blocks.isEmpty else {
             throw ExtractionError(.noContent, "no article text found in the page (only navigation, scripts or other page chrome)")
         }

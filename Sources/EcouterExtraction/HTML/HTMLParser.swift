@@ -20,19 +20,27 @@ enum HTMLParser {
         let prepared = HTMLEncoding.prepare(bytes)
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
+        guard let context = htmlNewParserCtxt() else {
+            throw ExtractionError(.unparsable, "libxml2 could not allocate a parser")
+        }
+        defer { htmlFreeParserCtxt(context) }
         let doc: htmlDocPtr? = prepared.bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                    htmlReadMemory(chars, Int32(buffer.count), nil, prepared.encoding, options)
+                    htmlCtxtReadMemory(context, chars, Int32(buffer.count), nil, prepared.encoding, options)
                 }
             }
         }
         guard let doc else {
             throw ExtractionError(.unparsable, bytes.isEmpty ? "the page is empty" : "libxml2 could not read the page as HTML")
         }
+        // libxml2 stops (keeping what it built so far) when elements nest too deeply.
+        let halted = context.pointee.disableSAX != 0 && context.pointee.errNo == Int32(XML_ERR_INTERNAL_ERROR.rawValue)
         defer { xmlFreeDoc(doc) }
-        return flatten(doc)
+        var flat = flatten(doc)
+        flat.truncatedByDepth = halted
+        return flat
     }
 
     /// Walks the libxml2 tree without recursion: down to the first child, else across to the

@@ -38,9 +38,9 @@ public struct CleanupRules: Sendable, Equatable {
 
     // Folded phrases, indexed by kind, for matching.
     private var exact: [String: Kind] = [:]
-    private var prefixes: [String] = []
-    private var containing: [String] = []
-    private var sections: [String] = []
+    private var prefixes: [[UInt8]] = []
+    private var containing: [[UInt8]] = []
+    private var sections: [[UInt8]] = []
 
     /// Creates a rule set from rules.
     public init(rules: [Rule]) {
@@ -93,9 +93,9 @@ public struct CleanupRules: Sendable, Equatable {
         switch rule.kind {
         case .line: exact[phrase] = exact[phrase] ?? .line
         case .end: exact[phrase] = .end
-        case .section: exact[phrase] = .section; sections.append(phrase)
-        case .prefix: prefixes.append(phrase)
-        case .contains: containing.append(phrase)
+        case .section: exact[phrase] = .section; sections.append(Array(phrase.utf8))
+        case .prefix: prefixes.append(Array(phrase.utf8))
+        case .contains: containing.append(Array(phrase.utf8))
         }
     }
 
@@ -116,6 +116,8 @@ public struct CleanupRules: Sendable, Equatable {
 
     /// Classifies a line (already whitespace-collapsed).
     func verdict(for line: String) -> Verdict {
+        // No rule matches a long line (exact phrases are short, the other kinds have length caps).
+        if line.utf8.count > 4 * CleanupRules.containsMaxLength { return .keep }
         let folded = TextShape.folded(line)
         if folded.isEmpty { return line.isEmpty ? .keep : .drop }
         if let kind = exact[folded] {
@@ -125,28 +127,47 @@ public struct CleanupRules: Sendable, Equatable {
             default: return .drop
             }
         }
-        if isMenuLine(folded) { return .drop }
+        let bytes = Array(folded.utf8)
+        if isMenuLine(folded, bytes) { return .drop }
         let length = line.count
         if length <= CleanupRules.inlineSectionMaxLength {
-            for phrase in sections where startsWithWord(folded, phrase) {
+            for phrase in sections where startsWithWord(bytes, phrase) {
                 // "Lire aussi : titre", "Lire aussi | titre": a one-line teaser.
-                let rest = folded.dropFirst(phrase.count).drop(while: { $0 == " " })
-                if let mark = rest.first, ":|-/>»\"".contains(mark) { return .drop }
+                let rest = bytes[phrase.count...].drop(while: { $0 == 0x20 })
+                if let mark = rest.first, Array(":|-/>\"".utf8).contains(mark) || rest.starts(with: [0xC2, 0xBB]) { return .drop }
             }
         }
         if length <= CleanupRules.prefixMaxLength {
-            for phrase in prefixes where startsWithWord(folded, phrase) { return .drop }
+            for phrase in prefixes where startsWithWord(bytes, phrase) { return .drop }
         }
         if length <= CleanupRules.containsMaxLength {
-            for phrase in containing where folded.contains(phrase) { return .drop }
+            for phrase in containing where CleanupRules.contains(bytes, phrase) { return .drop }
         }
         return .keep
     }
 
+    /// Plain byte search; lines and phrases are short (lines above 600 characters are never searched).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// "partager | imprimer | reagir": every part between separators is a `line` rule.
-    private func isMenuLine(_ folded: String) -> Bool {
+    private func isMenuLine(_ folded: String, _ bytes: [UInt8]) -> Bool {
+        // Quick rejection: no separator byte at all ("·" and "•" start with 0xC2 / 0xE2).
+        guard bytes.contains(where: { $0 == 0x7C || $0 == 0x2F || $0 == 0xC2 || $0 == 0xE2 }) else { return false }
         let parts = folded.split(whereSeparator: { $0 == "|" || $0 == "·" || $0 == "•" || $0 == "/" })
-        guard parts.count >= 2 else { return false }
+        guard parts.count >= 2, parts.count <= 12 else { return false }
         return parts.allSatisfy { part in
             let trimmed = TextShape.folded(String(part))
             return trimmed.isEmpty || exact[trimmed] == .line
@@ -154,10 +175,14 @@ public struct CleanupRules: Sendable, Equatable {
     }
 
     /// `text` starts with `phrase`, and the phrase ends at a word boundary.
-    private func startsWithWord(_ text: String, _ phrase: String) -> Bool {
-        guard text.hasPrefix(phrase) else { return false }
-        guard let last = phrase.last, last.isLetter || last.isNumber else { return true }
-        let next = text.dropFirst(phrase.count).first
-        return next.map { !($0.isLetter || $0.isNumber) } ?? true
+    private func startsWithWord(_ text: [UInt8], _ phrase: [UInt8]) -> Bool {
+        guard text.starts(with: phrase) else { return false }
+        guard let last = phrase.last, isWordByte(last) else { return true }
+        return phrase.count == text.count || !isWordByte(text[phrase.count])
+    }
+
+    /// ASCII letters and digits, and every byte of a non-ASCII letter.
+    private func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || b >= 0x80
     }
 }

@@ -6,27 +6,50 @@ enum TextShape {
     /// The form rules are compared in: lowercase, no accents, straight apostrophes,
     /// single spaces, no surrounding spaces, no trailing punctuation.
     static func folded(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.lowercased().unicodeScalars {
-            var s = withoutAccent(scalar)
-            switch s.value {
-            case 0x2019, 0x2018, 0x02BC, 0x00B4, 0x0060: s = "'"
-            case 0x00AB, 0x00BB, 0x201C, 0x201D: s = "\""
-            case 0x2013, 0x2014, 0x2012, 0x2212: s = "-"
+        func append(_ s: Unicode.Scalar) {
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            if s.value < 0x80 { out.append(UInt8(s.value)) } else { out.append(contentsOf: String(s).utf8) }
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                // ASCII fast path: most of every line.
+                if v == 0x20 || (v >= 0x09 && v <= 0x0D) { pendingSpace = !out.isEmpty; continue }
+                append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : scalar)
+                continue
+            }
+            switch v {
+            case 0x2019, 0x2018, 0x02BC, 0x00B4: append("'"); continue
+            case 0x00AB, 0x00BB, 0x201C, 0x201D: append("\""); continue
+            case 0x2013, 0x2014, 0x2012, 0x2212: append("-"); continue
             case 0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD: continue
             default: break
             }
-            if s.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-                continue
+            if isSpace(scalar) { pendingSpace = !out.isEmpty; continue }
+            if scalar.properties.changesWhenLowercased {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { append(withoutAccent(lower)) }
+            } else {
+                append(withoutAccent(scalar))
             }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(s)
         }
+        var folded = String(decoding: out, as: UTF8.self)
         // Trailing punctuation and spaces do not change what a line is.
-        while let last = out.last, trailingNoise.contains(last) { out.removeLast() }
-        return String(out)
+        while let last = folded.unicodeScalars.last, trailingNoise.contains(last) { folded.unicodeScalars.removeLast() }
+        return folded
+    }
+
+    /// White space, with a fast path for ASCII (Unicode property lookups are slow on hot paths).
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     /// The base letter of an accented Latin letter (lowercase input); other scalars unchanged.
@@ -64,7 +87,7 @@ enum TextShape {
             case 0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD: continue
             default: break
             }
-            if scalar.properties.isWhitespace || scalar.value < 0x20 {
+            if scalar.value < 0x20 || isSpace(scalar) {
                 pendingSpace = !out.isEmpty
                 continue
             }
@@ -147,7 +170,7 @@ enum TextShape {
     /// True for a short line that is only a date, with perhaps a time and a few words
     /// ("30 juin 2025 - 23:46,", "Publié le 3 février 2025 à 08h00", "03/02/2025").
     static func isDateLine(_ line: String) -> Bool {
-        guard line.count <= 90 else { return false }
+        guard line.utf8.count <= 360, line.count <= 90 else { return false }
         let folded = folded(line)
         let tokens = words(folded)
         guard !tokens.isEmpty else { return false }
@@ -204,7 +227,7 @@ enum TextShape {
     /// True for a short line that is only a person's or agency's name, perhaps after "Par"
     /// ("Cédric Cartau", "Par Jeanne Martin et Paul Durand", "Par la rédaction", "AFP").
     static func isBylineLine(_ line: String) -> Bool {
-        guard line.count <= 70, !endsSentenceStrictly(line) else { return false }
+        guard line.utf8.count <= 280, line.count <= 70, !endsSentenceStrictly(line) else { return false }
         var tokens = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
         guard !tokens.isEmpty, tokens.count <= 8 else { return false }
         var sawPar = false
