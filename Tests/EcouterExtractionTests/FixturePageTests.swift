@@ -59,6 +59,17 @@ import Testing
          ["Économie\n", "réservé aux abonnés", "Mis à jour", "Lire plus tard", "Photo d'illustration", "La suite après",
           "Yannick Le Bihan", "Partagez-le", "newsletter"],
          ["une sur trois envisage", "lancement de projets."]),
+        ("cantine-bio-rouen.page.html",
+         ["Le Havre", "Accueil", "Mathilde Leroux", "Publié le", "Écouter", "00:00", "Offrir", "sélections", "Lire aussi",
+          "biodéchets", "Bravo à la ville", "@parents76", "un seul appareil", "Dans la même rubrique", "piscine"],
+         ["Dès la rentrée de septembre", "Un surcoût absorbé par la ville", "cinq écoles à partir de janvier."]),
+        ("vendanges-direct.page.html",
+         ["Reims", "Mis à jour", "Publicité", "Charger plus"],
+         ["12 h 30. La préfecture", "11 h 05.", "10 h 20.", "8 h 45. Les premières équipes"]),
+        ("port-lorient.page.txt",
+         ["Économie", "Ronan Le Floch", "Publié aujourd", "Temps de Lecture", "Offrir", "Lire plus tard", "Partager",
+          "réservé aux abonnés", "00:00", "Concarneau", "Il vous reste", "Réagir"],
+         ["Les chalutiers pourront bientôt", "Keroman", "encore trop élevé."]),
     ]
 
     @Test(arguments: expectations)

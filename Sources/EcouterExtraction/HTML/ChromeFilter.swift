@@ -32,7 +32,8 @@ struct ChromeFilter {
         "caption", "credit", "toolbar", "skip-link", "skiplink", "visually-hidden", "sr-only", "screen-reader",
         "login", "signup", "inscription", "partage", "reseaux", "disqus", "jumplink", "tagcloud", "keywords",
         "author-bio", "authorbio", "banner", "masthead", "paywall", "embed-", "player", "kicker", "surtitre",
-        "overline", "eyebrow",
+        "overline", "eyebrow", "legende", "tweet", "instagram-media", "tiktok-embed", "articles-lies", "meme-sujet",
+        "a-lire", "alire", "connexe", "reaction", "read-also", "readalso", "also-read", "newsletter", "push-app", "app-promo",
     ]
 
     /// Class or id words that mark chrome only as a whole word ("ad" but not "shadow").

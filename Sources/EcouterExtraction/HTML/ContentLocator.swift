@@ -61,13 +61,67 @@ struct ContentLocator {
         }
 
         if let article = nearestAncestor(of: best, where: { $0.tag == "article" }) {
-            return [article]
+            return withSiblingArticles(article)
         }
         if let main = nearestAncestor(of: best, where: { $0.tag == "main" || $0.attribute("role") == "main" }),
             filter.visibleText(doc, main) <= 2 * filter.visibleText(doc, best) {
             return [main]
         }
         return withSiblings(best, scores: score, bestScore: bestScore)
+    }
+
+    /// The article and the sibling `<article>` elements of comparable size (a live blog's
+    /// entries, a story split in parts), in document order.
+    private func withSiblingArticles(_ article: Int) -> [Int] {
+        let parent = doc.nodes[article].parent
+        guard parent >= 0 else { return [article] }
+        let size = filter.visibleText(doc, article)
+        var result: [Int] = []
+        var j = parent + 1
+        while j < doc.nodes[parent].end {
+            let node = doc.nodes[j]
+            if j == article {
+                result.append(j)
+            } else if node.kind == .element, node.tag == "article", !filter.removed[j],
+                filter.visibleText(doc, j) * 10 >= size * 3, filter.linkDensity(doc, j) < 0.3 {
+                result.append(j)
+            }
+            j = node.end
+        }
+        return result
+    }
+
+    /// Long paragraphs between a headline that lies outside the content and the content itself:
+    /// the standfirst ("chapô") that many layouts put in the page header.
+    func standfirst(before roots: [Int]) -> [Int] {
+        guard let first = roots.first else { return [] }
+        var headline = -1
+        for i in 0..<first where doc.nodes[i].kind == .element && doc.nodes[i].tag == "h1" && !filter.removed[i] {
+            headline = i
+            break
+        }
+        guard headline >= 0 else { return [] }
+        // A content root with its own headline has its standfirst inside it too.
+        for r in roots {
+            var i = r
+            while i < doc.nodes[r].end {
+                if doc.nodes[i].kind == .element, doc.nodes[i].tag == "h1", !filter.removed[i] { return [] }
+                i += 1
+            }
+        }
+        var result: [Int] = []
+        var j = doc.nodes[headline].end
+        while j < first {
+            let node = doc.nodes[j]
+            if filter.removed[j] { j = node.end; continue }
+            if node.kind == .element, node.tag == "p" {
+                if filter.visibleText(doc, j) >= 100, filter.linkDensity(doc, j) < 0.3 { result.append(j) }
+                j = node.end
+                continue
+            }
+            j += 1
+        }
+        return result
     }
 
     private func nearestAncestor(of index: Int, where matches: (FlatNode) -> Bool) -> Int? {

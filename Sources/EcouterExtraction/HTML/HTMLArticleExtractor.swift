@@ -12,7 +12,9 @@ struct HTMLArticleExtractor {
         let doc = try HTMLParser.parse(bytes)
         let meta = PageMetadata(doc)
         let filter = ChromeFilter(doc)
-        let roots = ContentLocator(doc: doc, filter: filter).roots()
+        let locator = ContentLocator(doc: doc, filter: filter)
+        let content = locator.roots()
+        let roots = locator.standfirst(before: content) + content
         logger.debug("content roots", metadata: ["roots": "\(roots.map { doc.nodes[$0].tag + "#\($0)" })", "nodes": "\(doc.nodes.count)"])
 
         let collected = roots.isEmpty ? [] : BlockCollector(doc: doc, filter: filter, rules: rules).blocks(in: roots)

@@ -135,6 +135,9 @@ prefix (c) Copyright
 prefix Copyright
 prefix Tous droits réservés
 prefix Publié le
+prefix Publié aujourd'hui
+prefix Publié hier
+prefix Modifié aujourd'hui
 prefix Publiée le
 prefix Mis à jour le
 prefix Mise à jour le
@@ -228,5 +231,37 @@ section Sélectionné pour vous
 section Recommandé pour vous
 section À la une
 section Lire la suite de l'article
+
+# More reading tools and account prompts seen on French news pages
+line Ajouter à vos sélections
+line Ajouter à mes sélections
+line Réutiliser ce contenu
+line Voir les contributions
+line Contribuer
+line S'inscrire
+line Je m'inscris
+line Lire le journal numérique
+line Réagir
+line Écouter cet article
+line Lire cet article
+line Lecture en cours
+line Vidéo
+line Diaporama
+line Voir la vidéo
+line Voir le diaporama
+line Podcast
+line Abonné
+line Exclusif abonnés
+line Article abonné
+line Offert
+line Article offert
+prefix Cet article vous est offert
+contains pour lire la suite de cet article
+prefix La suite est réservée
+contains de cet article à lire
+contains sur un seul appareil à la fois
+prefix Déjà abonné
+end À propos de l'auteur
+end A propos de l'auteur
 
 """#

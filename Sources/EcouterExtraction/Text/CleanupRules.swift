@@ -120,7 +120,11 @@ public struct CleanupRules: Sendable, Equatable {
         if line.utf8.count > 4 * CleanupRules.containsMaxLength { return .keep }
         let folded = TextShape.folded(line)
         if folded.isEmpty { return line.isEmpty ? .keep : .drop }
-        if let kind = exact[folded] {
+        // Counters and player times alone on a line: "12", "(3)", "00:00 / 05:13".
+        if folded.utf8.count <= 20, folded.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || " :/()[]-.".utf8.contains($0) }) {
+            return .drop
+        }
+        if let kind = exact[folded] ?? exact[CleanupRules.withoutTrailingCount(folded)] {
             switch kind {
             case .end: return .end
             case .section: return .sectionHeading
@@ -144,6 +148,17 @@ public struct CleanupRules: Sendable, Equatable {
             for phrase in containing where CleanupRules.contains(bytes, phrase) { return .drop }
         }
         return .keep
+    }
+
+    /// "commentaires (12)" -> "commentaires", "reagir 3" -> "reagir".
+    static func withoutTrailingCount(_ folded: String) -> String {
+        var scalars = folded.unicodeScalars[...]
+        var removedDigit = false
+        while let last = scalars.last, last == " " || last == "(" || last == ")" || last.properties.numericType != nil {
+            if last.properties.numericType != nil { removedDigit = true }
+            scalars = scalars.dropLast()
+        }
+        return removedDigit ? String(String.UnicodeScalarView(scalars)) : folded
     }
 
     /// Plain byte search; lines and phrases are short (lines above 600 characters are never searched).

@@ -111,12 +111,14 @@ struct PageTextCleaner {
         return nextWords >= 4 && next.count <= 200 && !next.hasSuffix(".") && !TextShape.isListItem(next)
     }
 
-    /// Bylines, dates and reading times right under the title.
+    /// Bylines, dates and reading times in the page header: among the first few lines after the
+    /// title (a subtitle may come first), up to the first real paragraph.
     private func dropHeaderZone(_ kept: inout [Line]) {
-        var dropped = 0
-        while dropped < 4, let first = kept.first, isMetaLine(first.text) {
-            kept.removeFirst()
-            dropped += 1
+        var index = 0
+        var looked = 0
+        while index < kept.count, looked < 6, kept[index].text.count < 200 {
+            looked += 1
+            if isMetaLine(kept[index].text) { kept.remove(at: index) } else { index += 1 }
         }
     }
 
