@@ -13,7 +13,7 @@ struct ChromeFilter {
     private(set) var linkPrefix: [Int]
 
     static let droppedTags: Set<String> = [
-        "head", "nav", "footer", "aside", "script", "style", "noscript", "form", "button", "iframe", "figcaption",
+        "head", "nav", "footer", "script", "style", "noscript", "form", "button", "iframe", "figcaption",
         "svg", "template", "select", "input", "textarea", "label", "dialog", "object", "embed", "canvas", "video",
         "audio", "map", "menu", "option", "link", "meta", "title", "picture", "source", "img", "math",
     ]
@@ -23,25 +23,37 @@ struct ChromeFilter {
         "toolbar", "doc-endnotes", "doc-footnote", "doc-noteref", "doc-biblioref", "doc-bibliography", "button", "tablist",
     ]
 
-    /// Class or id words that mark chrome when they appear anywhere in the attribute.
-    static let chromeFragments: [String] = [
-        "related", "share", "sharing", "social", "cookie", "consent", "gdpr", "rgpd", "newsletter", "comment",
-        "promo", "advert", "breadcrumb", "byline", "sidebar", "outbrain", "taboola", "subscribe", "abonnement",
-        "popup", "modal", "footnote", "rating", "pagination", "widget", "sponsor", "recommend", "mostread",
-        "most-read", "lire-aussi", "lireaussi", "read-more", "readmore", "voir-aussi", "see-also", "teaser",
-        "caption", "credit", "toolbar", "skip-link", "skiplink", "visually-hidden", "sr-only", "screen-reader",
-        "login", "signup", "inscription", "partage", "reseaux", "disqus", "jumplink", "tagcloud", "keywords",
-        "author-bio", "authorbio", "banner", "masthead", "paywall", "embed-", "player", "kicker", "surtitre",
-        "overline", "eyebrow", "legende", "tweet", "instagram-media", "tiktok-embed", "articles-lies", "meme-sujet",
-        "a-lire", "alire", "connexe", "reaction", "read-also", "readalso", "also-read", "newsletter", "push-app", "app-promo",
+    /// Class or id fragments that mark chrome wherever they appear in the attribute. Strong hints
+    /// remove an element unless it holds the headline or most of the page's text.
+    static let strongFragments: [String] = [
+        "related", "cookie", "consent", "gdpr", "rgpd", "newsletter", "comment", "advert", "breadcrumb",
+        "sidebar", "outbrain", "taboola", "subscribe", "abonnement", "popup", "modal", "footnote", "pagination",
+        "sponsor", "recommend", "mostread", "most-read", "lire-aussi", "lireaussi", "voir-aussi", "see-also",
+        "skip-link", "skiplink", "social", "partage", "reseaux", "disqus", "jumplink", "login", "signup", "inscription",
+        "tweet", "instagram-media", "tiktok-embed", "articles-lies", "meme-sujet", "a-lire", "alire", "connexe",
+        "reaction", "read-also", "readalso", "also-read", "push-app", "app-promo", "rating", "paywall",
     ]
 
-    /// Class or id words that mark chrome only as a whole word ("ad" but not "shadow").
-    static let chromeWords: Set<String> = [
+    /// Weak fragments: they remove an element only when it holds little prose (a share bar,
+    /// a byline, a caption), not when it wraps the article ("share-zone", Blogger's "widget blog").
+    static let weakFragments: [String] = [
+        "share", "sharing", "teaser", "caption", "credit", "toolbar", "visually-hidden", "sr-only",
+        "screen-reader", "tagcloud", "keywords", "author-bio", "authorbio", "byline", "banner", "masthead", "embed-",
+        "player", "kicker", "surtitre", "overline", "eyebrow", "legende", "read-more", "readmore",
+    ]
+
+    /// Weak hints that count only as a whole word ("ad" but not "shadow" or "heading").
+    static let weakWords: Set<String> = [
         "ad", "ads", "pub", "meta", "nav", "menu", "tools", "print", "date", "time", "notes", "note", "ref", "refs",
         "references", "aside", "listen", "audio", "rate", "tags", "tag", "author", "signature", "header", "footer",
-        "hidden", "hide", "share", "follow", "also", "more", "timestamp", "dateline", "publicite", "annonce",
+        "hidden", "hide", "share", "follow", "also", "more", "timestamp", "dateline", "annonce", "ad",
     ]
+
+    /// Strong hints that count only as a whole word ("promo" but not Drupal's "node-promoted").
+    static let strongWords: Set<String> = ["promo", "promos", "promotion", "promotions", "pub", "publicite", "ads"]
+
+    /// Non-link prose (letters) below which a weakly hinted element is chrome.
+    static let weakHintProseLimit = 400
 
     /// Elements whose own class hints never remove them: the page and its main containers.
     static let protectedTags: Set<String> = ["html", "body", "main"]
@@ -51,27 +63,49 @@ struct ChromeFilter {
         let n = nodes.count
         removed = Array(repeating: false, count: n)
 
-        // Raw text prefix sums and h1 counts, used to protect wrappers from class hints.
-        var rawPrefix = Array(repeating: 0, count: n + 1)
-        var h1Prefix = Array(repeating: 0, count: n + 1)
+        // Pass 1: what markup alone removes (tags, roles, hidden state).
+        var byMarkup = Array(repeating: false, count: n)
         for i in 0..<n {
-            rawPrefix[i + 1] = rawPrefix[i] + (nodes[i].kind == .text ? nodes[i].text.utf8.count : 0)
-            h1Prefix[i + 1] = h1Prefix[i] + (nodes[i].kind == .element && nodes[i].tag == "h1" ? 1 : 0)
+            let node = nodes[i]
+            if node.parent >= 0, byMarkup[node.parent] { byMarkup[i] = true; continue }
+            if node.kind == .element, ChromeFilter.isChromeByMarkup(node) { byMarkup[i] = true }
         }
-        let pageText = rawPrefix[n]
 
+        // Pass 2: text, link text and headlines left by pass 1, as prefix sums.
+        var textPrefix = Array(repeating: 0, count: n + 1)
+        var linkTextPrefix = Array(repeating: 0, count: n + 1)
+        var h1Prefix = Array(repeating: 0, count: n + 1)
+        var openLinks: [Int] = []
+        for i in 0..<n {
+            while let last = openLinks.last, last <= i { openLinks.removeLast() }
+            let node = nodes[i]
+            let letters = !byMarkup[i] && node.kind == .text ? ChromeFilter.letterCount(node.text) : 0
+            if node.kind == .element, node.tag == "a", !byMarkup[i] { openLinks.append(node.end) }
+            textPrefix[i + 1] = textPrefix[i] + letters
+            linkTextPrefix[i + 1] = linkTextPrefix[i] + (openLinks.isEmpty ? 0 : letters)
+            h1Prefix[i + 1] = h1Prefix[i] + (node.kind == .element && node.tag == "h1" && !byMarkup[i] ? 1 : 0)
+        }
+        let pageText = textPrefix[n]
+
+        // Pass 3: class and id hints, weighed against what the element holds.
         for i in 0..<n {
             let node = nodes[i]
             if node.parent >= 0, removed[node.parent] { removed[i] = true; continue }
+            if byMarkup[i] { removed[i] = true; continue }
             guard node.kind == .element else { continue }
-            if ChromeFilter.isChromeByMarkup(node) { removed[i] = true; continue }
-            if (node.tag == "header" || ChromeFilter.hasChromeHint(node)), !ChromeFilter.protectedTags.contains(node.tag),
-                node.tag != "article" || ChromeFilter.isTeaserArticle(node) {
-                // A wrapper holding the headline or most of the page is content, whatever its class says.
-                let holdsHeadline = h1Prefix[node.end] - h1Prefix[i] > 0
-                let subtreeText = rawPrefix[node.end] - rawPrefix[i]
-                let holdsMostText = subtreeText * 2 > pageText && subtreeText > 2000
-                if !holdsHeadline && !holdsMostText { removed[i] = true; continue }
+            if !ChromeFilter.protectedTags.contains(node.tag), node.tag != "article" || ChromeFilter.isTeaserArticle(node) {
+                // <aside> is chrome unless it wraps the article (some layouts put the story in one).
+                let hint = node.tag == "aside" ? .strong : node.tag == "header" ? .weak : ChromeFilter.hintStrength(node)
+                if hint != .none {
+                    let text = textPrefix[node.end] - textPrefix[i]
+                    let prose = text - (linkTextPrefix[node.end] - linkTextPrefix[i])
+                    // A wrapper holding the headline or most of the page is content, whatever its class says.
+                    let holdsHeadline = h1Prefix[node.end] - h1Prefix[i] > 0
+                    let holdsMostText = text * 2 > pageText && text > 1000
+                    let chrome = hint == .strong ? !holdsHeadline && !holdsMostText
+                        : !holdsHeadline && prose < ChromeFilter.weakHintProseLimit
+                    if chrome { removed[i] = true; continue }
+                }
             }
             if node.tag == "sup", ChromeFilter.isFootnoteMarker(doc, i) { removed[i] = true }
         }
@@ -124,14 +158,21 @@ struct ChromeFilter {
         return false
     }
 
-    static func hasChromeHint(_ node: FlatNode) -> Bool {
+    enum HintStrength { case none, weak, strong }
+
+    static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+    static func hintStrength(_ node: FlatNode) -> HintStrength {
         let hint = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-        guard hint.count > 1 else { return false }
-        for fragment in chromeFragments where hint.contains(fragment) { return true }
-        for word in hint.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) where chromeWords.contains(String(word)) {
-            return true
-        }
-        return false
+        guard hint.count > 1 else { return .none }
+        for fragment in strongFragments where hint.contains(fragment) { return .strong }
+        let words = hint.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        if words.contains(where: strongWords.contains) { return .strong }
+        // A heading is read unless a strong hint says otherwise (ids like "nav_section_2" are anchors).
+        if headingTags.contains(node.tag) { return .none }
+        for fragment in weakFragments where hint.contains(fragment) { return .weak }
+        if words.contains(where: weakWords.contains) { return .weak }
+        return .none
     }
 
     /// An `<article>` element is content unless its class says it is a comment or a teaser

@@ -12,6 +12,14 @@ struct ContentLocator {
         "figure", "address", "details", "summary", "center", "caption", "hr", "br", "fieldset",
     ]
 
+    /// Blocks that are paragraphs themselves; other blocks holding text directly are containers.
+    static let paragraphTags: Set<String> = [
+        "p", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "blockquote", "td", "th", "address",
+        "summary", "caption",
+    ]
+
+    static let listItemTags: Set<String> = ["li", "dd", "dt"]
+
     let doc: FlatDocument
     let filter: ChromeFilter
 
@@ -21,33 +29,50 @@ struct ContentLocator {
         let n = nodes.count
         guard n > 0 else { return [] }
 
-        // Nearest block element of every node, and inline text per block.
+        // Nearest block element of every node; which elements have block children.
         var blockOf = Array(repeating: -1, count: n)
-        var blockText = Array(repeating: 0, count: n)
-        var blockCommas = Array(repeating: 0, count: n)
+        var hasBlockChild = Array(repeating: false, count: n)
         for i in 0..<n {
             let node = nodes[i]
-            if node.kind == .element, ContentLocator.blockTags.contains(node.tag) {
+            let isBlock = node.kind == .element && ContentLocator.blockTags.contains(node.tag) && node.tag != "br"
+            if isBlock {
                 blockOf[i] = i
+                if node.parent >= 0 { hasBlockChild[node.parent] = true }
             } else if node.parent >= 0 {
                 blockOf[i] = blockOf[node.parent]
             }
-            if node.kind == .text, !filter.removed[i], blockOf[i] >= 0 {
-                blockText[blockOf[i]] += ChromeFilter.letterCount(node.text)
-                blockCommas[blockOf[i]] += node.text.reduce(0) { $1 == "," ? $0 + 1 : $0 }
-            }
         }
 
-        // Scores go to the parent and grandparent of every block long enough to be prose.
+        // Each run of prose (a block's inline text up to a <br>) scores its holder fully and the
+        // holder's parent by half. A paragraph's holder is its parent; text lying directly in a
+        // container that also has block children is a paragraph of that container (as readability
+        // wraps such text in <p>).
         var score = Array(repeating: 0.0, count: n)
-        for b in 0..<n where blockText[b] >= 25 {
-            let contribution = 1.0 + Double(blockCommas[b]) + min(Double(blockText[b]) / 100.0, 3.0)
-            let parent = nodes[b].parent
-            if parent < 0 { score[b] += contribution; continue }
-            score[parent] += contribution
-            let grandparent = nodes[parent].parent
-            if grandparent >= 0 { score[grandparent] += contribution / 2 }
+        var runText = Array(repeating: 0, count: n)
+        var runCommas = Array(repeating: 0, count: n)
+        func closeRun(_ b: Int) {
+            defer { runText[b] = 0; runCommas[b] = 0 }
+            guard runText[b] >= 25 else { return }
+            let contribution = 1.0 + Double(runCommas[b]) + min(Double(runText[b]) / 100.0, 3.0)
+            let isParagraph = ContentLocator.paragraphTags.contains(nodes[b].tag) || !hasBlockChild[b]
+            var holder = isParagraph && nodes[b].parent >= 0 ? nodes[b].parent : b
+            // A list item scores the list's container, so that a long list does not outbid the article.
+            if ContentLocator.listItemTags.contains(nodes[b].tag), nodes[holder].parent >= 0 { holder = nodes[holder].parent }
+            score[holder] += contribution
+            let next = nodes[holder].parent
+            if next >= 0 { score[next] += contribution / 2 }
         }
+        for i in 0..<n where !filter.removed[i] {
+            let node = nodes[i]
+            guard blockOf[i] >= 0 else { continue }
+            if node.kind == .text {
+                runText[blockOf[i]] += ChromeFilter.letterCount(node.text)
+                runCommas[blockOf[i]] += node.text.utf8.reduce(0) { $1 == UInt8(ascii: ",") ? $0 + 1 : $0 }
+            } else if node.tag == "br" {
+                closeRun(blockOf[i])
+            }
+        }
+        for b in 0..<n where runText[b] > 0 { closeRun(b) }
 
         var best = -1
         var bestScore = 0.0
@@ -114,14 +139,25 @@ struct ContentLocator {
         while j < first {
             let node = doc.nodes[j]
             if filter.removed[j] { j = node.end; continue }
-            if node.kind == .element, node.tag == "p" {
+            if node.kind == .element, node.tag == "p" || (node.tag == "div" && !hasBlockChild(j)) {
                 if filter.visibleText(doc, j) >= 100, filter.linkDensity(doc, j) < 0.3 { result.append(j) }
+                if result.count == 2 { break }
                 j = node.end
                 continue
             }
             j += 1
         }
         return result
+    }
+
+    private func hasBlockChild(_ index: Int) -> Bool {
+        var j = index + 1
+        while j < doc.nodes[index].end {
+            let node = doc.nodes[j]
+            if node.kind == .element, ContentLocator.blockTags.contains(node.tag), node.tag != "br" { return true }
+            j = node.end
+        }
+        return false
     }
 
     private func nearestAncestor(of index: Int, where matches: (FlatNode) -> Bool) -> Int? {

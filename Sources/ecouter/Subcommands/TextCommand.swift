@@ -2,6 +2,7 @@
 import ArgumentParser
 import EcouterExtraction
 import Foundation
+import Logging
 
 /// `ecouter text FILE`: prints what would be read — the title, then the blocks, blank lines between.
 struct TextCommand: AsyncParsableCommand {
@@ -19,6 +20,9 @@ struct TextCommand: AsyncParsableCommand {
     @Option(help: "A rules file that extends the built-in cleanup rules (same format as voices/cleanup-rules.txt).")
     var rules: String?
 
+    @Flag(help: "Log extraction decisions (content root, fallbacks) to standard error.")
+    var verbose = false
+
     func run() async throws {
         let bytes = try readInput(file)
         var cleanup = CleanupRules.builtIn
@@ -28,7 +32,9 @@ struct TextCommand: AsyncParsableCommand {
                 fail("ecouter: \(rules): \(error.message)")
             }
         }
-        let extractor = ArticleExtractor(rules: cleanup)
+        var logger = Logger(label: "ecouter.text", factory: { label in StreamLogHandler.standardError(label: label) })
+        logger.logLevel = verbose ? .debug : .warning
+        let extractor = ArticleExtractor(rules: cleanup, logger: logger)
         do {
             let article = try extractor.article(from: bytes, format: inputFormat)
             print(article.plainText)
