@@ -90,6 +90,14 @@ import Testing
         #expect(!TextShape.isBylineLine(line))
     }
 
+    @Test func bylineWithDateUnderTheTitleIsDropped() {
+        let prose = "Le texte a été adopté mercredi soir par la commission des affaires sociales, après deux jours de débats."
+        let text = "Politique\nLa réforme adoptée en commission\nPar Jeanne Martin et Paul Durand Publié le 12/03/2024 à 10h32\nLecture 3 min.\n\(prose)"
+        let article = extractor.article(fromText: text)
+        #expect(article.title == "La réforme adoptée en commission")
+        #expect(article.blocks == [.paragraph(prose)])
+    }
+
     @Test func emptyAndChromeOnlyTextGiveAnEmptyArticleOrError() {
         #expect(extractor.article(fromText: "").isEmpty)
         #expect(extractor.article(fromText: "Publicité\nPartager\nFacebook\n").isEmpty)

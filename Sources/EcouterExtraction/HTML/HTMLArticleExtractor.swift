@@ -62,7 +62,7 @@ struct HTMLArticleExtractor {
     /// Drops what the rules call chrome, the headline repeated as a heading, bylines and dates.
     private func tidy(_ raw: [Article.Block], title: String?) -> [Article.Block] {
         var result: [Article.Block] = []
-        let foldedTitle = title.map(TextShape.folded)
+        let foldedTitle = title.map { TextShape.folded($0) }
         var titleSeen = false
         var sawProse = false
         var skippingTeasers = false

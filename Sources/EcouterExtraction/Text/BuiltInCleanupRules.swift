@@ -104,6 +104,7 @@ line Aller au contenu principal
 line Temps de lecture
 line Lecture
 prefix Temps de lecture :
+prefix Temps de lecture
 prefix Durée de lecture
 prefix Partager sur
 prefix Partagez cet article
@@ -263,5 +264,62 @@ contains sur un seul appareil à la fois
 prefix Déjà abonné
 end À propos de l'auteur
 end A propos de l'auteur
+
+# Skip links, ad breaks and account prompts of large French news sites (seen as text when a page is copied)
+line Passer au contenu principal
+line Aller au contenu
+line Aller à la navigation
+line Passer la publicité
+line Fermer la publicité
+line Votre contenu continue ci-dessous
+line Publicité, votre contenu continue ci-dessous
+line Lire le dossier
+line Ajouter à ma liste
+line Ajouter à mes articles
+line Sujets
+line Nos newsletters
+line Newsletters
+line Voir tout
+line Tout voir
+line Le fil info
+line Suivre ce sujet
+line Sauvegarder l'article
+line Lire dans l'application
+line Recommandé par
+prefix Article rédigé par
+prefix Cet article vous a été offert
+prefix Vous lisez un article réservé
+prefix Recevez l'essentiel de l'actualité
+prefix Recevez chaque jour
+prefix Recommandé par Outbrain
+
+# Photo credits
+contains /afp
+contains / afp
+contains /maxppp
+contains / maxppp
+contains / abaca
+contains /abaca
+contains / hans lucas
+contains / reuters
+contains /reuters
+contains / sipa
+contains / getty images
+contains /getty images
+contains / ap photo
+contains afp photo
+
+# More endings
+end Vos commentaires
+end Contenus sponsorisés
+end Contenus partenaires
+end Les articles les plus lus
+end Les plus consultés
+end Sur le même sujet :
+section La rédaction vous conseille
+section Dans nos archives
+section Lire notre enquête
+section Lire notre article
+section Nos articles sur le sujet
 
 """#

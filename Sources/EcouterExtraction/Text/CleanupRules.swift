@@ -94,7 +94,8 @@ public struct CleanupRules: Sendable, Equatable {
         case .line: exact[phrase] = exact[phrase] ?? .line
         case .end: exact[phrase] = .end
         case .section: exact[phrase] = .section; sections.append(Array(phrase.utf8))
-        case .prefix: prefixes.append(Array(phrase.utf8))
+        // A prefix written with its colon ("Tags :") only matches lines that have the colon.
+        case .prefix: prefixes.append(Array(TextShape.folded(rule.phrase, keepingTrailingPunctuation: true).utf8))
         case .contains: containing.append(Array(phrase.utf8))
         }
     }
@@ -124,6 +125,7 @@ public struct CleanupRules: Sendable, Equatable {
         if folded.utf8.count <= 20, folded.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || " :/()[]-.".utf8.contains($0) }) {
             return .drop
         }
+        if folded.utf8.count <= 40, CleanupRules.isReadingTime(folded) { return .drop }
         if let kind = exact[folded] ?? exact[CleanupRules.withoutTrailingCount(folded)] {
             switch kind {
             case .end: return .end
@@ -148,6 +150,14 @@ public struct CleanupRules: Sendable, Equatable {
             for phrase in containing where CleanupRules.contains(bytes, phrase) { return .drop }
         }
         return .keep
+    }
+
+    /// "Lecture 3 min", "Temps de lecture : 4 minutes", "3 min de lecture".
+    static func isReadingTime(_ folded: String) -> Bool {
+        let words = TextShape.words(folded)
+        let vocabulary: Set<Substring> = ["temps", "de", "lecture", "min", "minutes", "minute", "mn", "environ", "lu", "en"]
+        return words.contains("lecture") && words.contains { $0.allSatisfy(\.isNumber) }
+            && words.allSatisfy { vocabulary.contains($0) || $0.allSatisfy(\.isNumber) }
     }
 
     /// "commentaires (12)" -> "commentaires", "reagir 3" -> "reagir".

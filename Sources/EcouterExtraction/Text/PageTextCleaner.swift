@@ -137,7 +137,7 @@ struct PageTextCleaner {
     }
 
     private func isMetaLine(_ text: String) -> Bool {
-        TextShape.isBylineLine(text) || TextShape.isDateLine(text)
+        TextShape.isBylineLine(text) || TextShape.isDateLine(text) || TextShape.isBylineWithDate(text)
     }
 
     private func isNotesHeading(_ text: String) -> Bool {

@@ -5,12 +5,14 @@
 enum TextShape {
     /// The form rules are compared in: lowercase, no accents, straight apostrophes,
     /// single spaces, no surrounding spaces, no trailing punctuation.
-    static func folded(_ text: String) -> String {
+    static func folded(_ text: String, keepingTrailingPunctuation: Bool = false) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
         func append(_ s: Unicode.Scalar) {
-            if pendingSpace { out.append(0x20); pendingSpace = false }
+            // French spacing before ":" ";" "!" "?" is dropped, so "Tags :" and "Tags:" fold alike.
+            if pendingSpace, s != ":", s != ";", s != "!", s != "?" { out.append(0x20) }
+            pendingSpace = false
             if s.value < 0x80 { out.append(UInt8(s.value)) } else { out.append(contentsOf: String(s).utf8) }
         }
         for scalar in text.unicodeScalars {
@@ -37,7 +39,9 @@ enum TextShape {
         }
         var folded = String(decoding: out, as: UTF8.self)
         // Trailing punctuation and spaces do not change what a line is.
-        while let last = folded.unicodeScalars.last, trailingNoise.contains(last) { folded.unicodeScalars.removeLast() }
+        while !keepingTrailingPunctuation, let last = folded.unicodeScalars.last, trailingNoise.contains(last) {
+            folded.unicodeScalars.removeLast()
+        }
         return folded
     }
 
@@ -216,6 +220,21 @@ enum TextShape {
         guard groups.count >= 3 else { return false }
         let g = Array(groups.prefix(3))
         return (g[0] <= 2 && g[1] <= 2 && (g[2] == 4 || g[2] == 2)) || (g[0] == 4 && g[1] <= 2 && g[2] <= 2)
+    }
+
+    /// A byline with its date on one line: "Par Jeanne Martin et Paul Durand Publié le 12/03/2024 à 10h32",
+    /// "Le Monde avec AFP Publié hier à 18h05". Only judged around the title and at the end.
+    static func isBylineWithDate(_ line: String) -> Bool {
+        guard line.utf8.count <= 600, line.count <= 150, !line.hasSuffix(".") || line.hasSuffix("min.") else { return false }
+        let folded = folded(line)
+        let words = words(folded)
+        guard let first = words.first else { return false }
+        let marked = first == "par" || words.contains("publie") || words.contains("publiee") || words.contains("modifie") || folded.contains("mis a jour")
+        guard marked else { return false }
+        let hasMonth = words.contains { months.contains(String($0)) }
+        let hasTime = words.contains { isTimeToken(String($0)) }
+        let hasYear = words.contains { $0.count == 4 && $0.allSatisfy(\.isNumber) }
+        return hasNumericDate(folded) || (hasMonth && (hasYear || hasTime)) || hasTime
     }
 
     // MARK: Bylines
