@@ -98,6 +98,21 @@ import Testing
         #expect(article.blocks == [.paragraph(prose)])
     }
 
+    @Test func copiedMenusBeforeTheTitleAndFooterLinksAfterTheTextAreDropped() {
+        let p1 = "Le conseil municipal a voté mardi le budget de l'année prochaine, après une longue séance de débats animés."
+        let p2 = "Les élus de l'opposition ont dénoncé la hausse des impôts locaux."
+        let text = "Accueil\nActualités\nChroniques\nAgenda\nLe conseil vote le budget 2026\n\(p1)\n\(p2)\nMentions légales\nPlan du site\nNous écrire\nFacebook\n"
+        let article = extractor.article(fromText: text)
+        #expect(article.title == "Le conseil vote le budget 2026")
+        #expect(article.blocks == [.paragraph(p1), .paragraph(p2)])
+    }
+
+    @Test func aShortLastLineAfterProseIsKept() {
+        let p1 = "Le conseil municipal a voté mardi le budget de l'année prochaine, après une longue séance de débats animés."
+        let article = extractor.article(fromText: "Titre du jour\n\(p1)\nAffaire à suivre\n")
+        #expect(article.plainText.hasSuffix("Affaire à suivre"))
+    }
+
     @Test func emptyAndChromeOnlyTextGiveAnEmptyArticleOrError() {
         #expect(extractor.article(fromText: "").isEmpty)
         #expect(extractor.article(fromText: "Publicité\nPartager\nFacebook\n").isEmpty)

@@ -322,4 +322,30 @@ section Lire notre enquête
 section Lire notre article
 section Nos articles sur le sujet
 
+# Site footers
+line Mentions légales
+line Contact
+line Contactez-nous
+line Nous contacter
+line Plan du site
+line CGU
+line CGV
+line Conditions générales d'utilisation
+line Conditions générales de vente
+line Politique de confidentialité
+line Données personnelles
+line Gestion des cookies
+line Paramètres des cookies
+line Qui sommes-nous ?
+line Flux RSS
+line RSS
+line Accessibilité
+line Aide
+line FAQ
+line Annonces légales
+line Charte de modération
+line Nous suivre
+line Applications mobiles
+line Espace abonnés
+
 """#

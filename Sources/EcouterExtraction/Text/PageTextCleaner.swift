@@ -11,6 +11,9 @@ struct PageTextCleaner {
     private struct Line {
         var text: String
         var group: Int
+        /// Chrome lines were dropped right before / right after this one.
+        var chromeBefore = false
+        var chromeAfter = false
     }
 
     func article(from text: String) -> Article {
@@ -46,6 +49,7 @@ struct PageTextCleaner {
         var kept: [Line] = []
         var sawProse = false
         var skippingTeasers = false
+        var lastDropped = false
         groupLoop: for (g, group) in groups.enumerated() {
             if skippingTeasers {
                 if isTeaserGroup(group) { continue }
@@ -58,9 +62,12 @@ struct PageTextCleaner {
                 switch rules.verdict(for: line) {
                 case .keep:
                     let text = TextShape.removingFootnoteMarkers(line)
-                    kept.append(Line(text: text, group: g))
+                    kept.append(Line(text: text, group: g, chromeBefore: lastDropped))
+                    lastDropped = false
                     if text.count >= 200 { sawProse = true }
                 case .drop:
+                    if !kept.isEmpty { kept[kept.count - 1].chromeAfter = true }
+                    lastDropped = true
                     continue
                 case .end:
                     // An end marker before any real paragraph is a menu entry, not the end.
@@ -88,6 +95,7 @@ struct PageTextCleaner {
 
     /// The first line, when it reads like a title (short, not a list item).
     private func takeTitle(_ kept: inout [Line]) -> String? {
+        dropLeadingMenu(&kept)
         if kept.count >= 3, kept[0].group == kept[1].group, isKicker(kept[0].text, before: kept[1].text),
             kept[2].group != kept[1].group || kept[2].text.first?.isUppercase == true {
             kept.removeFirst()
@@ -99,6 +107,23 @@ struct PageTextCleaner {
         if text.hasSuffix("."), text.count > 120, kept.count > 1 { return nil }
         kept.removeFirst()
         return text
+    }
+
+    /// A menu copied with the page ("Accueil", "Actualités", "Chroniques", "Agenda") before the
+    /// headline: two or more menu-like lines, then a line that reads like a title.
+    private func dropLeadingMenu(_ kept: inout [Line]) {
+        var run = 0
+        while run < kept.count, isMenuItem(kept[run].text) { run += 1 }
+        guard run >= 2, run + 1 < kept.count else { return }
+        let next = kept[run].text
+        guard next.split(separator: " ").count >= 3, next.count <= 200, !next.hasSuffix(".") else { return }
+        kept.removeFirst(run)
+    }
+
+    /// A short label: at most four words, no sentence punctuation, not a list item.
+    private func isMenuItem(_ line: String) -> Bool {
+        line.count <= 40 && line.split(separator: " ").count <= 4 && !TextShape.endsSentence(line)
+            && !TextShape.isListItem(line) && !line.hasSuffix(",")
     }
 
     /// A section label above the headline ("Économie", "Faits divers"): at most three words,
@@ -122,8 +147,20 @@ struct PageTextCleaner {
         }
     }
 
-    /// Signatures, dates and footnotes after the last paragraph.
+    /// Signatures, dates and footnotes after the last paragraph; then a trailing run of two or more
+    /// menu-like labels (footer links, tag lists) after the last sentence.
     private func dropTrailerZone(_ kept: inout [Line]) {
+        dropMetaTrailer(&kept)
+        var run = 0
+        while run < kept.count, isMenuItem(kept[kept.count - 1 - run].text) { run += 1 }
+        let sandwiched = run == 1 && kept[kept.count - 1].chromeBefore && kept[kept.count - 1].chromeAfter
+        if run >= 2 || sandwiched, run < kept.count {
+            kept.removeLast(run)
+            dropMetaTrailer(&kept)
+        }
+    }
+
+    private func dropMetaTrailer(_ kept: inout [Line]) {
         var dropped = 0
         while dropped < 12, let last = kept.last {
             let text = last.text
