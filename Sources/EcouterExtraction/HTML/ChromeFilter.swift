@@ -88,14 +88,18 @@ struct ChromeFilter {
         let pageText = textPrefix[n]
 
         // Pass 3: class and id hints, weighed against what the element holds.
+        var insideArticle = Array(repeating: false, count: n)
         for i in 0..<n {
             let node = nodes[i]
+            insideArticle[i] = node.parent >= 0 && (insideArticle[node.parent] || nodes[node.parent].tag == "article")
             if node.parent >= 0, removed[node.parent] { removed[i] = true; continue }
             if byMarkup[i] { removed[i] = true; continue }
             guard node.kind == .element else { continue }
             if !ChromeFilter.protectedTags.contains(node.tag), node.tag != "article" || ChromeFilter.isTeaserArticle(node) {
                 // <aside> is chrome unless it wraps the article (some layouts put the story in one).
-                let hint = node.tag == "aside" ? .strong : node.tag == "header" ? .weak : ChromeFilter.hintStrength(node)
+                // A <header> inside an <article> is the story's own (kicker, standfirst), not the site's.
+                let hint = node.tag == "aside" ? .strong
+                    : node.tag == "header" && !insideArticle[i] ? .weak : ChromeFilter.hintStrength(node)
                 if hint != .none {
                     let text = textPrefix[node.end] - textPrefix[i]
                     let prose = text - (linkTextPrefix[node.end] - linkTextPrefix[i])

@@ -91,7 +91,9 @@ struct HTMLArticleExtractor {
                 titleSeen = true
                 continue
             }
-            if case .paragraph = block, TextShape.isDateLine(text) || TextShape.isBylineLine(text) { continue }
+            if case .paragraph = block, TextShape.isDateLine(text) || TextShape.isBylineLine(text) || TextShape.isBylineWithDate(text) {
+                continue
+            }
             if text.count >= 200 { sawProse = true }
             result.append(block.withText(text))
         }
