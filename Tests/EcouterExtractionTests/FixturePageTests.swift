@@ -70,6 +70,14 @@ import Testing
          ["Économie", "Ronan Le Floch", "Publié aujourd", "Temps de Lecture", "Offrir", "Lire plus tard", "Partager",
           "réservé aux abonnés", "00:00", "Concarneau", "Il vous reste", "Réagir"],
          ["Les chalutiers pourront bientôt", "Keroman", "encore trop élevé."]),
+        ("urgences-pediatriques.page.txt",
+         ["Passer au contenu", "infoplus", "Santé\n", "Article rédigé", "Groupe Infoplus", "Publié le", "Mis à jour",
+          "Temps de lecture", "MAXPPP", "Partager", "Whatsapp", "Copier le lien", "commentaires", "sujets associés", "Bronchiolite\n"],
+         ["plan blanc ce week-end", "composer le 15", "pour passer l'hiver."]),
+        ("bus-rennes.page.txt",
+         ["Marie Le Gall", "Publié le", "Abonnez-vous", "À lire aussi", "ce qui va changer", "offert par un abonné",
+          "L'Écho de l'Ouest", "commentaires", "Réagir"],
+         ["Les travaux sur le boulevard", "réseaux souterrains", "ne sera pas dépassé."]),
     ]
 
     @Test(arguments: expectations)

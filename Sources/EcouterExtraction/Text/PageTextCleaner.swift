@@ -50,6 +50,7 @@ struct PageTextCleaner {
         var sawProse = false
         var skippingTeasers = false
         var lastDropped = false
+        var keptCharacters = 0
         groupLoop: for (g, group) in groups.enumerated() {
             if skippingTeasers {
                 if isTeaserGroup(group) { continue }
@@ -64,7 +65,9 @@ struct PageTextCleaner {
                     let text = TextShape.removingFootnoteMarkers(line)
                     kept.append(Line(text: text, group: g, chromeBefore: lastDropped))
                     lastDropped = false
-                    if text.count >= 200 { sawProse = true }
+                    // Enough text kept (even hard-wrapped in short lines) to be past the header.
+                    keptCharacters += text.count
+                    if text.count >= 200 || keptCharacters >= 400 { sawProse = true }
                 case .drop:
                     if !kept.isEmpty { kept[kept.count - 1].chromeAfter = true }
                     lastDropped = true

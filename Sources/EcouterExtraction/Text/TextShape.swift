@@ -246,8 +246,10 @@ enum TextShape {
     /// True for a short line that is only a person's or agency's name, perhaps after "Par"
     /// ("Cédric Cartau", "Par Jeanne Martin et Paul Durand", "Par la rédaction", "AFP").
     static func isBylineLine(_ line: String) -> Bool {
-        guard line.utf8.count <= 280, line.count <= 70, !endsSentenceStrictly(line) else { return false }
-        var tokens = line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
+        guard line.utf8.count <= 280, line.count <= 70, !line.hasSuffix("!"), !line.hasSuffix("?") else { return false }
+        // "Ouest-France Marie Le Gall." — a signature may end with a period.
+        let body = line.hasSuffix(".") && !isInitialEnding(line) ? String(line.dropLast()) : line
+        var tokens = body.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
         guard !tokens.isEmpty, tokens.count <= 8 else { return false }
         var sawPar = false
         if let first = tokens.first, first.lowercased() == "par" || first.lowercased() == "by" {
@@ -261,7 +263,7 @@ enum TextShape {
         var capitalized = 0
         for token in tokens {
             let lower = token.lowercased()
-            if nameParticles.contains(lower) || lower.hasPrefix("d'") || lower.hasPrefix("d’") { continue }
+            if nameParticles.contains(lower) || lower.hasPrefix("d'") || lower.hasPrefix("d’") || lower.hasPrefix("l'") || lower.hasPrefix("l’") { continue }
             guard let first = token.first, first.isUppercase else { return false }
             guard token.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "." || $0 == "'" || $0 == "’" }) else { return false }
             capitalized += 1
@@ -273,12 +275,6 @@ enum TextShape {
     }
 
     private static let agencies: Set<String> = ["AFP", "REUTERS", "AP", "APM", "APMNEWS"]
-
-    /// A period, ! or ? at the end (a colon or quote does not count here).
-    private static func endsSentenceStrictly(_ line: String) -> Bool {
-        guard let last = line.last else { return false }
-        return last == "!" || last == "?" || (last == "." && !line.hasSuffix(". ") && !isInitialEnding(line))
-    }
 
     /// "Jean D." ends with an initial, not a sentence.
     private static func isInitialEnding(_ line: String) -> Bool {
