@@ -46,11 +46,12 @@ struct ChromeFilter {
     static let weakWords: Set<String> = [
         "ad", "ads", "pub", "meta", "nav", "menu", "tools", "print", "date", "time", "notes", "note", "ref", "refs",
         "references", "aside", "listen", "audio", "rate", "tags", "tag", "author", "signature", "header", "footer",
-        "hidden", "hide", "share", "follow", "also", "more", "timestamp", "dateline", "annonce", "ad",
+        "hidden", "hide", "share", "follow", "also", "more", "timestamp", "dateline", "annonce",
+        "publicite",
     ]
 
     /// Strong hints that count only as a whole word ("promo" but not Drupal's "node-promoted").
-    static let strongWords: Set<String> = ["promo", "promos", "promotion", "promotions", "pub", "publicite", "ads"]
+    static let strongWords: Set<String> = ["promo", "promos", "promotion", "promotions"]
 
     /// Non-link prose (letters) below which a weakly hinted element is chrome.
     static let weakHintProseLimit = 400

@@ -74,11 +74,26 @@ struct ContentLocator {
         }
         for b in 0..<n where runText[b] > 0 { closeRun(b) }
 
-        var best = -1
-        var bestScore = 0.0
+        // The five best candidates, by score discounted for link density.
+        var top: [(index: Int, score: Double)] = []
         for i in 0..<n where score[i] > 0 && !filter.removed[i] {
             let adjusted = score[i] * (1 - filter.linkDensity(doc, i))
-            if adjusted > bestScore { bestScore = adjusted; best = i }
+            guard top.count < 5 || adjusted > top[top.count - 1].score else { continue }
+            top.append((i, adjusted))
+            top.sort { $0.score > $1.score }
+            if top.count > 5 { top.removeLast() }
+        }
+        var best = top.first?.index ?? -1
+        let bestScore = top.first?.score ?? 0
+        // Content split into several similar containers: when three other strong candidates share an
+        // ancestor with the best one, that ancestor holds the article (as readability does).
+        let alternatives = top.dropFirst().filter { $0.score >= 0.75 * bestScore }.map(\.index)
+        if best >= 0, alternatives.count >= 3 {
+            var ancestor = nodes[best].parent
+            while ancestor >= 0, nodes[ancestor].tag != "body", nodes[ancestor].tag != "html" {
+                if alternatives.filter({ doc.contains(ancestor, $0) }).count >= 3 { best = ancestor; break }
+                ancestor = nodes[ancestor].parent
+            }
         }
         guard best >= 0 else {
             // No prose anywhere: read whatever is visible in <body> (or the whole page).
