@@ -80,6 +80,22 @@ import Testing
         #expect(article.blocks.first?.text.split(separator: " ").count == depth)
     }
 
+    @Test func hostileMarkupStaysLinear() throws {
+        let clock = ContinuousClock()
+        // Deeply nested <sup> (footnote checks must not rescan subtrees) and huge class attributes.
+        let depth = 50_000
+        var html = "<html><head><title>" + String(repeating: "Titre - ", count: 20_000) + "</title></head><body><article><p>\(Self.sentence)<span>"
+        html += String(repeating: "<sup>1", count: depth) + String(repeating: "</sup>", count: depth) + "</span></p>"
+        let longClass = String(repeating: "a-share-like-class-", count: 300)
+        for _ in 0..<1_000 { html += "<div class=\"\(longClass)\" id=\"\(longClass)\"><p>\(Self.sentence)</p></div>" }
+        html += "</article></body></html>"
+        let start = clock.now
+        let article = try extractor.article(fromHTML: Array(html.utf8))
+        let elapsed = clock.now - start
+        #expect(article.plainText.contains(Self.sentence))
+        #expect(elapsed < .seconds(30), "took \(elapsed)")
+    }
+
     @Test func noArticleAtAllIsAClearError() {
         let html = "<html><head><title>Accueil</title><script>var x = 1;</script></head><body><nav><a href='/'>Accueil</a><a href='/a'>Rubrique</a></nav><footer>© Journal</footer></body></html>"
         #expect(throws: ExtractionError.self) { try extractor.article(fromHTML: Array(html.utf8)) }

@@ -168,29 +168,51 @@ struct ChromeFilter {
     static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
     static func hintStrength(_ node: FlatNode) -> HintStrength {
-        let hint = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+        let hint = hintBytes(node)
         guard hint.count > 1 else { return .none }
-        for fragment in strongFragments where hint.contains(fragment) { return .strong }
-        let words = hint.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        for fragment in strongFragmentBytes where CleanupRules.contains(hint, fragment) { return .strong }
+        let words = hint.split(whereSeparator: { !isAlphanumeric($0) }).map { String(decoding: $0, as: UTF8.self) }
         if words.contains(where: strongWords.contains) { return .strong }
         // A heading is read unless a strong hint says otherwise (ids like "nav_section_2" are anchors).
         if headingTags.contains(node.tag) { return .none }
-        for fragment in weakFragments where hint.contains(fragment) { return .weak }
+        for fragment in weakFragmentBytes where CleanupRules.contains(hint, fragment) { return .weak }
         if words.contains(where: weakWords.contains) { return .weak }
         return .none
+    }
+
+    private static let strongFragmentBytes = strongFragments.map { Array($0.utf8) }
+    private static let weakFragmentBytes = weakFragments.map { Array($0.utf8) }
+
+    /// class and id, ASCII-lowercased, capped (hostile pages can carry megabyte-long attributes).
+    static func hintBytes(_ node: FlatNode) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for name in ["class", "id"] {
+            guard let value = node.attribute(name) else { continue }
+            for b in value.utf8.prefix(256) { bytes.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b) }
+            bytes.append(0x20)
+        }
+        return bytes
+    }
+
+    private static func isAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x7A) || b >= 0x80
     }
 
     /// An `<article>` element is content unless its class says it is a comment or a teaser
     /// (blog engines put words like "tag-…" on every post's article element).
     static func isTeaserArticle(_ node: FlatNode) -> Bool {
-        let hint = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-        return ["comment", "related", "teaser", "recommend", "promo", "sponsor", "card"].contains(where: { hint.contains($0) })
+        let hint = hintBytes(node)
+        return teaserArticleHints.contains { CleanupRules.contains(hint, $0) }
     }
+
+    private static let teaserArticleHints = ["comment", "related", "teaser", "recommend", "promo", "sponsor", "card"].map { Array($0.utf8) }
 
     /// `<sup>` holding a note reference: a link to "#...", or only digits, brackets, asterisks.
     private static func isFootnoteMarker(_ doc: FlatDocument, _ index: Int) -> Bool {
         var i = index + 1
         let end = doc.nodes[index].end
+        // A note reference is a handful of nodes; bigger <sup> subtrees are left alone (and never rescanned).
+        guard end - index <= 12 else { return false }
         while i < end {
             let node = doc.nodes[i]
             if node.kind == .element, node.tag == "a", node.attribute("href")?.hasPrefix("#") == true { return true }

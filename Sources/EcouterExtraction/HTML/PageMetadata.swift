@@ -79,6 +79,7 @@ struct PageMetadata {
     }
 
     static func strippingSiteName(_ title: String, siteName: String?) -> String {
+        guard title.utf8.count <= 2000 else { return title }
         let separators = [" | ", " - ", " — ", " – ", " · ", " :: ", " • ", " / "]
         var best: (String, String)? = nil  // (kept part, dropped part)
         for separator in separators {
