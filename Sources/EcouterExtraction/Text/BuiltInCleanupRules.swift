@@ -190,7 +190,7 @@ end Cet article vous a-t-il plu ?
 end Noter cet article
 end Commentaires
 end Les commentaires
-end Réactions
+line Réactions
 end Vos réactions
 end Laisser un commentaire
 end Ajouter un commentaire
