@@ -72,8 +72,12 @@ enum HTMLEncoding {
         label == "utf-8" || label == "unicode-1-1-utf-8"
     }
 
+    /// Whether libxml2 (with iconv) converts from `label`. The handler it hands back may be a
+    /// fresh iconv pair, so it is closed again.
     private static func hasHandler(_ label: String) -> Bool {
-        label.withCString { xmlFindCharEncodingHandler($0) } != nil
+        guard let handler = label.withCString({ xmlFindCharEncodingHandler($0) }) else { return false }
+        xmlCharEncCloseFunc(handler)
+        return true
     }
 
     /// Valid UTF-8 sequences are kept; each byte of an invalid one is read as Windows-1252.

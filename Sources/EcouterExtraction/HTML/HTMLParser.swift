@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The only file that talks to libxml2: bytes -> htmlReadMemory -> FlatDocument, document freed.
+// The only file that parses with libxml2: bytes -> htmlCtxtReadMemory -> FlatDocument, document freed.
 
 internal import CLibXML2
 
@@ -13,8 +13,10 @@ private let libxml2Ready: Bool = {
 enum HTMLParser {
     /// Parses `bytes` with libxml2's HTML parser and flattens the tree.
     ///
-    /// Uses `htmlReadMemory` with RECOVER | NOERROR | NOWARNING | NONET | COMPACT, so broken
-    /// markup is repaired the way libxml2 does, nothing is printed, nothing is fetched.
+    /// Uses `htmlCtxtReadMemory` with RECOVER | NOERROR | NOWARNING | NONET | COMPACT, so broken
+    /// markup is repaired the way libxml2 does, nothing is printed, nothing is fetched — plus
+    /// HUGE, without which libxml2 stops at 256 nested elements and the rest of the page is lost
+    /// (the tree is walked without recursion here, and libxml2 frees it without recursion too).
     static func parse(_ bytes: [UInt8]) throws(ExtractionError) -> FlatDocument {
         precondition(libxml2Ready)
         let prepared = HTMLEncoding.prepare(bytes)
