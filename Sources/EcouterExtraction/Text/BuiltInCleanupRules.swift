@@ -348,4 +348,16 @@ line Nous suivre
 line Applications mobiles
 line Espace abonnés
 
+# Leftovers of embedded videos and social posts
+line Lire la vidéo
+line Voir cette publication sur Instagram
+line Afficher plus
+line Afficher moins
+line Voir plus de commentaires
+line Voir la publication
+line Charger plus
+prefix Une publication partagée par
+prefix Durée :
+contains pic.twitter.com
+
 """#

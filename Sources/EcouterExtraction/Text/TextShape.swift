@@ -248,7 +248,9 @@ enum TextShape {
     static func isBylineLine(_ line: String) -> Bool {
         guard line.utf8.count <= 280, line.count <= 70, !line.hasSuffix("!"), !line.hasSuffix("?") else { return false }
         // "Ouest-France Marie Le Gall." — a signature may end with a period.
-        let body = line.hasSuffix(".") && !isInitialEnding(line) ? String(line.dropLast()) : line
+        var body = line.hasSuffix(".") && !isInitialEnding(line) ? String(line.dropLast()) : line
+        // "(Avec AFP)", "(Par Jeanne Martin)".
+        if body.hasPrefix("("), body.hasSuffix(")") { body = String(body.dropFirst().dropLast()) }
         var tokens = body.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
         guard !tokens.isEmpty, tokens.count <= 8 else { return false }
         var sawPar = false
@@ -270,7 +272,7 @@ enum TextShape {
         }
         // One capitalized word alone is a byline only after "Par" (or as a known agency).
         if capitalized >= 2 && capitalized <= 6 { return true }
-        if capitalized == 1 && (sawPar || agencies.contains(tokens[0].uppercased())) { return true }
+        if capitalized == 1 && (sawPar || tokens.contains { agencies.contains($0.uppercased()) }) { return true }
         return false
     }
 
