@@ -78,6 +78,17 @@ import Testing
          ["Marie Le Gall", "Publié le", "Abonnez-vous", "À lire aussi", "ce qui va changer", "offert par un abonné",
           "L'Écho de l'Ouest", "commentaires", "Réagir"],
          ["Les travaux sur le boulevard", "réseaux souterrains", "ne sera pas dépassé."]),
+        ("potager-partage.page.html",
+         ["Aller au contenu", "Associations", "Publié le", "Nadia", "Photo Nadia", "Partager", "Articles similaires",
+          "Étiquettes", "fresque", "réflexions", "Bravo à toute", "Laisser un commentaire", "propulsé"],
+         ["rue des Passementiers", "Un lieu de rencontre", "graines anciennes."]),
+        ("eolien-manche.page.html",
+         ["S'abonner", "Cherbourg\n", "Énergie", "Thomas Lecoq", "Publicité", "Lire aussi", "usine de pales",
+          "Avec AFP", "Partager", "Réagissez", "Les plus lus", "éclaircies", "Écuyère"],
+         ["Soixante-quatre turbines", "Des retombées pour le port", "pont de Normandie", "prévues."]),
+        ("essentiel-inflation.page.html",
+         ["gtag", "Menu", "Claire Dumont", "Lecture 2 min", "Sipa", "Publicité", "réservé aux abonnés", "Je m'abonne", "CGU"],
+         ["L'essentiel", "stable à 1,2 %.", "il y a quatre ans."]),
     ]
 
     @Test(arguments: expectations)
