@@ -89,6 +89,12 @@ import Testing
         ("essentiel-inflation.page.html",
          ["gtag", "Menu", "Claire Dumont", "Lecture 2 min", "Sipa", "Publicité", "réservé aux abonnés", "Je m'abonne", "CGU"],
          ["L'essentiel", "stable à 1,2 %.", "il y a quatre ans."]),
+        ("piscine-brest.page.txt",
+         ["Brest\n", "Sports", "Loisirs", "Gaëlle", "17h12", "Écouter", "Partager", "Publicité", "newsletter", "Sur le même sujet", "Landerneau"],
+         ["toit ouvrant.", "cercle des nageurs.", "en fin d'après-midi."]),
+        ("hopital-numerique.page.txt",
+         ["Publicité", "Écouter", "Damien Dubois", "Avez-vous", "A lire également", "Télésanté", "cabines"],
+         ["cent vingt établissements.", "les établissements associatifs volontaires ;", "6 millions d'euros."]),
     ]
 
     @Test(arguments: expectations)
