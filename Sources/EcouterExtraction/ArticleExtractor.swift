@@ -18,7 +18,12 @@ public enum InputFormat: String, Sendable, CaseIterable {
     ///
     /// Only the first 1024 bytes are looked at. Text that merely mentions a tag further on stays text.
     public static func detect(_ bytes: some Collection<UInt8>) -> InputFormat {
-        let head = Array(bytes.prefix(1024))
+        var head = Array(bytes.prefix(1024))
+        // UTF-16 with a byte-order mark: look at the low bytes of its ASCII characters.
+        if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+            let littleEndian = head[0] == 0xFF
+            head = stride(from: 2, to: head.count - 1, by: 2).map { littleEndian ? head[$0] : head[$0 + 1] }
+        }
         var start = 0
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         while start < head.count, [0x20, 0x09, 0x0A, 0x0D].contains(head[start]) { start += 1 }

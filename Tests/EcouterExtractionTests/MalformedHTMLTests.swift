@@ -96,6 +96,18 @@ import Testing
         #expect(elapsed < .seconds(30), "took \(elapsed)")
     }
 
+    @Test func utf16PageWithByteOrderMark() throws {
+        let html = "<html><head><title>Titre</title></head><body><article><p>\(Self.sentence) Éàü « ».</p></article></body></html>"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in html.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        #expect(InputFormat.detect(bytes) == .html)
+        let article = try extractor.article(from: bytes)
+        #expect(article.plainText.contains("Éàü « »."))
+        var text: [UInt8] = [0xFE, 0xFF]
+        for unit in "Titre\n\nÉté, café.".utf16 { text += [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        #expect(try extractor.article(from: text).plainText == "Titre\n\nÉté, café.")
+    }
+
     @Test func noArticleAtAllIsAClearError() {
         let html = "<html><head><title>Accueil</title><script>var x = 1;</script></head><body><nav><a href='/'>Accueil</a><a href='/a'>Rubrique</a></nav><footer>© Journal</footer></body></html>"
         #expect(throws: ExtractionError.self) { try extractor.article(fromHTML: Array(html.utf8)) }

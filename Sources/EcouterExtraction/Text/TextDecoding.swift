@@ -22,8 +22,16 @@ enum TextDecoding {
         bytes.contains { $0 >= 0x80 }
     }
 
-    /// UTF-8 if valid, else Windows-1252. A leading byte-order mark is dropped.
+    /// UTF-16 when a UTF-16 byte-order mark says so, else UTF-8 if valid, else Windows-1252.
+    /// A leading byte-order mark is dropped.
     static func string(fromUnlabelled bytes: [UInt8]) -> String {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let littleEndian = bytes[0] == 0xFF
+            let units = stride(from: 2, to: bytes.count - 1, by: 2).map { i -> UInt16 in
+                littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])
+            }
+            return String(decoding: units, as: UTF16.self)
+        }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         if isValidUTF8(body) { return String(decoding: body, as: UTF8.self) }
         return windows1252(body)
