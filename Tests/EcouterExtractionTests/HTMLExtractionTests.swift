@@ -72,6 +72,26 @@ import Testing
         #expect(!text.contains("note de bas de page"))
     }
 
+    @Test func structureAloneDropsNotesSignUpBoxesAndPostSignatures() throws {
+        // No class or id hints at all: notes are found from the references that point to them,
+        // the sign-up box from its input field, the embedded post from its signature line.
+        let a = try article("""
+            <html><body><article><h1>T</h1>
+            <p>\(Self.prose)<sup><a href="#x7">1</a></sup></p>
+            <div><p>Chaque matin, l'essentiel dans votre boîte mail.</p><input type="email"><button>OK</button></div>
+            <blockquote><p>Un message publié sur un réseau social.</p>— Un collectif (@collectif) 20 mai 2025</blockquote>
+            <p>\(Self.prose)</p>
+            <ol><li id="x7">La note de bas de page, qu'on ne lit pas.</li></ol>
+            </article></body></html>
+            """)
+        let text = a.plainText
+        #expect(!text.contains("note de bas de page"))
+        #expect(!text.contains("boîte mail"))
+        #expect(!text.contains("(@collectif)"))
+        #expect(text.contains("Un message publié"))
+        #expect(a.blocks.filter { $0 == .paragraph(Self.prose) }.count == 2)
+    }
+
     @Test func mainWithoutArticleAndDivLayoutsAreFound() throws {
         let a = try extractor.article(fromHTML: try FixturePages.bytes("boulangerie-croix-rousse.page.html"))
         #expect(a.blocks.count == 6, "both text containers around the ad slot are read")

@@ -53,6 +53,24 @@ struct ChromeFilter {
     /// Strong hints that count only as a whole word ("promo" but not Drupal's "node-promoted").
     static let strongWords: Set<String> = ["promo", "promos", "promotion", "promotions"]
 
+    /// Fields a reader types into (buttons alone are everywhere: players, share bars, "read more").
+    static let formControls: Set<String> = ["input", "select", "textarea"]
+    static let boxTags: Set<String> = ["div", "section", "aside", "p", "span"]
+    /// Elements that can be a note a reference points to.
+    static let noteTags: Set<String> = ["li", "p", "div", "aside", "section", "ol", "ul", "dd", "span"]
+
+    /// Ids targeted by footnote references: `<sup><a href="#id">` or `<a role="doc-noteref" href="#id">`.
+    static func footnoteTargets(_ doc: FlatDocument) -> Set<String> {
+        var targets: Set<String> = []
+        var supEnd = -1
+        for (i, node) in doc.nodes.enumerated() where node.kind == .element {
+            if node.tag == "sup" { supEnd = max(supEnd, node.end) }
+            guard node.tag == "a", let href = node.attribute("href"), href.hasPrefix("#"), href.count > 1 else { continue }
+            if i < supEnd || node.attribute("role") == "doc-noteref" { targets.insert(String(href.dropFirst())) }
+        }
+        return targets
+    }
+
     /// Non-link prose (letters) below which a weakly hinted element is chrome.
     static let weakHintProseLimit = 400
 
@@ -64,12 +82,23 @@ struct ChromeFilter {
         let n = nodes.count
         removed = Array(repeating: false, count: n)
 
-        // Pass 1: what markup alone removes (tags, roles, hidden state).
+        // Notes that in-text references point to (<sup><a href="#n1">): the note list is skipped.
+        let noteTargets = ChromeFilter.footnoteTargets(doc)
+
+        // Pass 1: what markup alone removes (tags, roles, hidden state, referenced notes).
         var byMarkup = Array(repeating: false, count: n)
+        var controlsPrefix = Array(repeating: 0, count: n + 1)
         for i in 0..<n {
             let node = nodes[i]
+            let isControl = node.kind == .element && ChromeFilter.formControls.contains(node.tag)
+            controlsPrefix[i + 1] = controlsPrefix[i] + (isControl ? 1 : 0)
             if node.parent >= 0, byMarkup[node.parent] { byMarkup[i] = true; continue }
-            if node.kind == .element, ChromeFilter.isChromeByMarkup(node) { byMarkup[i] = true }
+            guard node.kind == .element else { continue }
+            if ChromeFilter.isChromeByMarkup(node) { byMarkup[i] = true; continue }
+            if !noteTargets.isEmpty, let id = node.attribute("id"), noteTargets.contains(id),
+                ChromeFilter.noteTags.contains(node.tag) {
+                byMarkup[i] = true
+            }
         }
 
         // Pass 2: text, link text and headlines left by pass 1, as prefix sums.
@@ -112,7 +141,13 @@ struct ChromeFilter {
                     if chrome { removed[i] = true; continue }
                 }
             }
-            if node.tag == "sup", ChromeFilter.isFootnoteMarker(doc, i) { removed[i] = true }
+            if node.tag == "sup", ChromeFilter.isFootnoteMarker(doc, i) { removed[i] = true; continue }
+            // A small box around input fields (newsletter sign-up, poll, search) is not the article.
+            if ChromeFilter.boxTags.contains(node.tag), controlsPrefix[node.end] - controlsPrefix[i] > 0 {
+                let text = textPrefix[node.end] - textPrefix[i]
+                let prose = text - (linkTextPrefix[node.end] - linkTextPrefix[i])
+                if prose < 150, h1Prefix[node.end] - h1Prefix[i] == 0 { removed[i] = true }
+            }
         }
 
         // Visible text and link text prefix sums.

@@ -94,6 +94,7 @@ struct HTMLArticleExtractor {
             if case .paragraph = block, TextShape.isDateLine(text) || TextShape.isBylineLine(text) || TextShape.isBylineWithDate(text) {
                 continue
             }
+            if TextShape.isSocialPostSignature(text) { continue }
             if text.count >= 200 { sawProse = true }
             result.append(block.withText(text))
         }

@@ -237,6 +237,12 @@ enum TextShape {
         return hasNumericDate(folded) || (hasMonth && (hasYear || hasTime)) || hasTime
     }
 
+    /// "— Collectif Parents 76 (@parents76) 20 mai 2025": the signature line of an embedded post.
+    static func isSocialPostSignature(_ line: String) -> Bool {
+        guard line.utf8.count <= 600, line.count <= 160, let first = line.first, "—–-".contains(first) else { return false }
+        return line.contains("(@")
+    }
+
     // MARK: Bylines
 
     private static let nameParticles: Set<String> = [
