@@ -308,6 +308,10 @@ contains / getty images
 contains /getty images
 contains / ap photo
 contains afp photo
+contains (photo :
+contains (photo d'illustration
+contains (crédit
+contains crédit photo :
 
 # More endings
 end Vos commentaires
