@@ -48,6 +48,8 @@ import Testing
         ("00:00 / 05:13", .drop),
         ("Commentaires (12)", .end),
         ("Photo Jean Dupont/AFP", .drop),
+        ("Le ministre lors de sa visite à Brest, lundi. (Photo : Jean Dupont)", .drop),
+        ("Le bâtiment rénové (photo ci-dessus) accueillera les élèves dès septembre.", .keep),
         ("Partager | Imprimer", .drop),
         // Article text that merely mentions the words stays.
         ("Tags et graffitis envahissent le centre-ville", .keep),

@@ -13,8 +13,10 @@ let builtInCleanupRulesText = #"""
 #
 # KIND is one of:
 #   line     drop a line (or an HTML block) that is exactly the phrase
-#   prefix   drop a short line (at most 160 characters) that starts with the phrase
-#   contains drop a line of at most 600 characters that contains the phrase
+#   prefix   drop a short line (at most 160 characters) that starts with the phrase;
+#            a final ":" in the phrase must be there too ("Tags :" does not match "Tags et graffitis")
+#   contains drop a line of at most 600 characters that contains the phrase (with its
+#            final punctuation, like prefix)
 #   end      the line and everything after it are not the article (rating prompts,
 #            comment threads); only honoured after at least one real paragraph,
 #            otherwise the line alone is dropped

@@ -96,7 +96,7 @@ public struct CleanupRules: Sendable, Equatable {
         case .section: exact[phrase] = .section; sections.append(Array(phrase.utf8))
         // A prefix written with its colon ("Tags :") only matches lines that have the colon.
         case .prefix: prefixes.append(Array(TextShape.folded(rule.phrase, keepingTrailingPunctuation: true).utf8))
-        case .contains: containing.append(Array(phrase.utf8))
+        case .contains: containing.append(Array(TextShape.folded(rule.phrase, keepingTrailingPunctuation: true).utf8))
         }
     }
 
