@@ -108,6 +108,13 @@ import Testing
         #expect(try extractor.article(from: text).plainText == "Titre\n\nÉté, café.")
     }
 
+    @Test func conditionalCommentDebrisIsNotRead() throws {
+        #expect(HTMLParser.withoutConditionalComments("a <![if !lte IE 9]> b <![endif]> c ![ d") == "a  b  c ![ d")
+        let html = "<html><body><![if !IE]><p>\(Self.sentence)</p><![endif]></body></html>"
+        let article = try extractor.article(fromHTML: Array(html.utf8))
+        #expect(article.plainText == Self.sentence)
+    }
+
     @Test func noArticleAtAllIsAClearError() {
         let html = "<html><head><title>Accueil</title><script>var x = 1;</script></head><body><nav><a href='/'>Accueil</a><a href='/a'>Rubrique</a></nav><footer>© Journal</footer></body></html>"
         #expect(throws: ExtractionError.self) { try extractor.article(fromHTML: Array(html.utf8)) }

@@ -69,7 +69,7 @@ enum HTMLParser {
                     let index = flat.nodes.count
                     flat.nodes.append(FlatNode(
                         kind: .text, tag: "", parent: open.last?.index ?? -1, end: index + 1,
-                        text: String(cString: content), attributes: []))
+                        text: withoutConditionalComments(String(cString: content)), attributes: []))
                 }
             default:
                 break  // comments, doctype, processing instructions: nothing to read
@@ -87,6 +87,28 @@ enum HTMLParser {
         }
         while let closing = open.popLast() { flat.nodes[closing.index].end = flat.nodes.count }
         return flat
+    }
+
+    /// Removes Internet Explorer's "downlevel-revealed" conditionals (`<![if !IE]>`, `<![endif]>`),
+    /// which the HTML parser leaves as text.
+    static func withoutConditionalComments(_ text: String) -> String {
+        guard text.contains("![") else { return text }
+        var out = ""
+        var rest = text[...]
+        while let open = rest.firstRange(of: "![") {
+            let after = rest[open.upperBound...]
+            guard after.hasPrefix("if") || after.hasPrefix("endif"), let close = after.firstRange(of: "]>") else {
+                out += rest[..<open.upperBound]
+                rest = after
+                continue
+            }
+            var kept = rest[..<open.lowerBound]
+            if kept.hasSuffix("<") { kept = kept.dropLast() }
+            out += kept
+            rest = after[close.upperBound...]
+        }
+        out += rest
+        return out
     }
 
     private static func name(of node: xmlNodePtr) -> String {

@@ -131,6 +131,7 @@ prefix Crédit photo
 prefix Crédits photo
 prefix Crédit :
 prefix Photo :
+prefix Photo (cc)
 prefix Photo d'illustration
 prefix Illustration :
 prefix ©
