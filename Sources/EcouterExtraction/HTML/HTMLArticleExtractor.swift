@@ -27,7 +27,7 @@ struct HTMLArticleExtractor {
             blocks = fromJSON
         }
         if blocks.isEmpty, doc.truncatedByDepth {
-            throw ExtractionError(.tooDeep, "the page nests elements too deeply for libxml2 (more than 2048 levels); nothing readable came before that point")
+            throw ExtractionError(.tooDeep, "libxml2 stopped early in the page (elements nested too deeply); nothing readable came before that point")
         }
         guard !blocks.isEmpty else {
             throw ExtractionError(.noContent, "no article text found in the page (only navigation, scripts or other page chrome)")
