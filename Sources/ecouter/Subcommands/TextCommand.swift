@@ -1,61 +1,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import ArgumentParser
-import EcouterExtraction
+import Ecouter
 import Foundation
 import Logging
 
 /// `ecouter text FILE`: prints what would be read — the title, then the blocks, blank lines between.
-struct TextCommand: AsyncParsableCommand {
+struct TextCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "text",
         abstract: "Print what would be read from a page: the title, then the paragraphs.",
-        discussion: "Scraped text is cleaned of site chrome; HTML is parsed and its main content kept.")
+        discussion: """
+            Scraped page text is cleaned of site chrome (ads, player and share leftovers, rating \
+            prompts, cookie notices, "À lire aussi" blocks and their teasers, bylines); HTML is \
+            parsed with libxml2 and its main content kept. The rules are data: see \
+            voices/cleanup-rules.txt, and add your own with --rules.
+            """)
 
-    @Argument(help: "The page: a .txt or .html file, or - for standard input.")
+    @Argument(help: ArgumentHelp("The page: a .txt or .html file, or - for standard input.", valueName: "file"))
     var file: String
 
-    @Option(help: "How the input is written: auto, text or html.")
-    var inputFormat: InputFormat = .auto
-
-    @Option(help: "A rules file that extends the built-in cleanup rules (same format as voices/cleanup-rules.txt).")
-    var rules: String?
+    @OptionGroup var input: InputOptions
 
     @Flag(help: "Log extraction decisions (content root, fallbacks) to standard error.")
     var verbose = false
 
-    func run() async throws {
-        let bytes = try readInput(file)
-        var cleanup = CleanupRules.builtIn
-        if let rules {
-            let text = String(decoding: try readInput(rules), as: UTF8.self)
-            do { cleanup = cleanup.merging(try CleanupRules(parsing: text)) } catch {
-                fail("ecouter: \(rules): \(error.message)")
-            }
-        }
-        var logger = Logger(label: "ecouter.text", factory: { label in StreamLogHandler.standardError(label: label) })
-        logger.logLevel = verbose ? .debug : .warning
-        let extractor = ArticleExtractor(rules: cleanup, logger: logger)
+    func run() throws {
         do {
-            let article = try extractor.article(from: bytes, format: inputFormat)
+            var logger = Logger(label: "ecouter.text") { StreamLogHandler.standardError(label: $0) }
+            logger.logLevel = verbose ? .debug : .warning
+            let options = ReadingOptions(inputFormat: input.inputFormat, cleanupRules: try input.cleanupRules())
+            let article = try ArticleReader(options: options, logger: logger).article(from: try InputFile.read(file))
             print(article.plainText)
-        } catch {
-            fail("ecouter: \(file == "-" ? "standard input" : file): \(error.message)")
+        } catch let error as EcouterError {
+            throw fail(error)
         }
-    }
-
-    private func readInput(_ path: String) throws -> [UInt8] {
-        do {
-            if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-            return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            fail("ecouter: cannot read \(path): \((error as NSError).localizedDescription)")
-        }
-    }
-
-    private func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        Foundation.exit(65)
     }
 }
-
-extension InputFormat: ExpressibleByArgument {}
