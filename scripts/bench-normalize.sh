@@ -5,8 +5,7 @@
 # Usage: scripts/bench-normalize.sh [SAMPLE.txt] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sample=${1:-../shared/samples/dsih-deepseek.body.txt}
-[ -f "$sample" ] || sample=/work/shared/samples/dsih-deepseek.body.txt
+sample=${1:-samples/article.txt}
 runs=${2:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -23,7 +23,9 @@ public struct ArticleReader: Sendable {
     private let normalizerResult: Result<FrenchNormalizer, EcouterError>
 
     /// Makes a reader. Settings errors (an unknown built-in lexicon in a custom preset) surface on first use.
-    public init(options: ReadingOptions = ReadingOptions(), logger: Logger = Logger(label: "ecouter")) {
+    ///
+    /// The default logger discards everything: pass one to see what the pipeline decides.
+    public init(options: ReadingOptions = ReadingOptions(), logger: Logger = Logger(label: "ecouter", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.options = options
         self.logger = logger
         self.normalizerResult = Result { () throws(EcouterError) in
@@ -46,16 +48,21 @@ public struct ArticleReader: Sendable {
     public func article(from bytes: [UInt8], format: InputFormat? = nil) throws(EcouterError) -> Article {
         var format = format ?? options.inputFormat
         if format == .auto { format = InputFormat.detect(bytes) }
+        let extractor = ArticleExtractor(rules: options.cleanupRules, logger: logger)
         let article: Article
         switch format {
         case .html:
-            do throws(ExtractionError) { article = try ArticleExtractor().article(fromHTML: bytes) } catch {
+            do throws(ExtractionError) { article = try extractor.article(fromHTML: bytes) } catch {
                 throw EcouterError(.input, error.message, underlying: error)
             }
         case .text, .auto:
-            article = ArticleExtractor().article(fromText: try InputText.decode(bytes))
+            // Stricter than the extractor's own decoding (which falls back to Windows-1252): a
+            // file that is not UTF-8 is refused with the offset of the first bad byte.
+            article = extractor.article(fromText: try InputText.decode(bytes))
         }
-        guard !article.isEmpty else { throw EcouterError(.input, "nothing to read: the input has no text") }
+        guard !article.isEmpty else {
+            throw EcouterError(.input, "nothing to read: no article text found (everything looked like page chrome)")
+        }
         return article
     }
 

@@ -14,10 +14,12 @@ public struct ReadingOptions: Sendable {
     public var inputFormat: InputFormat
     /// Lexicons applied after the preset's own, in order; a later entry wins over an earlier one.
     public var extraLexicons: [Lexicon]
+    /// What counts as page chrome in scraped text; the built-in rules by default.
+    public var cleanupRules: CleanupRules
 
     public init(
         preset: VoicePreset = .standard, rate: Int? = nil, pitch: Int? = nil, volume: Int? = nil,
-        inputFormat: InputFormat = .auto, extraLexicons: [Lexicon] = []
+        inputFormat: InputFormat = .auto, extraLexicons: [Lexicon] = [], cleanupRules: CleanupRules = .builtIn
     ) {
         self.preset = preset
         self.rate = rate
@@ -25,6 +27,7 @@ public struct ReadingOptions: Sendable {
         self.volume = volume
         self.inputFormat = inputFormat
         self.extraLexicons = extraLexicons
+        self.cleanupRules = cleanupRules
     }
 
     /// The engine settings these options give.

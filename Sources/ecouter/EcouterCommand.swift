@@ -23,7 +23,7 @@ struct EcouterCommand: AsyncParsableCommand {
             """,
         version: EcouterVersion.current,
         subcommands: [
-            ReadCommand.self, NormalizeCommand.self, SentencesCommand.self, PhonemesCommand.self,
+            ReadCommand.self, TextCommand.self, NormalizeCommand.self, SentencesCommand.self, PhonemesCommand.self,
             VoicesCommand.self, InfoCommand.self, FeedCommand.self, FeedWorkerCommand.self,
         ],
         defaultSubcommand: ReadCommand.self

@@ -58,16 +58,4 @@ struct SegmentPathologicalTests {
         let ranges = checkSegmentationContract(text, segmenter: SentenceSegmenter(options: .init(maximumSentenceLength: nil)))
         #expect(ranges.count == 2)
     }
-
-    /// Time grows linearly: four times the input costs far less than sixteen times the time.
-    @Test(arguments: [shapes[0], shapes[5], shapes[7], shapes[12], shapes[16]])
-    func growsLinearly(_ shape: Shape) {
-        let small = shape.text(bytes: 1 << 17)
-        let large = shape.text(bytes: 1 << 19)
-        func best(_ text: String) -> Double {
-            (0..<5).map { _ in Self.seconds { _ = SentenceSegmenter().sentenceRanges(in: text) } }.min()!
-        }
-        let ratio = best(large) / max(best(small), 1e-6)
-        #expect(ratio < 10, "\(shape.name): ×4 input took ×\(ratio) time")
-    }
 }

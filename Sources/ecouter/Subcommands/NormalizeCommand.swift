@@ -32,7 +32,7 @@ struct NormalizeCommand: ParsableCommand {
 
     func run() throws {
         do {
-            var normalizer = try ArticleReader(options: try voice.readingOptions(inputFormat: .text)).normalizer()
+            var normalizer = try ArticleReader(options: try voice.readingOptions()).normalizer()
             if let region {
                 guard let chosen = FrenchRegion(rawValue: region) else {
                     throw EcouterError(.settings, "unknown region \(region) (expected fr-FR, fr-BE or fr-CH)")

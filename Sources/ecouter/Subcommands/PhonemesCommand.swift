@@ -23,7 +23,7 @@ struct PhonemesCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let options = try voice.readingOptions(inputFormat: .text)
+            let options = try voice.readingOptions()
             let normalizer = try ArticleReader(options: options).normalizer()
             let engine: SpeechEngine
             do { engine = try SpeechEngine.shared() } catch { throw EcouterError(.engine, error.message) }

@@ -23,8 +23,7 @@ struct ReadCommand: AsyncParsableCommand {
         valueName: "out"))
     var output: String?
 
-    @Option(name: .long, help: "How FILE is written: auto, text or html.")
-    var inputFormat: InputFormat = .auto
+    @OptionGroup var input: InputOptions
 
     @Option(name: .long, help: ArgumentHelp("MP3 bit rate in kb/s (32–320).", valueName: "kbps"))
     var bitrate: Int = 48
@@ -43,7 +42,7 @@ struct ReadCommand: AsyncParsableCommand {
         Interrupts.removePartialOutputsOnSignal()
         let target = output ?? Self.defaultOutput(for: file)
         do {
-            let options = try voice.readingOptions(inputFormat: inputFormat)
+            let options = try voice.readingOptions(input: input)
             let reader = ArticleReader(options: options)
             if target != "-", FileManager.default.fileExists(atPath: target) == false,
                !FileManager.default.isWritableFile(atPath: (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent) {

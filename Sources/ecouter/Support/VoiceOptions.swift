@@ -26,7 +26,7 @@ struct VoiceOptions: ParsableArguments {
 
     /// The reading options these flags describe.
     /// - Throws: ``EcouterError`` `.settings` for an unknown voice, a bad lexicon, a value out of range.
-    func readingOptions(inputFormat: InputFormat = .auto) throws(EcouterError) -> ReadingOptions {
+    func readingOptions(input: InputOptions? = nil) throws(EcouterError) -> ReadingOptions {
         let preset = try VoicePreset.resolve(voice) { name in
             (try? SpeechEngine.shared().hasVoice(name)) ?? false
         }
@@ -40,10 +40,9 @@ struct VoiceOptions: ParsableArguments {
             }
         }
         let options = ReadingOptions(
-            preset: preset, rate: rate, pitch: pitch, volume: volume, inputFormat: inputFormat, extraLexicons: extra)
+            preset: preset, rate: rate, pitch: pitch, volume: volume, inputFormat: input?.inputFormat ?? .text,
+            extraLexicons: extra, cleanupRules: try input?.cleanupRules() ?? .builtIn)
         try options.validate()
         return options
     }
 }
-
-extension InputFormat: ExpressibleByArgument {}

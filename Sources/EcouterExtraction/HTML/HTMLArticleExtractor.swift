@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// HTML page -> Article: parse (libxml2), mark chrome, locate the content, collect blocks,
+// then tidy them with the same rules as scraped text, and pick the title and metadata.
+
+import Logging
+
+struct HTMLArticleExtractor {
+    var rules: CleanupRules
+    var logger: Logger
+
+    func article(from bytes: [UInt8]) throws(ExtractionError) -> Article {
+        let doc = try HTMLParser.parse(bytes)
+        let meta = PageMetadata(doc)
+        let filter = ChromeFilter(doc)
+        let locator = ContentLocator(doc: doc, filter: filter)
+        let content = locator.roots()
+        let roots = locator.standfirst(before: content) + content
+        logger.debug("content roots", metadata: ["roots": "\(roots.map { doc.nodes[$0].tag + "#\($0)" })", "nodes": "\(doc.nodes.count)"])
+
+        let collected = roots.isEmpty ? [] : BlockCollector(doc: doc, filter: filter, rules: rules).blocks(in: roots)
+        let title = chooseTitle(meta: meta, doc: doc, filter: filter, roots: roots, collected: collected)
+        var blocks = tidy(collected.map(\.block), title: title)
+
+        if let body = meta.articleBody, let fromJSON = jsonBodyBlocks(body), letters(fromJSON) * 2 > letters(blocks) * 3 {
+            // The page's own structured copy holds much more than the markup we found.
+            logger.debug("using JSON-LD articleBody", metadata: ["letters": "\(letters(fromJSON))"])
+            blocks = fromJSON
+        }
+        if blocks.isEmpty, doc.truncatedByDepth {
+            throw ExtractionError(.tooDeep, "libxml2 stopped early in the page (elements nested too deeply); nothing readable came before that point")
+        }
+        guard !blocks.isEmpty else {
+            throw ExtractionError(.noContent, "no article text found in the page (only navigation, scripts or other page chrome)")
+        }
+        let metadata = Article.Metadata(author: meta.author, published: meta.published, language: meta.language, siteName: meta.siteName)
+        return Article(title: title, blocks: blocks, metadata: metadata)
+    }
+
+    // MARK: Title
+
+    /// The visible headline in the content, else og:title, JSON-LD headline, any visible <h1>,
+    /// or <title> without the site name.
+    private func chooseTitle(meta: PageMetadata, doc: FlatDocument, filter: ChromeFilter, roots: [Int], collected: [BlockCollector.Collected]) -> String? {
+        if let h1 = collected.first(where: { doc.nodes[$0.element].tag == "h1" }) { return h1.block.text }
+        let candidates = [
+            meta.ogTitle.map { PageMetadata.strippingSiteName($0, siteName: meta.siteName) }, meta.headline,
+            visibleH1(doc, filter), meta.strippedDocumentTitle,
+        ]
+        return candidates.lazy.compactMap { $0 }.map(TextShape.collapsedWhitespace).first { !$0.isEmpty }
+    }
+
+    private func visibleH1(_ doc: FlatDocument, _ filter: ChromeFilter) -> String? {
+        for (i, node) in doc.nodes.enumerated() where node.kind == .element && node.tag == "h1" && !filter.removed[i] {
+            let text = TextShape.collapsedWhitespace(doc.text(of: i))
+            if !text.isEmpty { return text }
+        }
+        return nil
+    }
+
+    // MARK: Tidying
+
+    /// Drops what the rules call chrome, the headline repeated as a heading, bylines and dates.
+    private func tidy(_ raw: [Article.Block], title: String?) -> [Article.Block] {
+        var result: [Article.Block] = []
+        let foldedTitle = title.map { TextShape.folded($0) }
+        var titleSeen = false
+        var sawProse = false
+        var skippingTeasers = false
+        for block in raw {
+            let text = TextShape.removingFootnoteMarkers(block.text)
+            if skippingTeasers {
+                if case .paragraph = block {
+                    skippingTeasers = false
+                } else if TextShape.isTeaserLine(text) {
+                    continue
+                } else {
+                    skippingTeasers = false
+                }
+            }
+            switch rules.verdict(for: text) {
+            case .drop: continue
+            case .end:
+                if sawProse { return result }
+                continue
+            case .sectionHeading:
+                skippingTeasers = true
+                continue
+            case .keep: break
+            }
+            if !titleSeen, let foldedTitle, TextShape.folded(text) == foldedTitle {
+                titleSeen = true
+                continue
+            }
+            if case .paragraph = block, TextShape.isDateLine(text) || TextShape.isBylineLine(text) || TextShape.isBylineWithDate(text) {
+                continue
+            }
+            if TextShape.isSocialPostSignature(text) { continue }
+            if text.count >= 200 { sawProse = true }
+            result.append(block.withText(text))
+        }
+        return result
+    }
+
+    /// articleBody split at line breaks, when it is long enough to matter and is not markup.
+    private func jsonBodyBlocks(_ body: String) -> [Article.Block]? {
+        guard !body.contains("</") else { return nil }
+        let paragraphs = body.split(whereSeparator: \.isNewline).map(TextShape.collapsedWhitespace).filter { !$0.isEmpty }
+        let blocks = paragraphs.map(Article.Block.paragraph)
+        return letters(blocks) >= 200 ? blocks : nil
+    }
+
+    private func letters(_ blocks: [Article.Block]) -> Int {
+        blocks.reduce(0) { $0 + ChromeFilter.letterCount($1.text) }
+    }
+}
+
+extension Article.Block {
+    /// The same kind of block with other text.
+    func withText(_ text: String) -> Article.Block {
+        switch self {
+        case .heading: return .heading(text)
+        case .paragraph: return .paragraph(text)
+        case .listItem: return .listItem(text)
+        case .quote: return .quote(text)
+        }
+    }
+}

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Scraped page text -> Article. One pass over lines with the rules, then the header and
+// trailer zones (bylines, dates, footnotes), then paragraphs. Conservative: a line that no
+// rule and no shape test recognises is kept.
+
+/// Turns the text of a scraped page into an article: chrome dropped, title and paragraphs kept.
+struct PageTextCleaner {
+    var rules: CleanupRules
+
+    /// A kept line and the blank-line-separated group it came from.
+    private struct Line {
+        var text: String
+        var group: Int
+        /// Chrome lines were dropped right before / right after this one.
+        var chromeBefore = false
+        var chromeAfter = false
+    }
+
+    func article(from text: String) -> Article {
+        let groups = splitIntoGroups(text)
+        var kept = keptLines(groups)
+        let title = takeTitle(&kept)
+        dropHeaderZone(&kept)
+        dropTrailerZone(&kept)
+        let blocks = paragraphs(kept)
+        return Article(title: title, blocks: blocks)
+    }
+
+    // MARK: Lines and groups
+
+    /// Lines, whitespace-collapsed, grouped by blank lines. Empty groups are not kept.
+    private func splitIntoGroups(_ text: String) -> [[String]] {
+        var groups: [[String]] = []
+        var current: [String] = []
+        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            let line = TextShape.collapsedWhitespace(raw)
+            if line.isEmpty {
+                if !current.isEmpty { groups.append(current); current = [] }
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { groups.append(current) }
+        return groups
+    }
+
+    /// Applies the rules: drops chrome lines, cuts at end markers, skips "read also" teasers.
+    private func keptLines(_ groups: [[String]]) -> [Line] {
+        var kept: [Line] = []
+        var sawProse = false
+        var skippingTeasers = false
+        var lastDropped = false
+        var keptCharacters = 0
+        groupLoop: for (g, group) in groups.enumerated() {
+            if skippingTeasers {
+                if isTeaserGroup(group) { continue }
+                skippingTeasers = false
+            }
+            var index = 0
+            while index < group.count {
+                let line = group[index]
+                index += 1
+                switch rules.verdict(for: line) {
+                case .keep:
+                    let text = TextShape.removingFootnoteMarkers(line)
+                    kept.append(Line(text: text, group: g, chromeBefore: lastDropped))
+                    lastDropped = false
+                    // Enough text kept (even hard-wrapped in short lines) to be past the header.
+                    keptCharacters += text.count
+                    if text.count >= 200 || keptCharacters >= 400 { sawProse = true }
+                case .drop:
+                    if !kept.isEmpty { kept[kept.count - 1].chromeAfter = true }
+                    lastDropped = true
+                    continue
+                case .end:
+                    // An end marker before any real paragraph is a menu entry, not the end.
+                    if sawProse { break groupLoop }
+                case .sectionHeading:
+                    // Teasers on the following lines of this group, then whole teaser groups.
+                    while index < group.count, isTeaserLine(group[index]) { index += 1 }
+                    if index == group.count { skippingTeasers = true }
+                }
+            }
+        }
+        return kept
+    }
+
+    private func isTeaserLine(_ line: String) -> Bool { TextShape.isTeaserLine(line) }
+
+    /// A teaser group: dated, cut off, or only headline-like lines.
+    private func isTeaserGroup(_ group: [String]) -> Bool {
+        if group.contains(where: TextShape.isDateLine) { return true }
+        if let last = group.last, TextShape.endsWithEllipsis(last) { return true }
+        return group.allSatisfy(isTeaserLine)
+    }
+
+    // MARK: Title, header, trailer
+
+    /// The first line, when it reads like a title (short, not a list item).
+    private func takeTitle(_ kept: inout [Line]) -> String? {
+        dropLeadingMenu(&kept)
+        if kept.count >= 3, kept[0].group == kept[1].group, isKicker(kept[0].text, before: kept[1].text),
+            kept[2].group != kept[1].group || kept[2].text.first?.isUppercase == true {
+            kept.removeFirst()
+        }
+        guard let first = kept.first else { return nil }
+        let text = first.text
+        guard text.count <= 200, !TextShape.isListItem(text) else { return nil }
+        // A lone short sentence followed by nothing is still the title (nothing else to read).
+        if text.hasSuffix("."), text.count > 120, kept.count > 1 { return nil }
+        kept.removeFirst()
+        return text
+    }
+
+    /// A menu copied with the page ("Accueil", "Actualités", "Chroniques", "Agenda") before the
+    /// headline: two or more menu-like lines, then a line that reads like a title.
+    private func dropLeadingMenu(_ kept: inout [Line]) {
+        var run = 0
+        while run < kept.count, isMenuItem(kept[run].text) { run += 1 }
+        guard run >= 2, run + 1 < kept.count else { return }
+        let next = kept[run].text
+        guard next.split(separator: " ").count >= 3, next.count <= 200, !next.hasSuffix(".") else { return }
+        kept.removeFirst(run)
+    }
+
+    /// A short label: at most four words, no sentence punctuation, not a list item.
+    private func isMenuItem(_ line: String) -> Bool {
+        line.count <= 40 && line.split(separator: " ").count <= 4 && !TextShape.endsSentence(line)
+            && !TextShape.isListItem(line) && !line.hasSuffix(",")
+    }
+
+    /// A section label above the headline ("Économie", "Faits divers"): at most three words,
+    /// no punctuation, followed by a longer line that is not a sentence.
+    private func isKicker(_ line: String, before next: String) -> Bool {
+        let words = line.split(separator: " ")
+        guard words.count <= 3, line.count <= 30, !TextShape.endsSentence(line),
+            line.allSatisfy({ $0.isLetter || $0 == " " || $0 == "-" || $0 == "'" || $0 == "’" }) else { return false }
+        let nextWords = next.split(separator: " ").count
+        return nextWords >= 4 && next.count <= 200 && !next.hasSuffix(".") && !TextShape.isListItem(next)
+    }
+
+    /// Bylines, dates and reading times in the page header: among the first few lines after the
+    /// title (a subtitle may come first), up to the first real paragraph.
+    private func dropHeaderZone(_ kept: inout [Line]) {
+        var index = 0
+        var looked = 0
+        while index < kept.count, looked < 6, kept[index].text.count < 200 {
+            looked += 1
+            if isMetaLine(kept[index].text) { kept.remove(at: index) } else { index += 1 }
+        }
+    }
+
+    /// Signatures, dates and footnotes after the last paragraph; then a trailing run of two or more
+    /// menu-like labels (footer links, tag lists) after the last sentence.
+    private func dropTrailerZone(_ kept: inout [Line]) {
+        dropMetaTrailer(&kept)
+        var run = 0
+        while run < kept.count, isMenuItem(kept[kept.count - 1 - run].text) { run += 1 }
+        let sandwiched = run == 1 && kept[kept.count - 1].chromeBefore && kept[kept.count - 1].chromeAfter
+        if run >= 2 || sandwiched, run < kept.count {
+            kept.removeLast(run)
+            dropMetaTrailer(&kept)
+        }
+    }
+
+    private func dropMetaTrailer(_ kept: inout [Line]) {
+        var dropped = 0
+        while dropped < 12, let last = kept.last {
+            let text = last.text
+            if isMetaLine(text) || TextShape.isFootnoteLine(text) || isNotesHeading(text) {
+                kept.removeLast()
+                dropped += 1
+            } else {
+                break
+            }
+        }
+    }
+
+    private func isMetaLine(_ text: String) -> Bool {
+        TextShape.isBylineLine(text) || TextShape.isDateLine(text) || TextShape.isBylineWithDate(text)
+    }
+
+    private func isNotesHeading(_ text: String) -> Bool {
+        let folded = TextShape.folded(text)
+        return folded == "notes" || folded == "references" || folded == "sources" || folded == "notes et references"
+    }
+
+    // MARK: Paragraphs
+
+    /// Lines of one group become paragraphs: hard-wrapped lines are joined, one-paragraph-per-line
+    /// text (as scraped pages come) keeps its lines apart, list lines become list items.
+    private func paragraphs(_ lines: [Line]) -> [Article.Block] {
+        var blocks: [Article.Block] = []
+        var start = 0
+        while start < lines.count {
+            var end = start
+            while end < lines.count, lines[end].group == lines[start].group { end += 1 }
+            blocks += paragraphs(ofGroup: lines[start..<end].map(\.text))
+            start = end
+        }
+        return blocks
+    }
+
+    private func paragraphs(ofGroup lines: [String]) -> [Article.Block] {
+        let hardWrapped = looksHardWrapped(lines)
+        var blocks: [Article.Block] = []
+        var current = ""
+        var currentIsList = false
+
+        func flush(nextIsLong: Bool) {
+            guard !current.isEmpty else { return }
+            if currentIsList {
+                blocks.append(.listItem(current))
+            } else if !hardWrapped, nextIsLong, current.count <= 120, !TextShape.endsSentence(current) {
+                blocks.append(.heading(current))
+            } else {
+                blocks.append(.paragraph(current))
+            }
+            current = ""
+            currentIsList = false
+        }
+
+        for (i, line) in lines.enumerated() {
+            let isList = TextShape.isListItem(line)
+            if current.isEmpty {
+                current = isList ? stripBullet(line) : line
+                currentIsList = isList
+            } else if isList || breaksAfter(current: lines[i - 1], hardWrapped: hardWrapped, next: line) {
+                flush(nextIsLong: line.count > 120)
+                current = isList ? stripBullet(line) : line
+                currentIsList = isList
+            } else {
+                current += " " + line
+            }
+        }
+        flush(nextIsLong: false)
+        return blocks
+    }
+
+    /// Whether a paragraph ends after `current` (the previous raw line), given the next line.
+    private func breaksAfter(current: String, hardWrapped: Bool, next: String) -> Bool {
+        if hardWrapped {
+            return false
+        }
+        // One paragraph per line, unless the line plainly continues on the next one.
+        if TextShape.endsSentence(current) { return true }
+        guard let first = next.first else { return true }
+        return !(first.isLowercase || first.isNumber)
+    }
+
+    /// Text wrapped at a fixed width: several lines, all about the same moderate length.
+    private func looksHardWrapped(_ lines: [String]) -> Bool {
+        guard lines.count >= 3 else { return false }
+        let lengths = lines.dropLast().map(\.count)
+        guard let longest = lengths.max(), longest <= 100 else { return false }
+        let nearWidth = lengths.filter { $0 >= longest - 25 }.count
+        return nearWidth * 4 >= lengths.count * 3
+    }
+
+    /// "– Ne pas faire mieux" -> "Ne pas faire mieux"; numbered items keep their number.
+    private func stripBullet(_ line: String) -> String {
+        guard let n = TextShape.bulletPrefixLength(line) else { return line }
+        return String(line.unicodeScalars.dropFirst(n)).trimmingLeadingSpaces()
+    }
+}
+
+extension String {
+    fileprivate func trimmingLeadingSpaces() -> String {
+        String(drop(while: \.isWhitespace))
+    }
+}
