@@ -82,7 +82,8 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
     private var failure: FeedError?
     private var response: HTTPURLResponse?
     private var continuation: CheckedContinuation<Result<FetchedResource, FeedError>, Never>?
-    private var timer: (any DispatchSourceTimer)?
+    /// Signalled when the caller has its answer, so the deadline thread ends early.
+    private let answered = DispatchSemaphore(value: 0)
 
     init(url: URL, limits: FetchLimits) {
         self.url = url
@@ -91,16 +92,31 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
 
     func start(task: URLSessionDataTask, continuation: CheckedContinuation<Result<FetchedResource, FeedError>, Never>) {
         lock.withLock { self.continuation = continuation }
-        let timer = DispatchSource.makeTimerSource(queue: .global())
-        timer.schedule(deadline: .now() + limits.timeout)
-        timer.setEventHandler { [weak self, weak task] in
-            guard let self else { return }
-            self.fail(FeedError(.timeout, "no complete answer from \(self.url.absoluteString) within \(Self.seconds(self.limits.timeout))"))
+        // The deadline runs on its own thread and answers the caller itself: when the process is
+        // busy (Dispatch's pool full of blocked work), neither a Dispatch timer nor URLSession's
+        // delegate queue can be relied on to run in time.
+        let deadline = limits.timeout
+        let answered = self.answered
+        Thread.detachNewThread { [weak self, weak task] in
+            guard answered.wait(timeout: .now() + deadline) == .timedOut, let self else { return }
+            let error = FeedError(.timeout, "no complete answer from \(self.url.absoluteString) within \(Self.seconds(deadline))")
+            self.fail(error)
+            self.resume(with: .failure(error))
             task?.cancel()
         }
-        timer.resume()
-        lock.withLock { self.timer = timer }
         task.resume()
+    }
+
+    /// Answers the caller once; later answers are dropped.
+    private func resume(with result: Result<FetchedResource, FeedError>) {
+        let continuation = lock.withLock { () -> CheckedContinuation<Result<FetchedResource, FeedError>, Never>? in
+            defer { self.continuation = nil }
+            return self.continuation
+        }
+        if let continuation {
+            continuation.resume(returning: result)
+            answered.signal()
+        }
     }
 
     /// Records the first failure; later ones (the cancellation it causes) are ignored.
@@ -153,23 +169,19 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
     }
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        let (continuation, result) = lock.withLock { () -> (CheckedContinuation<Result<FetchedResource, FeedError>, Never>?, Result<FetchedResource, FeedError>) in
-            timer?.cancel()
-            let result: Result<FetchedResource, FeedError>
+        let result = lock.withLock { () -> Result<FetchedResource, FeedError> in
             if let failure {
-                result = .failure(failure)
+                return .failure(failure)
             } else if let error {
-                result = .failure(Self.describe(error, url: url, timeout: limits.timeout))
+                return .failure(Self.describe(error, url: url, timeout: limits.timeout))
             } else if let response, (300...399).contains(response.statusCode) {
-                result = .failure(FeedError(.redirect, "\(url.absoluteString) answered HTTP \(response.statusCode) without a usable Location"))
+                return .failure(FeedError(.redirect, "\(url.absoluteString) answered HTTP \(response.statusCode) without a usable Location"))
             } else {
                 let finalURL = response?.url ?? task.currentRequest?.url ?? url
-                result = .success(FetchedResource(bytes: body, url: finalURL, contentType: response?.value(forHTTPHeaderField: "Content-Type")))
+                return .success(FetchedResource(bytes: body, url: finalURL, contentType: response?.value(forHTTPHeaderField: "Content-Type")))
             }
-            defer { self.continuation = nil }
-            return (self.continuation, result)
         }
-        continuation?.resume(returning: result)
+        resume(with: result)
     }
 
     private static func describe(_ error: any Error, url: URL, timeout: Double) -> FeedError {

@@ -43,8 +43,9 @@ public struct WorkerProcessRenderer: ItemRenderer {
         let line = request
         let result: Result<Data, EcouterError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                // Blocking pipe I/O runs on a Dispatch thread, off Swift's cooperative pool.
-                DispatchQueue.global().async { continuation.resume(returning: worker.exchange(line)) }
+                // Blocking pipe I/O runs on a thread of its own: off Swift's cooperative pool, and
+                // not on Dispatch's, which synthesis in this process may have filled with waiters.
+                Thread.detachNewThread { continuation.resume(returning: worker.exchange(line)) }
             }
         } onCancel: {
             worker.terminate()
