@@ -46,11 +46,10 @@ import Testing
     }
 
     @Test func aSlowServerTimesOut() async {
-        let start = Date()
+        // The server would answer after 30 s with a 200: getting .timeout proves the 1.5 s deadline
+        // ended the exchange first. (No wall-clock bound here: when the whole suite runs, resuming
+        // this task can wait tens of seconds for a thread of the busy cooperative pool.)
         #expect(await code(of: server.url("/slow")) == .timeout)
-        // The server answers after 30 s; the 1.5 s deadline ends the wait long before. (A loose
-        // bound: when the whole suite runs, resuming this task can wait for a busy thread pool.)
-        #expect(Date().timeIntervalSince(start) < 20)
     }
 
     @Test func aRedirectLoopStops() async {
