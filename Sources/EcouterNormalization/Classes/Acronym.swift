@@ -93,7 +93,31 @@ enum Acronyms {
     }
 }
 
+extension Acronyms {
+    static func hasVowel<C: Collection>(_ letters: C) -> Bool where C.Element == Unicode.Scalar {
+        letters.contains(where: { vowels.contains($0) })
+    }
+
+    /// An all-caps word that shows the text around it is an all-caps headline: a short French word
+    /// ("LE", "DES") or a longer word that is no known acronym.
+    static func marksHeadline(_ word: String, pronounceable: Bool) -> Bool {
+        if headlineWords.contains(word) { return true }
+        if spelled.contains(word) || words[word.lowercased()] != nil { return false }
+        return word.unicodeScalars.count >= 4 && pronounceable
+    }
+}
+
 extension Verbalizer {
+    /// Whether the all-caps word `i` stands in an all-caps headline: the nearest word before or after
+    /// (across one space) is an all-caps headline word.
+    func isInCapitalizedHeadline(_ i: Int) -> Bool {
+        for k in [i - 2, i + 2] where isSpace((i + k) / 2) && isAllUpper(k) && length(k) <= 12 {
+            let letters = Array(s[t[k].start..<t[k].end])
+            if Acronyms.marksHeadline(text(k), pronounceable: Acronyms.isPronounceable(letters)) { return true }
+        }
+        return false
+    }
+
     mutating func matchAcronym(_ i: Int) -> Int? {
         let n = length(i)
         let upper = isAllUpper(i)
@@ -120,6 +144,11 @@ extension Verbalizer {
             }
         }
         let letters = s[t[i].start..<t[i].end]
+        if n <= 3, isInCapitalizedHeadline(i), Acronyms.hasVowel(letters) {
+            // "LE ROI EST MORT": in an all-caps headline an unknown short word is a word, not an acronym.
+            say(lowerText(i))
+            return i + 1
+        }
         if Acronyms.isPronounceable(Array(letters)) {
             // A capitalized heading word or a pronounceable acronym: say it as a word.
             say(lowerText(i))

@@ -147,7 +147,9 @@ extension Verbalizer {
         if let j = matchPercent(n) { return j }
         if let j = matchFraction(n) { return j }
         if let j = matchMoney(n) { return j }
+        if let j = matchDecadeSuffix(i, n) { return j }
         if let j = matchMeasure(n) { return j }
+        if let j = matchNamedHyphenPair(n) { return j }
         if let j = matchRange(n) { return j }
         if let j = matchDecade(i, n) { return j }
         say(numberWords(n, gender: nounGender(after: n.end)))

@@ -117,6 +117,25 @@ extension Verbalizer {
         return n.end
     }
 
+    /// "les 80s", "les 90's", "les 1980s" → "les années quatre-vingt" (not "quatre-vingts secondes").
+    mutating func matchDecadeSuffix(_ i: Int, _ n: ParsedNumber) -> Int? {
+        guard n.isWhole, let v = n.value, v % 10 == 0 else { return nil }
+        var k = n.end
+        if isAnyPunct(k, "'’") { k += 1 }
+        guard isText(k, "s"), endsWord(k) else { return nil }
+        let tens: UInt64
+        if length(i) == 2 && (20...90).contains(v) {
+            tens = v
+        } else if length(i) == 4 && (1920...1990).contains(v) {
+            tens = v - 1900
+        } else {
+            return nil
+        }
+        let afterAnnees = i >= 2 && isSpace(i - 1) && isTextIgnoringCase(i - 2, "années")
+        say((afterAnnees ? "" : "années ") + numbers.belowHundred(Int(tens), final: false))
+        return k + 1
+    }
+
     /// "2024-2025" → both years; "3-1", "10-15" → "trois à un", "dix à quinze".
     mutating func matchRange(_ n: ParsedNumber) -> Int? {
         guard isAnyPunct(n.end, "-–"), isNumber(n.end + 1), n.integer.count <= 4, !n.negative else { return nil }

@@ -88,7 +88,17 @@ extension Verbalizer {
             guard isBoundary(atScalar: endOffset), endOffset >= s.count || s[endOffset] != "'",
                 let after = tokenIndex(atScalar: endOffset, from: k)
             else { continue }
-            // "3 m." at the end is a unit, "M. Dupont" never follows a number glued; "2 s" only glued or alone.
+            // "1,80 m" is a height: "un mètre quatre-vingts", as everyone says it.
+            if unit.written == "m", n.decimalMark == ",", n.decimals.count == 2, n.decimals[0] != 0,
+                let whole = n.value, (1...2).contains(whole), !n.negative
+            {
+                let centimetres = UInt64(n.decimals[0]) * 10 + UInt64(n.decimals[1])
+                say(numbers.cardinal(whole) + (whole >= 2 ? " mètres " : " mètre ") + numbers.cardinal(centimetres))
+                return after
+            }
+            // "3.5 km" in French text is a decimal with an English point: said "virgule".
+            var n = n
+            if n.decimalMark == ".", n.decimals.count <= 2, n.integer.count <= 3 { n.decimalMark = "," }
             say(numberWords(n, gender: unit.gender) + " " + (n.takesPlural ? unit.plural : unit.singular))
             return after
         }

@@ -44,6 +44,12 @@ extension Verbalizer {
         for (written, currency, scale) in Currencies.suffixes where scalarsMatch(written, at: offset) {
             let endOffset = offset + written.unicodeScalars.count
             guard isBoundary(atScalar: endOffset), let after = tokenIndex(atScalar: endOffset, from: k) else { continue }
+            // "25 €/m²", "30 €/jour": a price per unit. Known units read "le mètre carré"; others "par jour".
+            if isPunct(after, "/"), isWord(after + 1) {
+                if let j = matchMeasure(n) { return j }
+                say(amountWords(n, currency, scale) + " par")
+                return after + 1
+            }
             say(amountWords(n, currency, scale))
             return after
         }

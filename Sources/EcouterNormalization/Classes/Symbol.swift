@@ -109,6 +109,16 @@ extension Verbalizer {
                 say("fois")
                 return i + 1
             }
+            // "4x100 m" (a relay), "1920x1080": glued between two numbers.
+            if isNumber(i - 1), isNumber(i + 1) {
+                say("fois")
+                return i + 1
+            }
+        }
+        // "J-3", "H-24": a countdown, "J moins trois".
+        if (c == "J" || c == "H"), atWordStart(i), isPunct(i + 1, "-"), isNumber(i + 2), length(i + 2) <= 3, endsWord(i + 2) {
+            say(c == "J" ? "J moins" : "H moins")
+            return i + 2
         }
         if atWordStart(i), Tokenizer.isLetter(c), !Tokenizer.isUpper(c), isAnyPunct(i + 1, "-+−"), isNumber(i + 2), endsWord(i + 2) {
             copy(i)
