@@ -147,7 +147,7 @@ Fessenheim	[[fesEn'ajm]]
 Kanaky	Kanaki
 Schengen	Chènguène
 # Organisations, companies, products
-Hamas	Amasse
+Hamas	Hamasse
 Houthis	Houti
 Houthi	Houti
 Brexit	Brèxite

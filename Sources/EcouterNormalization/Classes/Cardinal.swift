@@ -131,10 +131,13 @@ extension Verbalizer {
         guard isSpace(end), isWord(end + 1) else { return .masculine }
         var k = end + 1
         // "21 nouvelles pages": look through one adjective.
-        if length(k) <= 12, FeminineNouns.isFeminine(lowerText(k)) { return .feminine }
-        if isSpace(k + 1) && isWord(k + 2) && length(k) <= 10 && FeminineNouns.isAdjective(lowerText(k)) {
+        if length(k) <= 18, FeminineNouns.isFeminine(lowerText(k)) { return .feminine }
+        // "21 nouvelles pages", "1 petite-fille": a feminine adjective shows the noun is feminine.
+        if length(k) <= 12 && FeminineNouns.isAdjective(lowerText(k)) { return .feminine }
+        if isSpace(k + 1) && isWord(k + 2) && length(k) <= 10 {
+            // "21 très grandes…" is rare; look through one more word only for listed nouns.
             k += 2
-            if length(k) <= 14, FeminineNouns.isFeminine(lowerText(k)) { return .feminine }
+            if length(k) <= 14, FeminineNouns.nouns.contains(lowerText(k)) && FeminineNouns.isAdjective(lowerText(k - 2)) { return .feminine }
         }
         return .masculine
     }

@@ -16,7 +16,9 @@ extension Verbalizer {
         var k = i - 1
         if isSpace(k) { k -= 1 }
         if isPunct(k, ".") { k -= 1 }
-        return isWord(k) && length(k) <= 8 && LegalReferences.articleWords.contains(lowerText(k))
+        if isWord(k) && length(k) <= 8 && LegalReferences.articleWords.contains(lowerText(k)) { return true }
+        // "loi n° 2024-42", "décret n° 2023-1234": an official text's number, also read with "tiret".
+        return isPunct(k, "°") && (isText(k - 1, "n") || isText(k - 1, "N"))
     }
 
     /// "L. 121-1", "R.123-4", "L121-1" after "article": the code letter, then the number with "tiret".

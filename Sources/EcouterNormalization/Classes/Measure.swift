@@ -89,7 +89,7 @@ extension Verbalizer {
                 let after = tokenIndex(atScalar: endOffset, from: k)
             else { continue }
             // "1,80 m" is a height: "un mètre quatre-vingts", as everyone says it.
-            if unit.written == "m", n.decimalMark == ",", n.decimals.count == 2, n.decimals[0] != 0,
+            if unit.written == "m", n.decimalMark == ",", n.decimals.count == 2,
                 let whole = n.value, (1...2).contains(whole), !n.negative
             {
                 let centimetres = UInt64(n.decimals[0]) * 10 + UInt64(n.decimals[1])

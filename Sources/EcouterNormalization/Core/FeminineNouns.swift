@@ -76,6 +76,27 @@ enum FeminineNouns {
         "principale", "anciennes", "ancienne", "importantes", "importante", "nombreuses",
     ]
 
-    static func isFeminine(_ word: String) -> Bool { nouns.contains(word) }
+    /// Masculine nouns that end like feminine ones ("un comité", "un musée", "un bastion").
+    static let masculineExceptions: Set<String> = [
+        "comité", "comités", "musée", "musées", "lycée", "lycées", "trophée", "trophées", "apogée", "mausolée",
+        "mausolées", "scarabée", "scarabées", "colisée", "athée", "athées", "pygmée", "pygmées", "bastion",
+        "bastions", "silence", "silences", "squelette", "squelettes", "cimetière", "cimetières", "mercure",
+        "murmure", "murmures", "augure", "augures", "chlorure", "cyanure", "sulfure", "millier", "milliers", "été", "étés",
+        "député", "députés", "traité", "traités", "côté", "côtés", "pâté", "pâtés", "invité", "invités",
+    ]
+    /// Endings that are nearly always feminine: "-tion", "-sion", "-ité", "-ance", "-ence", "-ette",
+    /// "-esse", "-euse", "-trice", "-ière", "-ée", "-ure" (singular or plural).
+    static let feminineEndings: [String] = [
+        "tion", "sion", "ité", "ance", "ence", "ette", "esse", "euse", "trice", "ière", "ée", "ure",
+    ]
+
+    /// Whether `word` (lower case) is a feminine noun: listed, or with a feminine ending and no exception.
+    static func isFeminine(_ word: String) -> Bool {
+        if nouns.contains(word) { return true }
+        if masculineExceptions.contains(word) { return false }
+        let singular = word.hasSuffix("s") ? String(word.dropLast()) : word
+        guard singular.unicodeScalars.count >= 5 else { return false }
+        return feminineEndings.contains(where: { singular.hasSuffix($0) })
+    }
     static func isAdjective(_ word: String) -> Bool { adjectives.contains(word) }
 }
