@@ -147,7 +147,9 @@ extension Verbalizer {
         guard var n = parseNumber(i) else { return nil }
         n.negative = negative
         if let j = matchOrdinal(n) { return j }
+        if let j = matchEnumerationMark(i, n) { return j }
         if let j = matchPercent(n) { return j }
+        if let j = matchCupRound(i, n) { return j }
         if let j = matchFraction(n) { return j }
         if let j = matchMoney(n) { return j }
         if let j = matchDecadeSuffix(i, n) { return j }

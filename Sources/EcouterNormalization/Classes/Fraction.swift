@@ -31,6 +31,29 @@ enum FractionWords {
 }
 
 extension Verbalizer {
+    /// Cup rounds: "1/8e de finale" → "huitième de finale", "les 1/4 de finale" → "les quarts de finale",
+    /// "1/2 finale" → "demi-finale". The "1/" is never said.
+    mutating func matchCupRound(_ i: Int, _ n: ParsedNumber) -> Int? {
+        guard n.isWhole, n.value == 1, !n.negative, isPunct(n.end, "/"), isNumber(n.end + 1), let den = value(n.end + 1),
+            [2, 4, 8, 16, 32].contains(den)
+        else { return nil }
+        var k = n.end + 2
+        if isWord(k), isText(k, "e") || isText(k, "es") || isText(k, "ème") || isText(k, "èmes") || isText(k, "ᵉ") { k += 1 }
+        guard isSpace(k) else { return nil }
+        let deFinale = isText(k + 1, "de") && isSpace(k + 2) && isTextIgnoringCase(k + 3, "finale")
+        let finale = isTextIgnoringCase(k + 1, "finale") || isTextIgnoringCase(k + 1, "finales")
+        guard deFinale || finale else { return nil }
+        let plural = i >= 2 && isSpace(i - 1) && ["les", "des", "aux", "ces"].contains(lowerText(i - 2))
+        if finale {
+            guard den == 2 else { return nil }
+            say("demi-")
+            return k + 1
+        }
+        let word = den == 2 ? "demi" : den == 4 ? "quart" : numbers.ordinal(den)
+        say(plural ? word + "s" : word)
+        return k
+    }
+
     mutating func matchFraction(_ n: ParsedNumber) -> Int? {
         guard n.isWhole, let whole = n.value else { return nil }
         let sign = n.negative ? "moins " : ""

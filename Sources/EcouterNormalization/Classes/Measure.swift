@@ -76,6 +76,15 @@ enum Units {
 }
 
 extension Verbalizer {
+    /// "au km 12", "au PK 30": a kilometre marker, the unit said before the number.
+    mutating func matchKilometreMarker(_ i: Int) -> Int? {
+        guard isText(i, "km"), isSpace(i + 1), isNumber(i + 2), i >= 2, isSpace(i - 1),
+            ["au", "du", "le", "au-delà"].contains(lowerText(i - 2))
+        else { return nil }
+        say("kilomètre")
+        return i + 1
+    }
+
     /// "12 km" → "douze kilomètres", "0,5 l" → "zéro virgule cinq litre", "1 t" → "une tonne".
     mutating func matchMeasure(_ n: ParsedNumber) -> Int? {
         let k = isSpace(n.end) ? n.end + 1 : n.end
@@ -98,6 +107,10 @@ extension Verbalizer {
             }
             // "3.5 km" in French text is a decimal with an English point: said "virgule".
             var n = n
+            // "2 h 01 min 09 s": a zero-padded count is said as its value, "neuf secondes".
+            if n.integer.count <= 3, n.integer.count > 1, n.integer[0] == 0 {
+                while n.integer.count > 1 && n.integer[0] == 0 { n.integer.removeFirst() }
+            }
             if n.decimalMark == ".", n.decimals.count <= 2, n.integer.count <= 3 { n.decimalMark = "," }
             say(numberWords(n, gender: unit.gender) + " " + (n.takesPlural ? unit.plural : unit.singular))
             return after

@@ -38,6 +38,16 @@ extension Verbalizer {
         return n.end + 1
     }
 
+    /// "6°" opening an item, "1° Les personnes…": the numbered points of a legal text, said as ordinals
+    /// ("sixième", "premier"). Anywhere else "°" is a degree ("il fait 6°").
+    mutating func matchEnumerationMark(_ i: Int, _ n: ParsedNumber) -> Int? {
+        guard i == 0, n.isWhole, !n.negative, let v = n.value, (1...99).contains(v), isPunct(n.end, "°") else { return nil }
+        let k = n.end + 1
+        guard k == t.count || (isSpace(k) && isCapitalized(k + 1) && !isText(k + 1, "C") && !isText(k + 1, "F")) else { return nil }
+        say(numbers.ordinal(v))
+        return k
+    }
+
     /// "12 %", "12,05 %" → "… pour cent"; "3 ‰" → "… pour mille".
     mutating func matchPercent(_ n: ParsedNumber) -> Int? {
         let k = isSpace(n.end) ? n.end + 1 : n.end
