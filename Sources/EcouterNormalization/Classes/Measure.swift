@@ -67,6 +67,7 @@ enum Units {
         add("ppm", "partie par million", "parties par million", .feminine)
         add("bar", "bar"); add("CV", "cheval", "chevaux"); add("ch", "cheval", "chevaux")
         add("px", "pixel"); add("pts", "point"); add("pt", "point")
+        add("M", "million")
         add("Mds", "milliard"); add("Md", "milliard"); add("Mrd", "milliard"); add("Mns", "million")
         return u.sorted { $0.written.unicodeScalars.count > $1.written.unicodeScalars.count }
     }()
@@ -97,6 +98,10 @@ extension Verbalizer {
             guard isBoundary(atScalar: endOffset), endOffset >= s.count || s[endOffset] != "'",
                 let after = tokenIndex(atScalar: endOffset, from: k)
             else { continue }
+            // "15 M de visiteurs": "M" is "millions" only spaced and before "de"; "3M" is a company.
+            if unit.written == "M" && !(k == n.end + 1 && isSpace(after) && (isText(after + 1, "de") || isText(after + 1, "d"))) {
+                continue
+            }
             // "1,80 m" is a height: "un mètre quatre-vingts", as everyone says it.
             if unit.written == "m", n.decimalMark == ",", n.decimals.count == 2,
                 let whole = n.value, (1...2).contains(whole), !n.negative

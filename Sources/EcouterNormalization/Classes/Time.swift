@@ -52,6 +52,13 @@ extension Verbalizer {
             words += " sur " + numbers.cardinal(total, gender: .feminine)
             end += 2
         }
+        // "15h-17h", "9h30-12h": an opening-hours range, "quinze heures à dix-sept heures".
+        if isAnyPunct(end, "-–"), isNumber(end + 1), length(end + 1) <= 2,
+            isText(end + 2, "h") || isText(end + 2, "H") || (isSpace(end + 2) && (isText(end + 3, "h") || isText(end + 3, "H")))
+        {
+            words += " à"
+            end += 1
+        }
         say(words)
         return end
     }
