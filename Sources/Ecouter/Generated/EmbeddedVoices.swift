@@ -174,6 +174,25 @@ Anthropic	Anntropique
 Gemini	Jémini
 Huawei	Houawéï
 Boeing	[[bo'iN]]
+# Media and consumer brands
+CNews	Cé-niouze
+Mediapart	Médiapart
+Reuters	Reuteurse
+Euronews	Euroniouze
+Deezer	Dizeur
+Vinted	Vinntède
+Decathlon	Décathlon
+Lidl	Lideul
+Airbnb	Èr bi ène bi
+Deliveroo	Délivérou
+Temu	Témou
+Starlink	Starlinnk
+Bluesky	Blouskaï
+Snapchat	Snaptchate
+LinkedIn	Linnkédinne
+Bloomberg	Bloumbèrg
+Copilot	Copilotte
+New York Times	[[nj'uj'Ork t'ajmz]]
 
 """#),
     ]
