@@ -59,16 +59,19 @@ enum Acronyms {
         var consonantRun = 0
         var vowelsSeen = 0
         var vowelRun = 0
+        // Long all-caps words ("EXCLUSIF", "MONSTRUEUX") are headline words: acronyms that long are listed.
+        // They may hold French clusters of three or four consonants ("xcl", "nstr").
+        let maximumConsonantRun = n >= 7 ? 4 : 2
         for c in letters {
             if vowels.contains(c) {
                 vowelsSeen += 1
                 vowelRun += 1
                 consonantRun = 0
-                if vowelRun > 2 { return false }
+                if vowelRun > (n >= 7 ? 3 : 2) { return false }
             } else {
                 consonantRun += 1
                 vowelRun = 0
-                if consonantRun > 2 { return false }
+                if consonantRun > maximumConsonantRun { return false }
             }
         }
         guard vowelsSeen * 4 >= n else { return false }

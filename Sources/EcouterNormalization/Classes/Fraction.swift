@@ -54,9 +54,26 @@ extension Verbalizer {
         return k
     }
 
+    /// Whether "a/b" at number token `i` is a tennis set score: both at most 7, one of them 6 or 7, and a
+    /// winning score (a > b) or another set score next to it ("4/6, 6/3").
+    func isSetScore(_ i: Int, _ a: UInt64, _ b: UInt64) -> Bool {
+        guard a <= 7, b <= 7, a == 6 || a == 7 || b == 6 || b == 7, a != b else { return false }
+        if a > b { return true }
+        func slashScore(_ k: Int) -> Bool { isNumber(k) && length(k) == 1 && isPunct(k + 1, "/") && isNumber(k + 2) && length(k + 2) == 1 }
+        // ", 6/3" after, or "6/3, " before.
+        return (isPunct(i + 3, ",") && isSpace(i + 4) && slashScore(i + 5)) || (isSpace(i - 1) && isPunct(i - 2, ",") && slashScore(i - 5))
+    }
+
     mutating func matchFraction(_ n: ParsedNumber) -> Int? {
         guard n.isWhole, let whole = n.value else { return nil }
         let sign = n.negative ? "moins " : ""
+        // "6/4, 6/3, 7/6": set scores, "six-quatre".
+        if !n.negative, n.integer.count == 1, isPunct(n.end, "/"), isNumber(n.end + 1), length(n.end + 1) == 1, endsWord(n.end + 1),
+            let den = value(n.end + 1), isSetScore(n.end - 1, whole, den)
+        {
+            say(numbers.cardinal(whole) + "-" + numbers.cardinal(den))
+            return n.end + 2
+        }
         // "1/2", "3/4", "20/20"
         if isPunct(n.end, "/"), isNumber(n.end + 1), endsWord(n.end + 1), n.integer.count <= 3, length(n.end + 1) <= 4,
             !isPunct(n.end + 2, "/"), let den = value(n.end + 1), den > 0
