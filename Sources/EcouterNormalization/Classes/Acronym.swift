@@ -31,7 +31,8 @@ enum Acronyms {
         "frontex": "frontex", "interpol": "interpol", "europol": "europol", "ceta": "céta", "mercosur": "mercosur",
         "asean": "asséane", "fnac": "fnac", "ikea": "ikéa", "snes": "snèss", "unsa": "unsa", "sncb": "s n c b",
         "stib": "stib", "pisa": "pisa", "erasmus": "érasmusse", "ovni": "ovni", "laser": "lazèr", "radar": "radar",
-        "sdf": "s d f", "nasdaq": "nazdak", "dax": "daks", "ftse": "footsie", "ocde": "o c d e", "oms": "o m s",
+        "sdf": "s d f", "drees": "drèss", "losc": "losque", "larem": "larème", "modem": "modème", "nupes": "nupèss",
+        "nasdaq": "nazdak", "dax": "daks", "ftse": "footsie", "ocde": "o c d e", "oms": "o m s",
     ]
 
     /// Short French words that an all-caps headline holds: read as words, not spelled.

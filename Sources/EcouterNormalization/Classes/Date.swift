@@ -53,7 +53,8 @@ extension Verbalizer {
         // "17/06", "17.06": two-digit month, nothing numeric after.
         if isAnyPunct(i + 1, "/."), isNumber(i + 2), length(i + 2) == 2, endsWord(i + 2),
             !(isAnyPunct(i + 3, "/.,:") && isNumber(i + 4)), length(i) == 2 || (first(i + 1) == "/" && first(i + 2) == "0"),
-            let m = value(i + 2), (1...12).contains(m), (1...31).contains(a), !isSpaceThenPercentOrUnit(i + 3)
+            let m = value(i + 2), (1...12).contains(m), (1...31).contains(a), !isSpaceThenPercentOrUnit(i + 3),
+            !(m == 10 && followsGradeWord(i))
         {
             say(dayWords(a) + " " + Months.names[Int(m) - 1])
             return i + 3

@@ -9,6 +9,11 @@ enum FractionWords {
         "⅞": (7, 8), "⅐": (1, 7), "⅑": (1, 9), "⅒": (1, 10),
     ]
 
+    /// Words before a mark out of 10 or 20.
+    static let gradeWords: Set<String> = [
+        "note", "notes", "noté", "notée", "notés", "notées", "obtenu", "obtenue", "obtient", "moyenne", "mérite",
+    ]
+
     /// The denominator word, or nil when a fraction of this size is read "sur".
     static func denominator(_ d: UInt64, plural: Bool, numbers: FrenchNumbers) -> String? {
         switch d {
@@ -64,9 +69,27 @@ extension Verbalizer {
         return (isPunct(i + 3, ",") && isSpace(i + 4) && slashScore(i + 5)) || (isSpace(i - 1) && isPunct(i - 2, ",") && slashScore(i - 5))
     }
 
+    /// Whether the word before number token `i` announces a mark out of 10 or 20 ("noté 7/10", "une note de 12/20").
+    func followsGradeWord(_ i: Int) -> Bool {
+        var k = i - 1
+        guard isSpace(k) else { return false }
+        k -= 1
+        if isWord(k), isText(k, "de") || isText(k, "à") || isText(k, "d") { k -= isSpace(k - 1) ? 2 : 1 }
+        if isPunct(k, "'") { k -= 1 }
+        guard isWord(k), length(k) <= 8 else { return false }
+        return FractionWords.gradeWords.contains(lowerText(k))
+    }
+
     mutating func matchFraction(_ n: ParsedNumber) -> Int? {
         guard n.isWhole, let whole = n.value else { return nil }
         let sign = n.negative ? "moins " : ""
+        // "noté 7/10", "une note de 10/10": a mark, "sept sur dix".
+        if isPunct(n.end, "/"), isNumber(n.end + 1), endsWord(n.end + 1), let den = value(n.end + 1), den == 10 || den == 20,
+            n.integer.count <= 2, followsGradeWord(n.end - 1)
+        {
+            say(sign + numbers.cardinal(whole) + " sur " + numbers.cardinal(den))
+            return n.end + 2
+        }
         // "6/4, 6/3, 7/6": set scores, "six-quatre".
         if !n.negative, n.integer.count == 1, isPunct(n.end, "/"), isNumber(n.end + 1), length(n.end + 1) == 1, endsWord(n.end + 1),
             let den = value(n.end + 1), isSetScore(n.end - 1, whole, den)
