@@ -102,9 +102,9 @@ extension Verbalizer {
             if unit.written == "M" && !(k == n.end + 1 && isSpace(after) && (isText(after + 1, "de") || isText(after + 1, "d"))) {
                 continue
             }
-            // "1,80 m" is a height: "un mètre quatre-vingts", as everyone says it.
+            // "1,80 m", "6,05 m": a height or a jump, "un mètre quatre-vingts", "six mètres cinq".
             if unit.written == "m", n.decimalMark == ",", n.decimals.count == 2,
-                let whole = n.value, (1...2).contains(whole), !n.negative
+                let whole = n.value, (1...99).contains(whole), !n.negative
             {
                 let centimetres = UInt64(n.decimals[0]) * 10 + UInt64(n.decimals[1])
                 say(numbers.cardinal(whole) + (whole >= 2 ? " mètres " : " mètre ") + numbers.cardinal(centimetres))

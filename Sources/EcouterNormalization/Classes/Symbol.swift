@@ -13,7 +13,7 @@ enum Symbols {
     ]
     /// Marks that read as nothing.
     static let silent: Set<Unicode.Scalar> = [
-        "*", "•", "·", "®", "™", "†", "‡", "^", "¶", "¦", "■", "□", "▪", "►", "▶", "◆", "●", "○", "☐", "✗", "✘", "#",
+        "*", "•", "·", "®", "™", "″", "†", "‡", "^", "¶", "¦", "■", "□", "▪", "►", "▶", "◆", "●", "○", "☐", "✗", "✘", "#",
     ]
     /// Superscript digits: footnote calls when not part of a unit.
     static let superscriptDigits: Set<Unicode.Scalar> = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰"]

@@ -63,6 +63,31 @@ extension Verbalizer {
         return end
     }
 
+    /// Race times: "2'15\"34" → "deux minutes quinze secondes trente-quatre", "10\"49" → "dix secondes
+    /// quarante-neuf" (the cleaner turns a quote after a digit into ″).
+    mutating func matchChrono(_ i: Int) -> Int? {
+        guard length(i) <= 2, let first = value(i) else { return nil }
+        if isPunct(i + 1, "'"), isNumber(i + 2), length(i + 2) == 2, let seconds = value(i + 2), seconds < 60 {
+            var words = numbers.cardinal(first, gender: .feminine) + (first >= 2 ? " minutes " : " minute ")
+                + numbers.cardinal(seconds, gender: .feminine) + (seconds >= 2 ? " secondes" : " seconde")
+            var end = i + 3
+            if isPunct(end, "″") {
+                end += 1
+                if isNumber(end), length(end) <= 2, let hundredths = value(end) {
+                    words += " " + numbers.cardinal(hundredths)
+                    end += 1
+                }
+            }
+            say(words)
+            return end
+        }
+        if isPunct(i + 1, "″"), isNumber(i + 2), length(i + 2) == 2, let hundredths = value(i + 2) {
+            say(numbers.cardinal(first, gender: .feminine) + (first >= 2 ? " secondes " : " seconde ") + numbers.cardinal(hundredths))
+            return i + 3
+        }
+        return nil
+    }
+
     func hourWords(_ hours: UInt64) -> String {
         numbers.cardinal(hours, gender: .feminine) + (hours >= 2 ? " heures" : " heure")
     }

@@ -14,7 +14,9 @@ package enum TextCleaner {
         out.reserveCapacity(source.utf8.count)
         var lastWasSpace = true
         for scalar in source.unicodeScalars {
-            let mapped = map(scalar)
+            var mapped = map(scalar)
+            // A double quote or ″ right after a digit is a seconds mark ("4'02\"50"): kept as ″ for the chrono rule.
+            if (scalar == "\"" || scalar == "″"), let previous = out.last, Tokenizer.isDigit(previous) { mapped = "″" }
             guard let mapped else { continue }
             if mapped == " " {
                 if lastWasSpace { continue }

@@ -59,6 +59,7 @@ package struct Verbalizer {
             if let j = matchHyphenatedArticleNumber(i) { return j }
             if let j = matchDate(i) { return j }
             if let j = matchTime(i) { return j }
+            if let j = matchChrono(i) { return j }
             if let j = matchNumberExpression(i, negative: false) { return j }
             copy(i)
             return i + 1
