@@ -91,6 +91,7 @@ Medvedev	Medvédev
 Khamenei	Khaménéï
 Sinwar	Sinnouar
 Xi Jinping	Chi Jinnpinng
+Xi	Chi
 Kim Jong-un	Kim Djong-oune
 Milei	Miléï
 Lula	Loula

@@ -109,8 +109,11 @@ extension Verbalizer {
                 say("fois")
                 return i + 1
             }
-            // "4x100 m" (a relay), "1920x1080": glued between two numbers.
+            // "4x100 m" (a relay), "1920x1080": glued between two numbers; "un 4x4" is the vehicle, "quatre-quatre".
             if isNumber(i - 1), isNumber(i + 1) {
+                if isText(i - 1, "4"), isText(i + 1, "4"), endsWord(i + 1) {
+                    return i + 1  // "quatre quatre": the x is not said
+                }
                 say("fois")
                 return i + 1
             }

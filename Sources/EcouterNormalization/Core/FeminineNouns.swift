@@ -83,11 +83,18 @@ enum FeminineNouns {
         "bastions", "silence", "silences", "squelette", "squelettes", "cimetière", "cimetières", "mercure",
         "murmure", "murmures", "augure", "augures", "chlorure", "cyanure", "sulfure", "millier", "milliers", "été", "étés",
         "député", "députés", "traité", "traités", "côté", "côtés", "pâté", "pâtés", "invité", "invités",
+        "incendie", "incendies", "génie", "génies", "parapluie", "parapluies", "sosie", "sosies", "zombie",
+        "zombies", "cookie", "cookies", "hippie", "hippies", "messie", "stade", "stades", "grade", "grades",
+        "nomade", "nomades", "camarade", "camarades", "malade", "malades", "magazine", "magazines", "platine",
+        "violoncelle", "violoncelles", "vermicelle", "vermicelles", "modèle", "modèles", "quadrige",
+        "domaine", "domaines", "capitaine", "capitaines", "moine", "moines", "patrimoine", "patrimoines",
+        "chanoine", "antoine", "marine", "marines", "rebelle", "rebelles", "pipeline", "pipelines", "trampoline", "jade",
     ]
     /// Endings that are nearly always feminine: "-tion", "-sion", "-ité", "-ance", "-ence", "-ette",
     /// "-esse", "-euse", "-trice", "-ière", "-ée", "-ure" (singular or plural).
     static let feminineEndings: [String] = [
         "tion", "sion", "ité", "ance", "ence", "ette", "esse", "euse", "trice", "ière", "ée", "ure",
+        "ie", "ade", "ine", "elle", "aille", "ouille", "ise",
     ]
 
     /// Whether `word` (lower case) is a feminine noun: listed, or with a feminine ending and no exception.
@@ -96,6 +103,8 @@ enum FeminineNouns {
         if masculineExceptions.contains(word) { return false }
         let singular = word.hasSuffix("s") ? String(word.dropLast()) : word
         guard singular.unicodeScalars.count >= 5 else { return false }
+        // "-ine" but not "-aine"/"-oine" ("domaine", "moine" are masculine; "semaine" is listed).
+        if singular.hasSuffix("aine") || singular.hasSuffix("oine") { return false }
         return feminineEndings.contains(where: { singular.hasSuffix($0) })
     }
     static func isAdjective(_ word: String) -> Bool { adjectives.contains(word) }
