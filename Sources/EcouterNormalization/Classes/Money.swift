@@ -25,7 +25,7 @@ enum Currencies {
     static let suffixes: [(String, Currency, Scale)] = [
         ("Mds€", euro, .billion), ("Mds $", dollar, .billion), ("Mrd€", euro, .billion), ("Md€", euro, .billion),
         ("Md$", dollar, .billion), ("Mds$", dollar, .billion), ("M€", euro, .million), ("M$", dollar, .million),
-        ("k€", euro, .thousand), ("k$", dollar, .thousand), ("€", euro, .none), ("EUR", euro, .none),
+        ("k€", euro, .thousand), ("K€", euro, .thousand), ("k$", dollar, .thousand), ("€", euro, .none), ("EUR", euro, .none),
         ("$US", dollar, .none), ("US$", dollar, .none), ("USD", dollar, .none), ("$", dollar, .none),
         ("£", pound, .none), ("GBP", pound, .none), ("CHF", franc, .none), ("¥", yen, .none), ("JPY", yen, .none),
         ("FCFA", cfa, .none), ("F CFA", cfa, .none), ("CNY", yuan, .none), ("BTC", bitcoin, .none),
