@@ -101,6 +101,21 @@ Guterres	Goutérèsse
 Stoltenberg	Stoltènnebergue
 Rutte	Reute
 von der Leyen	vonne dèr Laïenne
+Blinken	Blinnkène
+Hegseth	Hègsèsse
+Newsom	Niousseum
+Powell	Paouèl
+Saïed	Saïède
+Sall	Salle
+Aliev	Aliève
+Tusk	Tousque
+Wilders	Ouildeurse
+Weidel	[[vajd'El]]
+Kohl	Kôle
+Borrell	Borrèl
+Georgieva	Guéorguiéva
+Cook	Couk
+Nawrocki	Navrotski
 Elon	Élonne
 Musk	Meusque
 Zuckerberg	Zukeurbergue
