@@ -33,11 +33,15 @@ public final class SpeechEngine: Sendable {
         // `espeakINITIALIZE_DONT_EXIT`: without it, missing voice data makes the library call exit(1).
         let options = Int32(espeakINITIALIZE_DONT_EXIT)
         // 400 ms buffers: fewer callbacks than the 60 ms default, still small enough to stream.
-        let rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 400, nil, options)
+        // The library prints its own complaints on stderr; keep them for our one-line error instead.
+        let (rate, complaint) = StandardErrorCapture.run {
+            espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 400, nil, options)
+        }
         guard rate > 0 else {
+            let detail = complaint.isEmpty ? "" : " (\(complaint))"
             return .failure(SynthesisError(
                 .initialization,
-                "eSpeak NG could not start (espeak_Initialize returned \(rate)): is espeak-ng-data installed?"))
+                "eSpeak NG could not start: its voice data is missing or unreadable\(detail); install espeak-ng-data or set ESPEAK_DATA_PATH"))
         }
         espeak_SetSynthCallback(synthesisCallback)
         return .success(SpeechEngine(sampleRate: Int(rate)))

@@ -23,7 +23,8 @@ struct EcouterCommand: AsyncParsableCommand {
             """,
         version: EcouterVersion.current,
         subcommands: [
-            ReadCommand.self, NormalizeCommand.self, PhonemesCommand.self, VoicesCommand.self,
+            ReadCommand.self, NormalizeCommand.self, SentencesCommand.self, PhonemesCommand.self,
+            VoicesCommand.self, InfoCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

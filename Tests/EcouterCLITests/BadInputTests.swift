@@ -53,7 +53,7 @@ struct BadInputTests {
         #expect(dir.contents.isEmpty)
     }
 
-    @Test("an unwritable output path: missing directory, a directory, a read-only directory")
+    @Test("an unwritable output path: missing directory, a directory, a directory that refuses files")
     func unwritableOutput() throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("article.txt", "Une phrase à lire.")
@@ -64,12 +64,10 @@ struct BadInputTests {
         try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
         let onDirectory = try CommandRunner.run([input, "-o", sub])
         #expect(onDirectory.status == 73, "stderr: \(onDirectory.stderr)")
-        if getuid() != 0 {  // root writes anywhere: the read-only case only means something for users
-            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: sub)
-            defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sub) }
-            let readOnly = try CommandRunner.run([input, "-o", sub + "/out.wav"])
-            #expect(readOnly.status == 73)
-        }
+        // /proc refuses new files even to root: a directory that exists but cannot be written.
+        let refused = try CommandRunner.run([input, "-o", "/proc/ecouter-\(getpid()).wav"])
+        #expect(refused.status == 73, "stderr: \(refused.stderr)")
+        #expect(refused.stderr.split(separator: "\n").count == 1)
         #expect(dir.contents == ["article.txt", "sub"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: sub).isEmpty)
     }
@@ -84,6 +82,18 @@ struct BadInputTests {
         let stdinNoOutput = try CommandRunner.run(["-"], stdin: Data("Bonjour.".utf8))
         #expect(stdinNoOutput.status == 64)
         #expect(stdinNoOutput.stderr.contains("-o"))
+    }
+
+    @Test("missing eSpeak NG data is a one-line error and exit 69, not the library's exit(1)")
+    func missingVoiceData() throws {
+        let dir = try ScratchDirectory()
+        try FileManager.default.createDirectory(atPath: dir.path("data/espeak-ng-data"), withIntermediateDirectories: true)
+        let input = try dir.write("article.txt", "Une phrase.")
+        let result = try CommandRunner.run([input, "-o", dir.path("out.wav")], environment: ["ESPEAK_DATA_PATH": dir.path("data")])
+        #expect(result.status == 69)
+        #expect(result.stderr.split(separator: "\n").count == 1, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("voice data"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out.wav")))
     }
 
     @Test("an existing output is left untouched when reading fails")

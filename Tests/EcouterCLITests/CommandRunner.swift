@@ -24,11 +24,16 @@ struct CommandRunner {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/ecouter")
     }()
 
-    /// Runs `ecouter ARGS` with `stdin` fed in, waits for it (at most `timeout` seconds).
-    static func run(_ arguments: [String], stdin: Data = Data(), timeout: TimeInterval = 120) throws -> Result {
+    /// Runs `ecouter ARGS` with `stdin` fed in and `environment` added, waits for it (at most `timeout` seconds).
+    static func run(
+        _ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:], timeout: TimeInterval = 120
+    ) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let input = Pipe(), output = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardOutput = output

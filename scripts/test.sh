@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs what the tests need, then builds and runs every test suite (they speak through the
+# real libespeak-ng and parse the audio files back).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh --test
+swift build --build-tests
+swift test --skip-build
