@@ -43,6 +43,10 @@ enum Units {
             add(sym + "³", word + " cube", word + "s cubes")
             add(sym + "3", word + " cube", word + "s cubes")
         }
+        add("g/L", "gramme par litre", "grammes par litre"); add("g/l", "gramme par litre", "grammes par litre")
+        add("mg/L", "milligramme par litre", "milligrammes par litre"); add("mg/l", "milligramme par litre", "milligrammes par litre")
+        add("µg/m³", "microgramme par mètre cube", "microgrammes par mètre cube")
+        add("µg/m3", "microgramme par mètre cube", "microgrammes par mètre cube")
         add("°C", "degré Celsius", "degrés Celsius")
         add("° C", "degré Celsius", "degrés Celsius")
         add("°F", "degré Fahrenheit", "degrés Fahrenheit")
@@ -72,11 +76,35 @@ enum Units {
         return u.sorted { $0.written.unicodeScalars.count > $1.written.unicodeScalars.count }
     }()
 
+    /// Words after which "de km" means kilometres: "millions de km".
+    static let scaleWords: Set<String> = [
+        "million", "millions", "milliard", "milliards", "millier", "milliers", "centaine", "centaines",
+        "dizaine", "dizaines", "billion", "billions",
+    ]
+
     /// Units grouped by first scalar for a quick look-up.
     static let byFirst: [Unicode.Scalar: [Unit]] = Dictionary(grouping: all) { $0.written.unicodeScalars.first! }
 }
 
 extension Verbalizer {
+    /// "1,5 million de km", "des milliers de km²": a unit symbol after a scale word and "de" is said in full.
+    mutating func matchUnitAfterScale(_ i: Int) -> Int? {
+        guard i >= 4, isSpace(i - 1), isText(i - 2, "de"), isSpace(i - 3), isWord(i - 4), length(i - 4) <= 9,
+            Units.scaleWords.contains(lowerText(i - 4)), let candidates = Units.byFirst[first(i)]
+        else { return nil }
+        let offset = t[i].start
+        for unit in candidates where scalarsMatch(unit.written, at: offset) {
+            let endOffset = offset + unit.written.unicodeScalars.count
+            // "des milliers de l'argent": an elided article, not litres.
+            guard isBoundary(atScalar: endOffset), endOffset >= s.count || (s[endOffset] != "'" && s[endOffset] != "."),
+                let after = tokenIndex(atScalar: endOffset, from: i)
+            else { continue }
+            say(unit.plural)
+            return after
+        }
+        return nil
+    }
+
     /// "au km 12", "au PK 30": a kilometre marker, the unit said before the number.
     mutating func matchKilometreMarker(_ i: Int) -> Int? {
         guard isText(i, "km"), isSpace(i + 1), isNumber(i + 2), i >= 2, isSpace(i - 1),

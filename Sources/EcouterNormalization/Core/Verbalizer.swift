@@ -46,6 +46,7 @@ package struct Verbalizer {
             if atWordStart(i), let j = matchAddress(i) { return j }
             if let j = matchCodeArticle(i) { return j }
             if let j = matchKilometreMarker(i) { return j }
+            if let j = matchUnitAfterScale(i) { return j }
             if let j = matchAbbreviation(i) { return j }
             if let j = matchRoman(i) { return j }
             if let j = matchMath(i) { return j }
