@@ -93,10 +93,11 @@ extension Verbalizer {
             Units.scaleWords.contains(lowerText(i - 4)), let candidates = Units.byFirst[first(i)]
         else { return nil }
         let offset = t[i].start
-        for unit in candidates where scalarsMatch(unit.written, at: offset) {
+        // "M" is "millions" only after a number; here it would be "M. Dupont".
+        for unit in candidates where unit.written != "M" && scalarsMatch(unit.written, at: offset) {
             let endOffset = offset + unit.written.unicodeScalars.count
             // "des milliers de l'argent": an elided article, not litres.
-            guard isBoundary(atScalar: endOffset), endOffset >= s.count || (s[endOffset] != "'" && s[endOffset] != "."),
+            guard isBoundary(atScalar: endOffset), endOffset >= s.count || s[endOffset] != "'",
                 let after = tokenIndex(atScalar: endOffset, from: i)
             else { continue }
             say(unit.plural)
