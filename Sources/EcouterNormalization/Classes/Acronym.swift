@@ -118,11 +118,11 @@ extension Verbalizer {
     /// Whether the all-caps word `i` stands in an all-caps headline: the nearest word before or after
     /// (across one space) is an all-caps headline word.
     func isInCapitalizedHeadline(_ i: Int) -> Bool {
-        for k in [i - 2, i + 2] where isSpace((i + k) / 2) && isAllUpper(k) && length(k) <= 12 {
-            let letters = Array(s[t[k].start..<t[k].end])
-            if Acronyms.marksHeadline(text(k), pronounceable: Acronyms.isPronounceable(letters)) { return true }
+        func marksHeadline(_ k: Int) -> Bool {
+            guard isAllUpper(k), length(k) <= 12 else { return false }
+            return Acronyms.marksHeadline(text(k), pronounceable: Acronyms.isPronounceable(Array(s[t[k].start..<t[k].end])))
         }
-        return false
+        return (isSpace(i - 1) && marksHeadline(i - 2)) || (isSpace(i + 1) && marksHeadline(i + 2))
     }
 
     mutating func matchAcronym(_ i: Int) -> Int? {

@@ -128,17 +128,12 @@ extension Verbalizer {
 
     /// The gender of the noun after token index `end` ("21 pages" → feminine).
     func nounGender(after end: Int) -> Gender {
-        guard isSpace(end), isWord(end + 1) else { return .masculine }
-        var k = end + 1
-        // "21 nouvelles pages": look through one adjective.
-        if length(k) <= 18, FeminineNouns.isFeminine(lowerText(k)) { return .feminine }
+        guard isSpace(end), isWord(end + 1), length(end + 1) <= 18 else { return .masculine }
+        let word = lowerText(end + 1)
+        // "21 pages", "21 manifestations" (listed, or a feminine ending such as -tion).
+        if FeminineNouns.isFeminine(word) { return .feminine }
         // "21 nouvelles pages", "1 petite-fille": a feminine adjective shows the noun is feminine.
-        if length(k) <= 12 && FeminineNouns.isAdjective(lowerText(k)) { return .feminine }
-        if isSpace(k + 1) && isWord(k + 2) && length(k) <= 10 {
-            // "21 très grandes…" is rare; look through one more word only for listed nouns.
-            k += 2
-            if length(k) <= 14, FeminineNouns.nouns.contains(lowerText(k)) && FeminineNouns.isAdjective(lowerText(k - 2)) { return .feminine }
-        }
+        if FeminineNouns.isAdjective(word) { return .feminine }
         return .masculine
     }
 
