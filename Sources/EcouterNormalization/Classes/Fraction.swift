@@ -28,7 +28,8 @@ enum FractionWords {
     }
 
     static func words(_ num: UInt64, _ den: UInt64, numbers: FrenchNumbers) -> String {
-        if num <= 10, let d = denominator(den, plural: num >= 2, numbers: numbers), num > 0 {
+        // "7/7", "20/20": a whole, said "sept sur sept" (never "sept septièmes").
+        if num <= 10, num != den, let d = denominator(den, plural: num >= 2, numbers: numbers), num > 0 {
             return numbers.cardinal(num) + " " + d
         }
         return numbers.cardinal(num) + " sur " + numbers.cardinal(den)
