@@ -34,7 +34,7 @@ enum Acronyms {
         "unedic": "unédic", "unédic": "unédic", "dares": "darèss", "anses": "ansèss", "onera": "onéra",
         "alena": "aléna", "ipsos": "ipsosse", "elabe": "élabé", "opinionway": "opinionn ouè", "snuipp": "snuip",
         "osce": "o s c e", "pac": "pac", "zac": "zac", "zep": "zèp", "pel": "pèl", "lep": "lèp", "rib": "rib",
-        "rip": "rip", "ric": "ric", "paf": "paf",
+        "rip": "rip", "ric": "ric", "paf": "paf", "can": "can",
         "sdf": "s d f", "drees": "drèss", "losc": "losque", "larem": "larème", "modem": "modème", "nupes": "nupèss",
         "nasdaq": "nazdak", "dax": "daks", "ftse": "footsie", "ocde": "o c d e", "oms": "o m s",
     ]
