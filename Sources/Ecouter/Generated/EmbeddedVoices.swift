@@ -209,6 +209,26 @@ LinkedIn	Linnkédinne
 Bloomberg	Bloumbèrg
 Copilot	Copilotte
 New York Times	[[nj'uj'Ork t'ajmz]]
+# English names eSpeak NG switches to its English voice for
+Beyrouth	Bèroute
+Kherson	Kèrsonne
+Wuhan	Wouhane
+Hollywood	[[Oliw'ud]]
+Wall Street	[[wOl str'it]]
+Harry	Hari
+William	[[wilj'am]]
+Wimbledon	[[wimbEld'On]]
+Westminster	Ouestminnster
+Windsor	Ouinndzor
+Grammy	Grami
+Brooklyn	Broukline
+Seattle	Siatol
+Sky News	Skaï Niouze
+Fox News	Fox Niouze
+Super Bowl	Supeur Bôle
+Red Bull	Rède Boule
+US Open	U S Opèn
+Lakers	Lékeurz
 
 """#),
     ]
