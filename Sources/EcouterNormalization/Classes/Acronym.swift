@@ -72,7 +72,8 @@ enum Acronyms {
                 vowelsSeen += 1
                 vowelRun += 1
                 consonantRun = 0
-                if vowelRun > (n >= 7 ? 3 : 2) { return false }
+                // "OUI" in "LOUIS", "UEU" in "MONSTRUEUX"; short acronyms like "AIEA" stay spelled.
+                if vowelRun > (n >= 5 ? 3 : 2) { return false }
             } else {
                 consonantRun += 1
                 vowelRun = 0
