@@ -97,15 +97,30 @@ enum FeminineNouns {
         "ie", "ade", "ine", "elle", "aille", "ouille", "ise",
     ]
 
+    /// The endings as scalars, compared from the end of the word without building substrings.
+    private static let endingScalars: [[Unicode.Scalar]] = feminineEndings.map { Array($0.unicodeScalars) }
+
     /// Whether `word` (lower case) is a feminine noun: listed, or with a feminine ending and no exception.
     static func isFeminine(_ word: String) -> Bool {
         if nouns.contains(word) { return true }
         if masculineExceptions.contains(word) { return false }
-        let singular = word.hasSuffix("s") ? String(word.dropLast()) : word
-        guard singular.unicodeScalars.count >= 5 else { return false }
+        let scalars = Array(word.unicodeScalars)
+        var n = scalars.count
+        if n > 0 && scalars[n - 1] == "s" { n -= 1 }  // plural
+        guard n >= 5 else { return false }
+        func endsWith(_ ending: [Unicode.Scalar]) -> Bool {
+            guard ending.count <= n else { return false }
+            var k = 0
+            while k < ending.count {
+                if scalars[n - ending.count + k] != ending[k] { return false }
+                k += 1
+            }
+            return true
+        }
         // "-ine" but not "-aine"/"-oine" ("domaine", "moine" are masculine; "semaine" is listed).
-        if singular.hasSuffix("aine") || singular.hasSuffix("oine") { return false }
-        return feminineEndings.contains(where: { singular.hasSuffix($0) })
+        if endsWith(["a", "i", "n", "e"]) || endsWith(["o", "i", "n", "e"]) { return false }
+        return endingScalars.contains(where: endsWith)
     }
+
     static func isAdjective(_ word: String) -> Bool { adjectives.contains(word) }
 }
