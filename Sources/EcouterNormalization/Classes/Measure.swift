@@ -43,6 +43,8 @@ enum Units {
             add(sym + "³", word + " cube", word + "s cubes")
             add(sym + "3", word + " cube", word + "s cubes")
         }
+        for l in ["l/m²", "L/m²", "l/m2", "L/m2"] { add(l, "litre par mètre carré", "litres par mètre carré") }
+        add("mm/h", "millimètre par heure", "millimètres par heure")
         add("g/L", "gramme par litre", "grammes par litre"); add("g/l", "gramme par litre", "grammes par litre")
         add("mg/L", "milligramme par litre", "milligrammes par litre"); add("mg/l", "milligramme par litre", "milligrammes par litre")
         add("µg/m³", "microgramme par mètre cube", "microgrammes par mètre cube")
