@@ -53,12 +53,19 @@ extension Verbalizer {
         return k
     }
 
-    /// "le 49-3" (the constitution's article 49, paragraph 3) and "le 9-3" (Seine-Saint-Denis) without
-    /// "article" before: said as two numbers, not as a range.
+    /// "le 49-3" (the constitution's article 49, paragraph 3), "le 9-3" (Seine-Saint-Denis) and the wars
+    /// "14-18", "39-45" without "article" before: said as two numbers, not as a range.
     mutating func matchNamedHyphenPair(_ n: ParsedNumber) -> Int? {
         guard n.isWhole, !n.negative, let a = n.value, isPunct(n.end, "-"), isNumber(n.end + 1), endsWord(n.end + 1),
-            let b = value(n.end + 1), (a == 49 && b == 3) || (a == 9 && b == 3)
+            let b = value(n.end + 1), (a == 49 && b == 3) || (a == 9 && b == 3) || (a == 14 && b == 18) || (a == 39 && b == 45)
         else { return nil }
+        // "la guerre de 14-18", "39-45": the wars are said "quatorze-dix-huit", not "quatorze à dix-huit".
+        if a == 14 || a == 39 {
+            let startToken = n.end - 1
+            guard isSpace(startToken - 1), isText(startToken - 2, "de"), isSpace(startToken - 3),
+                ["guerre", "poilus", "conflit", "combattants"].contains(lowerText(startToken - 4))
+            else { return nil }
+        }
         // "9-3" only after an article ("le 9-3", "du 9-3"), where a score or range would be odd.
         if a == 9 {
             let startToken = n.end - 1
