@@ -93,6 +93,11 @@ extension Verbalizer {
         if suffix.isEmpty {
             guard upperStart, let v = RomanNumerals.value(numeral) else { return nil }
             // "Louis XIV", "Jean-Paul II", "chapitre III", "Élisabeth II"
+            // "le Tournoi des VI Nations": the rugby tournament.
+            if isSpace(i + 1), isText(i + 2, "Nations") {
+                say(numbers.cardinal(v))
+                return i + 1
+            }
             guard i >= 2, isSpace(i - 1), isWord(i - 2), endsWord(i) else { return nil }
             // "LOUIS XIV" in an all-caps headline: compare the name as "Louis".
             var previous = text(i - 2)
