@@ -53,19 +53,3 @@ struct PhonemesCommand: ParsableCommand {
         }
     }
 }
-
-/// Phonemizes text in which `[[…]]` spans are already phonemes (from a lexicon): those are kept.
-enum PhonemeText {
-    static func render(_ spoken: String, phonemize: (String) throws(SynthesisError) -> String) throws(SynthesisError) -> String {
-        var parts: [String] = []
-        var rest = Substring(spoken)
-        while let open = rest.range(of: "[["), let close = rest[open.upperBound...].range(of: "]]") {
-            let before = rest[..<open.lowerBound]
-            if before.contains(where: { !$0.isWhitespace }) { parts.append(try phonemize(String(before))) }
-            parts.append(String(rest[open.upperBound..<close.lowerBound]))
-            rest = rest[close.upperBound...]
-        }
-        if rest.contains(where: { !$0.isWhitespace }) { parts.append(try phonemize(String(rest))) }
-        return parts.joined(separator: " ")
-    }
-}
