@@ -38,14 +38,14 @@ struct PhonemesCommand: ParsableCommand {
                 var failure: EcouterError?
                 LineItems.forEach(in: try LineItems.decode(try InputFile.read(file))) { line in
                     guard failure == nil else { return }
-                    let spoken = normalizer.normalize(line)
+                    let spoken = normalizer.pronounce(normalizer.normalize(line))
                     do throws(EcouterError) { output += (spoken.isEmpty ? "" : try phonemes(spoken)) + "\n" } catch { failure = error }
                 }
                 if let failure { throw failure }
                 print(output, terminator: "")
             } else {
                 for sentence in normalizer.sentences(in: try InputFile.text(file)) {
-                    print(try phonemes(sentence.spoken))
+                    print(try phonemes(normalizer.pronounce(sentence.spoken)))
                 }
             }
         } catch let error as EcouterError {
