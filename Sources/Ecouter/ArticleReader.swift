@@ -29,7 +29,8 @@ public struct ArticleReader: Sendable {
         self.options = options
         self.logger = logger
         self.normalizerResult = Result { () throws(EcouterError) in
-            FrenchNormalizer(options: NormalizerOptions(region: options.preset.region, lexicon: try options.lexicon()))
+            FrenchNormalizer(options: NormalizerOptions(
+                region: options.preset.region, lexicon: options.lexicon(), pronunciations: try options.pronunciations()))
         }
     }
 
@@ -68,7 +69,8 @@ public struct ArticleReader: Sendable {
 
     // MARK: Text
 
-    /// The sentences that will be spoken, normalized, in reading order.
+    /// The sentences that will be spoken, normalized and with the pronunciation lexicon applied
+    /// (as eSpeak NG receives them), in reading order.
     public func spokenSentences(of article: Article) throws(EcouterError) -> [String] {
         try script(for: article).map(\.spoken)
     }
@@ -80,7 +82,8 @@ public struct ArticleReader: Sendable {
 
     /// A stable fingerprint of everything besides the text that changes the audio.
     public var settingsFingerprint: String {
-        let lexicon = (try? options.lexicon().entries.map { "\($0.written)\t\($0.spoken)" }.joined(separator: "\n")) ?? "?"
+        let entries = options.lexicon().entries + ((try? options.pronunciations().entries) ?? [])
+        let lexicon = entries.map { "\($0.written)\t\($0.spoken)" }.joined(separator: "\n")
         let voice = options.voiceParameters
         let p = options.preset.pauses
         let text = [

@@ -37,17 +37,23 @@ public struct ReadingOptions: Sendable {
             volume: volume ?? preset.volume)
     }
 
-    /// The preset's built-in lexicons merged with ``extraLexicons``.
-    public func lexicon() throws(EcouterError) -> Lexicon {
+    /// The user's lexicons (``extraLexicons``) merged in order: rewrites applied before every other
+    /// normalization rule.
+    public func lexicon() -> Lexicon {
+        extraLexicons.reduce(Lexicon()) { $0.merging($1) }
+    }
+
+    /// The preset's built-in pronunciation lexicons (e.g. `fr-news`), merged in order: respellings of
+    /// names eSpeak NG misreads, applied to the normalized text just before speaking.
+    public func pronunciations() throws(EcouterError) -> Lexicon {
         var merged = Lexicon()
         for name in preset.lexicons { merged = merged.merging(try Lexicon.builtIn(named: name)) }
-        for extra in extraLexicons { merged = merged.merging(extra) }
         return merged
     }
 
     /// Throws ``EcouterError/Code/settings`` for a value out of range.
     public func validate() throws(EcouterError) {
         do throws(SynthesisError) { try voiceParameters.validate() } catch { throw EcouterError(error) }
-        _ = try lexicon()
+        _ = try pronunciations()
     }
 }

@@ -10,10 +10,17 @@ public enum FrenchRegion: String, Sendable, CaseIterable, Codable {
 /// Options of a ``FrenchNormalizer``.
 public struct NormalizerOptions: Sendable {
     public var region: FrenchRegion
+    /// Rewrites applied before every other rule; their spoken side is part of the normalized text.
     public var lexicon: Lexicon
-    public init(region: FrenchRegion = .france, lexicon: Lexicon = Lexicon()) {
+    /// Pronunciation fixes for the speech engine (respellings or `[[phonemes]]`), applied by
+    /// ``FrenchNormalizer/pronounce(_:)`` after normalization. Their written forms are protected
+    /// from the other rules, so the normalized text keeps the word as written.
+    public var pronunciations: Lexicon
+
+    public init(region: FrenchRegion = .france, lexicon: Lexicon = Lexicon(), pronunciations: Lexicon = Lexicon()) {
         self.region = region
         self.lexicon = lexicon
+        self.pronunciations = pronunciations
     }
 }
 
@@ -35,17 +42,63 @@ public struct SpokenSentence: Sendable, Equatable {
 /// units, ordinals, Roman numerals, abbreviations, acronyms and symbols are spelled out so eSpeak NG
 /// reads them right. Lexicon entries are applied first and may hold `[[phonemes]]`, which pass through
 /// untouched; brackets in ordinary text never produce `[[`.
+///
+/// Two layers: ``normalize(_:)`` gives the words a reader says, in ordinary spelling
+/// (engine-independent); ``pronounce(_:)`` then applies the pronunciation lexicon, the respellings
+/// eSpeak NG needs to say names right ("Bayrou" → "Baillerou").
 public struct FrenchNormalizer: Sendable {
-    /// The region and lexicon in use.
+    /// The region and lexicons in use.
     public var options: NormalizerOptions {
-        didSet { matcher = LexiconMatcher(options.lexicon) }
+        didSet { (matcher, pronunciationMatcher) = Self.matchers(options) }
     }
     private var matcher: LexiconMatcher
+    private var pronunciationMatcher: LexiconMatcher
 
     /// A normalizer with `options` (France and no lexicon by default).
     public init(options: NormalizerOptions = NormalizerOptions()) {
         self.options = options
-        self.matcher = LexiconMatcher(options.lexicon)
+        (matcher, pronunciationMatcher) = Self.matchers(options)
+    }
+
+    /// The normalizing matcher protects pronunciation entries (written → written) so that no other
+    /// rule rewrites them first; the lexicon proper wins over them on the same written form.
+    private static func matchers(_ options: NormalizerOptions) -> (LexiconMatcher, LexiconMatcher) {
+        let protected = Lexicon(entries: options.pronunciations.entries.map { .init(written: $0.written, spoken: $0.written) })
+        return (LexiconMatcher(protected.merging(options.lexicon)), LexiconMatcher(options.pronunciations))
+    }
+
+    /// Applies the pronunciation lexicon to normalized text, whole word by whole word.
+    ///
+    /// Case-aware like the lexicon: an entry written in lower case matches any capitalization.
+    /// The result may hold `[[phonemes]]`, which the synthesizer reads as phonemes.
+    public func pronounce(_ spoken: String) -> String {
+        guard !pronunciationMatcher.isEmpty else { return spoken }
+        let s = Array(spoken.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        func isWordScalar(_ c: Unicode.Scalar) -> Bool { Tokenizer.isLetter(c) || Tokenizer.isDigit(c) }
+        while i < s.count {
+            guard isWordScalar(s[i]), i == 0 || !isWordScalar(s[i - 1]) else {
+                out.append(s[i])
+                i += 1
+                continue
+            }
+            var end = i
+            while end < s.count, isWordScalar(s[end]) { end += 1 }
+            let word = s[i..<end]
+            if pronunciationMatcher.mightMatch(word),
+               let (replacement, matchEnd) = pronunciationMatcher.match(
+                   s, at: i, word: String(String.UnicodeScalarView(word)),
+                   lowerWord: { String(String.UnicodeScalarView(word.map(Tokenizer.lower))) })
+            {
+                out.append(contentsOf: replacement.unicodeScalars)
+                i = matchEnd
+            } else {
+                out.append(contentsOf: word)
+                i = end
+            }
+        }
+        return String(out)
     }
 
     /// The spoken form of one sentence (or one independent item), on a single line.

@@ -52,7 +52,183 @@ enum EmbeddedVoices {
     static let lexicons: [(String, String)] = [
         ("fr-news", #"""
 # written	spoken (respelling, or [[eSpeak NG phonemes]])
-Bayrou	Baillerou
+# Names frequent in French news that eSpeak NG 1.51 (voice fr) misreads. Every entry is checked by
+# Tests/EcouterTests/LexiconPhonemeTests.swift: it must change eSpeak NG's reading (and [[…]] must come out
+# as written). Plain French respellings are preferred (liaisons keep working); [[phonemes]] only where no
+# respelling comes out right. An entry with capitals matches only that exact spelling.
+#
+# French politics
+Bayrou	Baïrou
+Sarkozy	Sarkozi
+Glucksmann	Glouksmane
+Wauquiez	Vauquiez
+Valls	Valse
+Bellamy	Bélami
+Thevenot	Tévenot
+Hayer	Aïère
+Nuñez	Nougnèze
+# World leaders and public figures
+Netanyahou	Nétaniahou
+Netanyahu	Nétaniahou
+Trump	Treumpe
+Biden	Baïdenne
+Harris	Arisse
+Vance	Vannce
+Kennedy	Kénédi
+Clinton	Klinntonne
+Johnson	Djonsonne
+Sunak	Sounak
+Starmer	Starmeur
+Scholz	Choltse
+Meloni	Méloni
+Orban	Orbanne
+Orbán	Orbanne
+Erdogan	Erdoganne
+Erdoğan	Erdoganne
+Zelensky	Zélènski
+Zelenski	Zélènski
+Medvedev	Medvédev
+Khamenei	Khaménéï
+Sinwar	Sinnouar
+Xi Jinping	Chi Jinnpinng
+Xi	Chi
+Kim Jong-un	Kim Djong-oune
+Milei	Miléï
+Lula	Loula
+Maduro	Madouro
+Sánchez	Sanntchèsse
+Guterres	Goutérèsse
+Stoltenberg	Stoltènnebergue
+Rutte	Reute
+von der Leyen	vonne dèr Laïenne
+Blinken	Blinnkène
+Hegseth	Hègsèsse
+Newsom	Niousseum
+Powell	Paouèl
+Saïed	Saïède
+Sall	Salle
+Aliev	Aliève
+Tusk	Tousque
+Wilders	Ouildeurse
+Weidel	[[vajd'El]]
+Kohl	Kôle
+Borrell	Borrèl
+Georgieva	Guéorguiéva
+Cook	Couk
+Nawrocki	Navrotski
+Elon	Élonne
+Musk	Meusque
+Zuckerberg	Zukeurbergue
+Bezos	Bézosse
+Gates	[[g'Ejts]]
+Epstein	[[Epst'ajn]]
+Weinstein	[[wajnst'ajn]]
+# Sport
+Wembanyama	Ouèmbaniama
+Djokovic	Djokovitch
+Federer	Fédéreur
+Sinner	Sineur
+Pogacar	Pogatchar
+Pogačar	Pogatchar
+Vingegaard	Vinnguegarde
+Dembélé	Dèmbélé
+Real Madrid	Réal Madrid
+Juventus	Juvènntousse
+Bayern	Baïerne
+Dortmund	[[dOrtm'und]]
+Chelsea	Tchèlsi
+Liverpool	Livèrpoule
+Manchester	Manntchesteur
+# Places
+Washington	[[waSiNt'On]]
+New York	Niou-Yorque
+Los Angeles	Losse Anndjélesse
+Kiev	Kiève
+Bakhmout	Bakhmoute
+Beijing	Béïjinng
+Shanghai	Changhaï
+Taipei	Taïpéï
+Mumbai	Moumbaï
+Addis-Abeba	Addisse-Abéba
+Caracas	Caracasse
+Glasgow	Glasgo
+Bruxelles	Brusselle
+Bercy	Bèrsi
+Cergy	Sergi
+Orly	Orli
+Lens	Lance
+Bayonne	Baïonne
+Alès	Alèsse
+Fessenheim	[[fesEn'ajm]]
+Kanaky	Kanaki
+Schengen	Chènguène
+# Organisations, companies, products
+Hamas	Hamasse
+Houthis	Houti
+Houthi	Houti
+Brexit	Brèxite
+Stellantis	Stélanntisse
+TotalEnergies	Total Énergies
+Veolia	Véolia
+Thales	Talèsse
+Meta	Méta
+Tesla	Tèsla
+Google	Gougueule
+Apple	Apeule
+Amazon	Amazone
+Facebook	Fèïssebouk
+Twitter	Twiteur
+WhatsApp	Ouatsap
+YouTube	Youtioube
+Spotify	[[spotif'aj]]
+Uber	Oubeur
+SpaceX	Spéïce ixe
+Nvidia	Ènnvidia
+OpenAI	Opèn a i
+ChatGPT	Tchatte jé pé té
+Anthropic	Anntropique
+Gemini	Jémini
+Huawei	Houawéï
+Boeing	[[bo'iN]]
+# Media and consumer brands
+CNews	Cé-niouze
+Mediapart	Médiapart
+Reuters	Reuteurse
+Euronews	Euroniouze
+Deezer	Dizeur
+Vinted	Vinntède
+Decathlon	Décathlon
+Lidl	Lideul
+Airbnb	Èr bi ène bi
+Deliveroo	Délivérou
+Temu	Témou
+Starlink	Starlinnk
+Bluesky	Blouskaï
+Snapchat	Snaptchate
+LinkedIn	Linnkédinne
+Bloomberg	Bloumbèrg
+Copilot	Copilotte
+New York Times	[[nj'uj'Ork t'ajmz]]
+# English names eSpeak NG switches to its English voice for
+Beyrouth	Bèroute
+Kherson	Kèrsonne
+Wuhan	Wouhane
+Hollywood	[[Oliw'ud]]
+Wall Street	[[wOl str'it]]
+Harry	Hari
+William	[[wilj'am]]
+Wimbledon	[[wimbEld'On]]
+Westminster	Ouestminnster
+Windsor	Ouinndzor
+Grammy	Grami
+Brooklyn	Broukline
+Seattle	Siatol
+Sky News	Skaï Niouze
+Fox News	Fox Niouze
+Super Bowl	Supeur Bôle
+Red Bull	Rède Boule
+US Open	U S Opèn
+Lakers	Lékeurz
 
 """#),
     ]

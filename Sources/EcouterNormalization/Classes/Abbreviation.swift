@@ -128,7 +128,8 @@ extension Verbalizer {
         case .always:
             break
         case .beforeName:
-            guard isSpace(end), isCapitalized(end + 1) else { return nil }
+            // "M. Dupont", and "M. et Mme Martin" where the name comes after the couple.
+            guard isSpace(end), isCapitalized(end + 1) || isCoupleTitle(end + 1) else { return nil }
         case .beforeNumber:
             guard isNumber(afterOptionalSpace(end - 1)) || (isSpace(end) && isNumber(end + 1)) else { return nil }
         case .beforeNameOrHyphen:
@@ -169,5 +170,14 @@ extension Verbalizer {
             return i + 5
         }
         return nil
+    }
+}
+
+extension Verbalizer {
+    /// "et Mme", "et Mᵐᵉ", "et M." after a title: "M. et Mme Martin", "Mme et M. Durand".
+    func isCoupleTitle(_ k: Int) -> Bool {
+        guard isText(k, "et"), isSpace(k + 1), isWord(k + 2) else { return false }
+        let w = text(k + 2)
+        return w == "Mme" || w == "Mᵐᵉ" || (w == "M" && isPunct(k + 3, "."))
     }
 }

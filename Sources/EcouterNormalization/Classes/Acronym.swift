@@ -25,13 +25,18 @@ enum Acronyms {
         "opep": "opep", "samu": "samu", "sida": "sida", "smic": "smic", "caf": "caf", "zad": "zad", "cnil": "cnil",
         "giec": "jiec", "inserm": "innserme", "cnes": "cnèss", "esa": "éza", "ena": "éna", "essec": "éssec",
         "ehpad": "éhpad", "unef": "unef", "urssaf": "urssaf", "arcom": "arcom", "cac": "cac", "bac": "bac",
-        "cap": "cap", "bafa": "bafa", "smur": "smur", "sras": "srass", "brics": "brics", "nato": "nato",
+        "cap": "cap", "bafa": "bafa", "smur": "smur", "sras": "srass", "brics": "brikss", "nato": "nato",
         "inra": "inra", "inrae": "inraé", "cop": "cop", "ina": "ina", "isf": "i s f", "ifi": "ifi", "spa": "spa",
         "anpe": "a n p e", "apec": "apèc", "crous": "crousse", "onisep": "onisèp", "ademe": "adème", "ofpra": "ofpra",
         "frontex": "frontex", "interpol": "interpol", "europol": "europol", "ceta": "céta", "mercosur": "mercosur",
         "asean": "asséane", "fnac": "fnac", "ikea": "ikéa", "snes": "snèss", "unsa": "unsa", "sncb": "s n c b",
         "stib": "stib", "pisa": "pisa", "erasmus": "érasmusse", "ovni": "ovni", "laser": "lazèr", "radar": "radar",
-        "sdf": "s d f", "nasdaq": "nazdak", "dax": "daks", "ftse": "footsie", "ocde": "o c d e", "oms": "o m s",
+        "unedic": "unédic", "unédic": "unédic", "dares": "darèss", "anses": "ansèss", "onera": "onéra",
+        "alena": "aléna", "ipsos": "ipsosse", "elabe": "élabé", "opinionway": "opinionn ouè", "snuipp": "snuip",
+        "osce": "o s c e", "pac": "pac", "zac": "zac", "zep": "zèp", "pel": "pèl", "lep": "lèp", "rib": "rib",
+        "rip": "rip", "ric": "ric", "paf": "paf", "can": "can",
+        "sdf": "s d f", "drees": "drèss", "losc": "losque", "larem": "larème", "modem": "modème", "nupes": "nupèss",
+        "nasdaq": "nazdak", "dax": "daks", "ftse": "footsie", "ocde": "o c d e", "oms": "o m s",
     ]
 
     /// Short French words that an all-caps headline holds: read as words, not spelled.
@@ -59,16 +64,20 @@ enum Acronyms {
         var consonantRun = 0
         var vowelsSeen = 0
         var vowelRun = 0
+        // Long all-caps words ("EXCLUSIF", "MONSTRUEUX") are headline words: acronyms that long are listed.
+        // They may hold French clusters of three or four consonants ("xcl", "nstr").
+        let maximumConsonantRun = n >= 7 ? 4 : 2
         for c in letters {
             if vowels.contains(c) {
                 vowelsSeen += 1
                 vowelRun += 1
                 consonantRun = 0
-                if vowelRun > 2 { return false }
+                // "OUI" in "LOUIS", "UEU" in "MONSTRUEUX"; short acronyms like "AIEA" stay spelled.
+                if vowelRun > (n >= 5 ? 3 : 2) { return false }
             } else {
                 consonantRun += 1
                 vowelRun = 0
-                if consonantRun > 2 { return false }
+                if consonantRun > maximumConsonantRun { return false }
             }
         }
         guard vowelsSeen * 4 >= n else { return false }
@@ -93,7 +102,31 @@ enum Acronyms {
     }
 }
 
+extension Acronyms {
+    static func hasVowel<C: Collection>(_ letters: C) -> Bool where C.Element == Unicode.Scalar {
+        letters.contains(where: { vowels.contains($0) })
+    }
+
+    /// An all-caps word that shows the text around it is an all-caps headline: a short French word
+    /// ("LE", "DES") or a longer word that is no known acronym.
+    static func marksHeadline(_ word: String, pronounceable: Bool) -> Bool {
+        if headlineWords.contains(word) { return true }
+        if spelled.contains(word) || words[word.lowercased()] != nil { return false }
+        return word.unicodeScalars.count >= 4 && pronounceable
+    }
+}
+
 extension Verbalizer {
+    /// Whether the all-caps word `i` stands in an all-caps headline: the nearest word before or after
+    /// (across one space) is an all-caps headline word.
+    func isInCapitalizedHeadline(_ i: Int) -> Bool {
+        func marksHeadline(_ k: Int) -> Bool {
+            guard isAllUpper(k), length(k) <= 12 else { return false }
+            return Acronyms.marksHeadline(text(k), pronounceable: Acronyms.isPronounceable(Array(s[t[k].start..<t[k].end])))
+        }
+        return (isSpace(i - 1) && marksHeadline(i - 2)) || (isSpace(i + 1) && marksHeadline(i + 2))
+    }
+
     mutating func matchAcronym(_ i: Int) -> Int? {
         let n = length(i)
         let upper = isAllUpper(i)
@@ -120,6 +153,11 @@ extension Verbalizer {
             }
         }
         let letters = s[t[i].start..<t[i].end]
+        if n <= 3, isInCapitalizedHeadline(i), Acronyms.hasVowel(letters) {
+            // "LE ROI EST MORT": in an all-caps headline an unknown short word is a word, not an acronym.
+            say(lowerText(i))
+            return i + 1
+        }
         if Acronyms.isPronounceable(Array(letters)) {
             // A capitalized heading word or a pronounceable acronym: say it as a word.
             say(lowerText(i))

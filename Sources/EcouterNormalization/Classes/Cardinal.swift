@@ -128,14 +128,12 @@ extension Verbalizer {
 
     /// The gender of the noun after token index `end` ("21 pages" → feminine).
     func nounGender(after end: Int) -> Gender {
-        guard isSpace(end), isWord(end + 1) else { return .masculine }
-        var k = end + 1
-        // "21 nouvelles pages": look through one adjective.
-        if length(k) <= 12, FeminineNouns.isFeminine(lowerText(k)) { return .feminine }
-        if isSpace(k + 1) && isWord(k + 2) && length(k) <= 10 && FeminineNouns.isAdjective(lowerText(k)) {
-            k += 2
-            if length(k) <= 14, FeminineNouns.isFeminine(lowerText(k)) { return .feminine }
-        }
+        guard isSpace(end), isWord(end + 1), length(end + 1) <= 18 else { return .masculine }
+        let word = lowerText(end + 1)
+        // "21 pages", "21 manifestations" (listed, or a feminine ending such as -tion).
+        if FeminineNouns.isFeminine(word) { return .feminine }
+        // "21 nouvelles pages", "1 petite-fille": a feminine adjective shows the noun is feminine.
+        if FeminineNouns.isAdjective(word) { return .feminine }
         return .masculine
     }
 
@@ -144,10 +142,14 @@ extension Verbalizer {
         guard var n = parseNumber(i) else { return nil }
         n.negative = negative
         if let j = matchOrdinal(n) { return j }
+        if let j = matchEnumerationMark(i, n) { return j }
         if let j = matchPercent(n) { return j }
+        if let j = matchCupRound(i, n) { return j }
         if let j = matchFraction(n) { return j }
         if let j = matchMoney(n) { return j }
+        if let j = matchDecadeSuffix(i, n) { return j }
         if let j = matchMeasure(n) { return j }
+        if let j = matchNamedHyphenPair(n) { return j }
         if let j = matchRange(n) { return j }
         if let j = matchDecade(i, n) { return j }
         say(numberWords(n, gender: nounGender(after: n.end)))

@@ -53,7 +53,8 @@ extension Verbalizer {
         // "17/06", "17.06": two-digit month, nothing numeric after.
         if isAnyPunct(i + 1, "/."), isNumber(i + 2), length(i + 2) == 2, endsWord(i + 2),
             !(isAnyPunct(i + 3, "/.,:") && isNumber(i + 4)), length(i) == 2 || (first(i + 1) == "/" && first(i + 2) == "0"),
-            let m = value(i + 2), (1...12).contains(m), (1...31).contains(a), !isSpaceThenPercentOrUnit(i + 3)
+            let m = value(i + 2), (1...12).contains(m), (1...31).contains(a), !isSpaceThenPercentOrUnit(i + 3),
+            !(m == 10 && followsGradeWord(i))
         {
             say(dayWords(a) + " " + Months.names[Int(m) - 1])
             return i + 3
@@ -115,6 +116,25 @@ extension Verbalizer {
         if tens == 0 { tens = 1900 }
         say(tens == 1900 ? "mille neuf cent" : numbers.belowHundred(Int(tens), final: false))
         return n.end
+    }
+
+    /// "les 80s", "les 90's", "les 1980s" → "les années quatre-vingt" (not "quatre-vingts secondes").
+    mutating func matchDecadeSuffix(_ i: Int, _ n: ParsedNumber) -> Int? {
+        guard n.isWhole, let v = n.value, v % 10 == 0 else { return nil }
+        var k = n.end
+        if isAnyPunct(k, "'’") { k += 1 }
+        guard isText(k, "s"), endsWord(k) else { return nil }
+        let tens: UInt64
+        if length(i) == 2 && (20...90).contains(v) {
+            tens = v
+        } else if length(i) == 4 && (1920...1990).contains(v) {
+            tens = v - 1900
+        } else {
+            return nil
+        }
+        let afterAnnees = i >= 2 && isSpace(i - 1) && isTextIgnoringCase(i - 2, "années")
+        say((afterAnnees ? "" : "années ") + numbers.belowHundred(Int(tens), final: false))
+        return k + 1
     }
 
     /// "2024-2025" → both years; "3-1", "10-15" → "trois à un", "dix à quinze".

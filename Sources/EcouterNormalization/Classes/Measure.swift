@@ -43,6 +43,12 @@ enum Units {
             add(sym + "³", word + " cube", word + "s cubes")
             add(sym + "3", word + " cube", word + "s cubes")
         }
+        for l in ["l/m²", "L/m²", "l/m2", "L/m2"] { add(l, "litre par mètre carré", "litres par mètre carré") }
+        add("mm/h", "millimètre par heure", "millimètres par heure")
+        add("g/L", "gramme par litre", "grammes par litre"); add("g/l", "gramme par litre", "grammes par litre")
+        add("mg/L", "milligramme par litre", "milligrammes par litre"); add("mg/l", "milligramme par litre", "milligrammes par litre")
+        add("µg/m³", "microgramme par mètre cube", "microgrammes par mètre cube")
+        add("µg/m3", "microgramme par mètre cube", "microgrammes par mètre cube")
         add("°C", "degré Celsius", "degrés Celsius")
         add("° C", "degré Celsius", "degrés Celsius")
         add("°F", "degré Fahrenheit", "degrés Fahrenheit")
@@ -67,15 +73,50 @@ enum Units {
         add("ppm", "partie par million", "parties par million", .feminine)
         add("bar", "bar"); add("CV", "cheval", "chevaux"); add("ch", "cheval", "chevaux")
         add("px", "pixel"); add("pts", "point"); add("pt", "point")
+        add("M", "million")
         add("Mds", "milliard"); add("Md", "milliard"); add("Mrd", "milliard"); add("Mns", "million")
         return u.sorted { $0.written.unicodeScalars.count > $1.written.unicodeScalars.count }
     }()
+
+    /// Words after which "de km" means kilometres: "millions de km".
+    static let scaleWords: Set<String> = [
+        "million", "millions", "milliard", "milliards", "millier", "milliers", "centaine", "centaines",
+        "dizaine", "dizaines", "billion", "billions",
+    ]
 
     /// Units grouped by first scalar for a quick look-up.
     static let byFirst: [Unicode.Scalar: [Unit]] = Dictionary(grouping: all) { $0.written.unicodeScalars.first! }
 }
 
 extension Verbalizer {
+    /// "1,5 million de km", "des milliers de km²": a unit symbol after a scale word and "de" is said in full.
+    mutating func matchUnitAfterScale(_ i: Int) -> Int? {
+        guard i >= 4, isSpace(i - 1), isText(i - 2, "de"), isSpace(i - 3), isWord(i - 4), length(i - 4) <= 9,
+            Units.scaleWords.contains(lowerText(i - 4)), let candidates = Units.byFirst[first(i)]
+        else { return nil }
+        let offset = t[i].start
+        // "M" is "millions" only after a number; here it would be "M. Dupont".
+        for unit in candidates where unit.written != "M" && scalarsMatch(unit.written, at: offset) {
+            let endOffset = offset + unit.written.unicodeScalars.count
+            // "des milliers de l'argent": an elided article, not litres.
+            guard isBoundary(atScalar: endOffset), endOffset >= s.count || s[endOffset] != "'",
+                let after = tokenIndex(atScalar: endOffset, from: i)
+            else { continue }
+            say(unit.plural)
+            return after
+        }
+        return nil
+    }
+
+    /// "au km 12", "au PK 30": a kilometre marker, the unit said before the number.
+    mutating func matchKilometreMarker(_ i: Int) -> Int? {
+        guard isText(i, "km"), isSpace(i + 1), isNumber(i + 2), i >= 2, isSpace(i - 1),
+            ["au", "du", "le", "au-delà"].contains(lowerText(i - 2))
+        else { return nil }
+        say("kilomètre")
+        return i + 1
+    }
+
     /// "12 km" → "douze kilomètres", "0,5 l" → "zéro virgule cinq litre", "1 t" → "une tonne".
     mutating func matchMeasure(_ n: ParsedNumber) -> Int? {
         let k = isSpace(n.end) ? n.end + 1 : n.end
@@ -88,7 +129,25 @@ extension Verbalizer {
             guard isBoundary(atScalar: endOffset), endOffset >= s.count || s[endOffset] != "'",
                 let after = tokenIndex(atScalar: endOffset, from: k)
             else { continue }
-            // "3 m." at the end is a unit, "M. Dupont" never follows a number glued; "2 s" only glued or alone.
+            // "15 M de visiteurs": "M" is "millions" only spaced and before "de"; "3M" is a company.
+            if unit.written == "M" && !(k == n.end + 1 && isSpace(after) && (isText(after + 1, "de") || isText(after + 1, "d"))) {
+                continue
+            }
+            // "1,80 m", "6,05 m": a height or a jump, "un mètre quatre-vingts", "six mètres cinq".
+            if unit.written == "m", n.decimalMark == ",", n.decimals.count == 2,
+                let whole = n.value, (1...99).contains(whole), !n.negative
+            {
+                let centimetres = UInt64(n.decimals[0]) * 10 + UInt64(n.decimals[1])
+                say(numbers.cardinal(whole) + (whole >= 2 ? " mètres " : " mètre ") + numbers.cardinal(centimetres))
+                return after
+            }
+            // "3.5 km" in French text is a decimal with an English point: said "virgule".
+            var n = n
+            // "2 h 01 min 09 s": a zero-padded count is said as its value, "neuf secondes".
+            if n.integer.count <= 3, n.integer.count > 1, n.integer[0] == 0 {
+                while n.integer.count > 1 && n.integer[0] == 0 { n.integer.removeFirst() }
+            }
+            if n.decimalMark == ".", n.decimals.count <= 2, n.integer.count <= 3 { n.decimalMark = "," }
             say(numberWords(n, gender: unit.gender) + " " + (n.takesPlural ? unit.plural : unit.singular))
             return after
         }

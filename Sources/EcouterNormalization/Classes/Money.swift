@@ -25,7 +25,7 @@ enum Currencies {
     static let suffixes: [(String, Currency, Scale)] = [
         ("Mds€", euro, .billion), ("Mds $", dollar, .billion), ("Mrd€", euro, .billion), ("Md€", euro, .billion),
         ("Md$", dollar, .billion), ("Mds$", dollar, .billion), ("M€", euro, .million), ("M$", dollar, .million),
-        ("k€", euro, .thousand), ("k$", dollar, .thousand), ("€", euro, .none), ("EUR", euro, .none),
+        ("k€", euro, .thousand), ("K€", euro, .thousand), ("k$", dollar, .thousand), ("€", euro, .none), ("EUR", euro, .none),
         ("$US", dollar, .none), ("US$", dollar, .none), ("USD", dollar, .none), ("$", dollar, .none),
         ("£", pound, .none), ("GBP", pound, .none), ("CHF", franc, .none), ("¥", yen, .none), ("JPY", yen, .none),
         ("FCFA", cfa, .none), ("F CFA", cfa, .none), ("CNY", yuan, .none), ("BTC", bitcoin, .none),
@@ -44,6 +44,12 @@ extension Verbalizer {
         for (written, currency, scale) in Currencies.suffixes where scalarsMatch(written, at: offset) {
             let endOffset = offset + written.unicodeScalars.count
             guard isBoundary(atScalar: endOffset), let after = tokenIndex(atScalar: endOffset, from: k) else { continue }
+            // "25 €/m²", "30 €/jour": a price per unit. Known units read "le mètre carré"; others "par jour".
+            if isPunct(after, "/"), isWord(after + 1) {
+                if let j = matchMeasure(n) { return j }
+                say(amountWords(n, currency, scale) + " par")
+                return after + 1
+            }
             say(amountWords(n, currency, scale))
             return after
         }

@@ -12,6 +12,9 @@ enum OrdinalSuffix {
         for m in ["ers", "es", "èmes", "emes", "ièmes", "iemes", "ᵉˢ", "ᵉʳˢ"] { t[m] = (.masculine, true, false) }
         for f in ["res", "ères", "eres", "ʳᵉˢ", "ières"] { t[f] = (.feminine, true, false) }
         t["nd"] = (.masculine, false, true)
+        t["d"] = (.masculine, false, true)  // "2d tour"
+        t["de"] = (.feminine, false, true)  // "2de"
+        t["ds"] = (.masculine, true, true)
         t["nds"] = (.masculine, true, true)
         t["nde"] = (.feminine, false, true)
         t["ndes"] = (.feminine, true, true)
@@ -26,6 +29,8 @@ extension Verbalizer {
             let (gender, plural, second) = OrdinalSuffix.table[lowerText(n.end)]
         else { return nil }
         if second && value != 2 { return nil }
+        // "2D" (two dimensions) is not "second": the short forms count only in lower case.
+        if second && length(n.end) <= 2 && !isText(n.end, lowerText(n.end)) { return nil }
         // "1e" and "1ème" are read "premier"; "2nd" is "second".
         var words = second ? (gender == .feminine ? "seconde" : "second") : numbers.ordinal(value, gender: gender)
         if plural { words += "s" }
@@ -33,10 +38,23 @@ extension Verbalizer {
         return n.end + 1
     }
 
+    /// "6°" opening an item, "1° Les personnes…": the numbered points of a legal text, said as ordinals
+    /// ("sixième", "premier"). Anywhere else "°" is a degree ("il fait 6°").
+    mutating func matchEnumerationMark(_ i: Int, _ n: ParsedNumber) -> Int? {
+        guard i == 0, n.isWhole, !n.negative, let v = n.value, (1...99).contains(v), isPunct(n.end, "°") else { return nil }
+        let k = n.end + 1
+        guard k == t.count || (isSpace(k) && isCapitalized(k + 1) && !isText(k + 1, "C") && !isText(k + 1, "F")) else { return nil }
+        say(numbers.ordinal(v))
+        return k
+    }
+
     /// "12 %", "12,05 %" → "… pour cent"; "3 ‰" → "… pour mille".
     mutating func matchPercent(_ n: ParsedNumber) -> Int? {
         let k = isSpace(n.end) ? n.end + 1 : n.end
         if isPunct(k, "%") {
+            // "3.5 %": an English decimal point in a French percentage is still said "virgule".
+            var n = n
+            if n.decimalMark == ".", n.decimals.count <= 2, n.integer.count <= 3 { n.decimalMark = "," }
             say(numberWords(n) + " pour cent")
             return k + 1
         }

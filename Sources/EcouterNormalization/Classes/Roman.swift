@@ -93,8 +93,18 @@ extension Verbalizer {
         if suffix.isEmpty {
             guard upperStart, let v = RomanNumerals.value(numeral) else { return nil }
             // "Louis XIV", "Jean-Paul II", "chapitre III", "Élisabeth II"
+            // "le Tournoi des VI Nations": the rugby tournament.
+            if isSpace(i + 1), isText(i + 2, "Nations") {
+                say(numbers.cardinal(v))
+                return i + 1
+            }
             guard i >= 2, isSpace(i - 1), isWord(i - 2), endsWord(i) else { return nil }
-            let previous = text(i - 2)
+            // "LOUIS XIV" in an all-caps headline: compare the name as "Louis".
+            var previous = text(i - 2)
+            if isAllUpper(i - 2), length(i - 2) >= 2 {
+                let lower = lowerText(i - 2)
+                previous = String(previous.unicodeScalars.first!) + String(lower.unicodeScalars.dropFirst())
+            }
             let onlySmallDigits = numeral.allSatisfy { $0 == "I" || $0 == "V" || $0 == "X" }
             if RomanNumerals.regnalNames.contains(previous) || RomanNumerals.sectionWords.contains(previous)
                 || (onlySmallDigits && numeral.count >= 2 && Tokenizer.isUpper(first(i - 2)) && !isAllUpper(i - 2))

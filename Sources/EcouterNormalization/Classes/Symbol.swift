@@ -13,7 +13,7 @@ enum Symbols {
     ]
     /// Marks that read as nothing.
     static let silent: Set<Unicode.Scalar> = [
-        "*", "•", "·", "®", "™", "†", "‡", "^", "¶", "¦", "■", "□", "▪", "►", "▶", "◆", "●", "○", "☐", "✗", "✘", "#",
+        "*", "•", "·", "®", "™", "″", "†", "‡", "^", "¶", "¦", "■", "□", "▪", "►", "▶", "◆", "●", "○", "☐", "✗", "✘", "#",
     ]
     /// Superscript digits: footnote calls when not part of a unit.
     static let superscriptDigits: Set<Unicode.Scalar> = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰"]
@@ -109,6 +109,19 @@ extension Verbalizer {
                 say("fois")
                 return i + 1
             }
+            // "4x100 m" (a relay), "1920x1080": glued between two numbers; "un 4x4" is the vehicle, "quatre-quatre".
+            if isNumber(i - 1), isNumber(i + 1) {
+                if isText(i - 1, "4"), isText(i + 1, "4"), endsWord(i + 1) {
+                    return i + 1  // "quatre quatre": the x is not said
+                }
+                say("fois")
+                return i + 1
+            }
+        }
+        // "J-3", "H-24": a countdown, "J moins trois".
+        if (c == "J" || c == "H"), atWordStart(i), isPunct(i + 1, "-"), isNumber(i + 2), length(i + 2) <= 3, endsWord(i + 2) {
+            say(c == "J" ? "J moins" : "H moins")
+            return i + 2
         }
         if atWordStart(i), Tokenizer.isLetter(c), !Tokenizer.isUpper(c), isAnyPunct(i + 1, "-+−"), isNumber(i + 2), endsWord(i + 2) {
             copy(i)

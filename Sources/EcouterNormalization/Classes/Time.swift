@@ -17,6 +17,11 @@ extension Verbalizer {
             say(words)
             return end
         }
+        // "7j/7": seven days a week.
+        if isText(i + 1, "j"), isPunct(i + 2, "/"), isNumber(i + 3), endsWord(i + 3), let total = value(i + 3) {
+            say(numbers.cardinal(hours) + (hours >= 2 ? " jours sur " : " jour sur ") + numbers.cardinal(total))
+            return i + 4
+        }
         // "14h30", "14 h 30", "14h", "48 h"
         let h = isSpace(i + 1) ? i + 2 : i + 1
         guard isWord(h), isText(h, "h") || isText(h, "H") else { return nil }
@@ -47,8 +52,40 @@ extension Verbalizer {
             words += " sur " + numbers.cardinal(total, gender: .feminine)
             end += 2
         }
+        // "15h-17h", "9h30-12h": an opening-hours range, "quinze heures à dix-sept heures".
+        if isAnyPunct(end, "-–"), isNumber(end + 1), length(end + 1) <= 2,
+            isText(end + 2, "h") || isText(end + 2, "H") || (isSpace(end + 2) && (isText(end + 3, "h") || isText(end + 3, "H")))
+        {
+            words += " à"
+            end += 1
+        }
         say(words)
         return end
+    }
+
+    /// Race times: "2'15\"34" → "deux minutes quinze secondes trente-quatre", "10\"49" → "dix secondes
+    /// quarante-neuf" (the cleaner turns a quote after a digit into ″).
+    mutating func matchChrono(_ i: Int) -> Int? {
+        guard length(i) <= 2, let first = value(i) else { return nil }
+        if isPunct(i + 1, "'"), isNumber(i + 2), length(i + 2) == 2, let seconds = value(i + 2), seconds < 60 {
+            var words = numbers.cardinal(first, gender: .feminine) + (first >= 2 ? " minutes " : " minute ")
+                + numbers.cardinal(seconds, gender: .feminine) + (seconds >= 2 ? " secondes" : " seconde")
+            var end = i + 3
+            if isPunct(end, "″") {
+                end += 1
+                if isNumber(end), length(end) <= 2, let hundredths = value(end) {
+                    words += " " + numbers.cardinal(hundredths)
+                    end += 1
+                }
+            }
+            say(words)
+            return end
+        }
+        if isPunct(i + 1, "″"), isNumber(i + 2), length(i + 2) == 2, let hundredths = value(i + 2) {
+            say(numbers.cardinal(first, gender: .feminine) + (first >= 2 ? " secondes " : " seconde ") + numbers.cardinal(hundredths))
+            return i + 3
+        }
+        return nil
     }
 
     func hourWords(_ hours: UInt64) -> String {

@@ -76,6 +76,51 @@ enum FeminineNouns {
         "principale", "anciennes", "ancienne", "importantes", "importante", "nombreuses",
     ]
 
-    static func isFeminine(_ word: String) -> Bool { nouns.contains(word) }
+    /// Masculine nouns that end like feminine ones ("un comité", "un musée", "un bastion").
+    static let masculineExceptions: Set<String> = [
+        "comité", "comités", "musée", "musées", "lycée", "lycées", "trophée", "trophées", "apogée", "mausolée",
+        "mausolées", "scarabée", "scarabées", "colisée", "athée", "athées", "pygmée", "pygmées", "bastion",
+        "bastions", "silence", "silences", "squelette", "squelettes", "cimetière", "cimetières", "mercure",
+        "murmure", "murmures", "augure", "augures", "chlorure", "cyanure", "sulfure", "millier", "milliers", "été", "étés",
+        "député", "députés", "traité", "traités", "côté", "côtés", "pâté", "pâtés", "invité", "invités",
+        "incendie", "incendies", "génie", "génies", "parapluie", "parapluies", "sosie", "sosies", "zombie",
+        "zombies", "cookie", "cookies", "hippie", "hippies", "messie", "stade", "stades", "grade", "grades",
+        "nomade", "nomades", "camarade", "camarades", "malade", "malades", "magazine", "magazines", "platine",
+        "violoncelle", "violoncelles", "vermicelle", "vermicelles", "modèle", "modèles", "quadrige",
+        "domaine", "domaines", "capitaine", "capitaines", "moine", "moines", "patrimoine", "patrimoines",
+        "chanoine", "antoine", "marine", "marines", "rebelle", "rebelles", "pipeline", "pipelines", "trampoline", "jade",
+    ]
+    /// Endings that are nearly always feminine: "-tion", "-sion", "-ité", "-ance", "-ence", "-ette",
+    /// "-esse", "-euse", "-trice", "-ière", "-ée", "-ure" (singular or plural).
+    static let feminineEndings: [String] = [
+        "tion", "sion", "ité", "ance", "ence", "ette", "esse", "euse", "trice", "ière", "ée", "ure",
+        "ie", "ade", "ine", "elle", "aille", "ouille", "ise",
+    ]
+
+    /// The endings as scalars, compared from the end of the word without building substrings.
+    private static let endingScalars: [[Unicode.Scalar]] = feminineEndings.map { Array($0.unicodeScalars) }
+
+    /// Whether `word` (lower case) is a feminine noun: listed, or with a feminine ending and no exception.
+    static func isFeminine(_ word: String) -> Bool {
+        if nouns.contains(word) { return true }
+        if masculineExceptions.contains(word) { return false }
+        let scalars = Array(word.unicodeScalars)
+        var n = scalars.count
+        if n > 0 && scalars[n - 1] == "s" { n -= 1 }  // plural
+        guard n >= 5 else { return false }
+        func endsWith(_ ending: [Unicode.Scalar]) -> Bool {
+            guard ending.count <= n else { return false }
+            var k = 0
+            while k < ending.count {
+                if scalars[n - ending.count + k] != ending[k] { return false }
+                k += 1
+            }
+            return true
+        }
+        // "-ine" but not "-aine"/"-oine" ("domaine", "moine" are masculine; "semaine" is listed).
+        if endsWith(["a", "i", "n", "e"]) || endsWith(["o", "i", "n", "e"]) { return false }
+        return endingScalars.contains(where: endsWith)
+    }
+
     static func isAdjective(_ word: String) -> Bool { adjectives.contains(word) }
 }

@@ -43,6 +43,8 @@ package struct FrenchNumbers: Sendable {
             let count = Int(rest / 1000)
             rest %= 1000
             // "mille" takes no "un" and never agrees; the group before it keeps "cent"/"vingt" singular.
+            // The group before "mille" stays masculine: "21 000 personnes" → "vingt et un mille personnes".
+            // Grammarians accept "vingt et une mille" too, but news readers say "vingt et un mille".
             parts.append(count == 1 ? "mille" : "\(belowThousand(count, final: false, gender: .masculine)) mille")
         }
         if rest > 0 {

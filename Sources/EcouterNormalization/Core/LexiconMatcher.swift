@@ -12,7 +12,28 @@ package struct LexiconMatcher: Sendable {
     }
     /// Candidates keyed by their first word, exact spelling (or lowercased for case-free entries).
     private var byFirstWord: [String: [Candidate]] = [:]
+    /// A bit per hash of the lower-cased first word of the entries: most words of a text are ruled out
+    /// with one array read, without building a String (the dictionary look-up would otherwise cost more
+    /// than all the other rules together).
+    private var prefilter = [UInt64](repeating: 0, count: 1024)
     package var isEmpty: Bool { byFirstWord.isEmpty }
+
+    /// A 16-bit FNV-1a hash of `scalars` lower-cased.
+    @inline(__always)
+    private static func bit<C: Collection>(_ scalars: C) -> Int where C.Element == Unicode.Scalar {
+        var h: UInt32 = 2_166_136_261
+        for c in scalars {
+            h = (h ^ Tokenizer.lower(c).value) &* 16_777_619
+        }
+        return Int((h ^ (h >> 16)) & 0xFFFF)
+    }
+
+    /// False when no entry can start with the word `scalars` (any case).
+    @inline(__always)
+    package func mightMatch(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        let b = Self.bit(scalars)
+        return prefilter[b >> 6] & (1 << UInt64(b & 63)) != 0
+    }
 
     package init(_ lexicon: Lexicon) {
         for entry in lexicon.entries {
@@ -27,6 +48,8 @@ package struct LexiconMatcher: Sendable {
             // A spoken side never spans lines: the output is one line.
             let spoken = entry.spoken.split(whereSeparator: \.isNewline).joined(separator: " ")
             byFirstWord[key, default: []].append(Candidate(written: written, spoken: spoken, ignoringCase: ignoringCase))
+            let b = Self.bit(key.unicodeScalars)
+            prefilter[b >> 6] |= 1 << UInt64(b & 63)
         }
         for key in byFirstWord.keys {
             byFirstWord[key]!.sort { $0.written.count > $1.written.count }
@@ -63,7 +86,7 @@ package struct LexiconMatcher: Sendable {
 extension Verbalizer {
     /// Lexicon entries come first: their spoken side is written untouched (it may be `[[phonemes]]`).
     mutating func matchLexicon(_ i: Int) -> Int? {
-        guard !lexicon.isEmpty else { return nil }
+        guard !lexicon.isEmpty, lexicon.mightMatch(s[t[i].start..<t[i].end]) else { return nil }
         // Only at the start of a word, so "Paris" in "Saint-Paris" still matches but not inside a word.
         guard let (spoken, end) = lexicon.match(s, at: t[i].start, word: text(i), lowerWord: { lowerText(i) }),
             let after = tokenIndex(atScalar: end, from: i)

@@ -14,7 +14,9 @@ package enum TextCleaner {
         out.reserveCapacity(source.utf8.count)
         var lastWasSpace = true
         for scalar in source.unicodeScalars {
-            let mapped = map(scalar)
+            var mapped = map(scalar)
+            // A double quote or ″ right after a digit is a seconds mark ("4'02\"50"): kept as ″ for the chrono rule.
+            if (scalar == "\"" || scalar == "″"), let previous = out.last, Tokenizer.isDigit(previous) { mapped = "″" }
             guard let mapped else { continue }
             if mapped == " " {
                 if lastWasSpace { continue }
@@ -72,6 +74,9 @@ package enum TextCleaner {
         case 0x2010, 0x2011: return "-"
         case 0x2212: return "−"
         case 0xFFFD: return " "
+        // Emoji, pictographs, flags, dingbats and their variation selectors: a news reader skips them.
+        case 0x1F000...0x1FAFF, 0x2600...0x27BF, 0x2B50, 0x2B55, 0x2B1B, 0x2B1C: return " "
+        case 0xFE0E, 0xFE0F: return nil
         default:
             // Other control or unassigned code points read as nothing.
             if (0xD800...0xDFFF).contains(v) { return " " }

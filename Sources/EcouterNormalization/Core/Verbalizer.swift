@@ -44,6 +44,9 @@ package struct Verbalizer {
         case .word:
             if let j = matchLexicon(i) { return j }
             if atWordStart(i), let j = matchAddress(i) { return j }
+            if let j = matchCodeArticle(i) { return j }
+            if let j = matchKilometreMarker(i) { return j }
+            if let j = matchUnitAfterScale(i) { return j }
             if let j = matchAbbreviation(i) { return j }
             if let j = matchRoman(i) { return j }
             if let j = matchMath(i) { return j }
@@ -53,8 +56,11 @@ package struct Verbalizer {
         case .number:
             if atWordStart(i), let j = matchAddress(i) { return j }
             if let j = matchPhone(i) { return j }
+            if let j = matchPostalCode(i) { return j }
+            if let j = matchHyphenatedArticleNumber(i) { return j }
             if let j = matchDate(i) { return j }
             if let j = matchTime(i) { return j }
+            if let j = matchChrono(i) { return j }
             if let j = matchNumberExpression(i, negative: false) { return j }
             copy(i)
             return i + 1

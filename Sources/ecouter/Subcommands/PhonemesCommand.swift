@@ -38,34 +38,18 @@ struct PhonemesCommand: ParsableCommand {
                 var failure: EcouterError?
                 LineItems.forEach(in: try LineItems.decode(try InputFile.read(file))) { line in
                     guard failure == nil else { return }
-                    let spoken = normalizer.normalize(line)
+                    let spoken = normalizer.pronounce(normalizer.normalize(line))
                     do throws(EcouterError) { output += (spoken.isEmpty ? "" : try phonemes(spoken)) + "\n" } catch { failure = error }
                 }
                 if let failure { throw failure }
                 print(output, terminator: "")
             } else {
                 for sentence in normalizer.sentences(in: try InputFile.text(file)) {
-                    print(try phonemes(sentence.spoken))
+                    print(try phonemes(normalizer.pronounce(sentence.spoken)))
                 }
             }
         } catch let error as EcouterError {
             throw fail(error)
         }
-    }
-}
-
-/// Phonemizes text in which `[[…]]` spans are already phonemes (from a lexicon): those are kept.
-enum PhonemeText {
-    static func render(_ spoken: String, phonemize: (String) throws(SynthesisError) -> String) throws(SynthesisError) -> String {
-        var parts: [String] = []
-        var rest = Substring(spoken)
-        while let open = rest.range(of: "[["), let close = rest[open.upperBound...].range(of: "]]") {
-            let before = rest[..<open.lowerBound]
-            if before.contains(where: { !$0.isWhitespace }) { parts.append(try phonemize(String(before))) }
-            parts.append(String(rest[open.upperBound..<close.lowerBound]))
-            rest = rest[close.upperBound...]
-        }
-        if rest.contains(where: { !$0.isWhitespace }) { parts.append(try phonemize(String(rest))) }
-        return parts.joined(separator: " ")
     }
 }

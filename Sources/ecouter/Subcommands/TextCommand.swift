@@ -31,7 +31,7 @@ struct TextCommand: ParsableCommand {
             let options = ReadingOptions(inputFormat: input.inputFormat, cleanupRules: try input.cleanupRules())
             let article = try ArticleReader(options: options, logger: logger).article(from: try InputFile.read(file))
             print(article.plainText)
-        } catch let error as EcouterError {
+        } catch {
             throw fail(error)
         }
     }
