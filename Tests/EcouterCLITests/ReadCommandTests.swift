@@ -119,3 +119,36 @@ struct ReadCommandTests {
         #expect(be.stdoutText.contains("nonante"))
     }
 }
+
+@Suite("Command: MP3")
+struct MP3CommandTests {
+    @Test("-o out.mp3 writes an MP3 that decodes to the same length as the WAV, with its title tag")
+    func mp3() throws {
+        let dir = try ScratchDirectory()
+        let input = try dir.write("article.txt", ReadCommandTests.article)
+        #expect(try CommandRunner.run([input, "-o", dir.path("a.wav")]).status == 0)
+        let result = try CommandRunner.run([input, "-o", dir.path("a.mp3")])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let mp3 = Array(try Data(contentsOf: URL(fileURLWithPath: dir.path("a.mp3"))))
+        #expect(mp3.starts(with: Array("ID3".utf8)))
+        #expect(mp3.count > 10_000)
+        // Decode with mpg123 (a peer decoder) and compare durations.
+        let decoded = dir.path("decoded.wav")
+        let mpg123 = Process()
+        mpg123.executableURL = URL(fileURLWithPath: "/usr/bin/mpg123")
+        mpg123.arguments = ["-q", "-w", decoded, dir.path("a.mp3")]
+        try mpg123.run()
+        mpg123.waitUntilExit()
+        #expect(mpg123.terminationStatus == 0)
+        let wav = try WAVInfo(parsing: Array(try Data(contentsOf: URL(fileURLWithPath: dir.path("a.wav")))))
+        let back = try WAVInfo(parsing: Array(try Data(contentsOf: URL(fileURLWithPath: decoded))))
+        #expect(abs(back.duration - wav.duration) < 0.1, "\(back.duration) s vs \(wav.duration) s")
+        // The article's title is in the tag, as Latin-1 or UTF-16 text.
+        let latin1 = Array("Le budget".utf8)
+        let utf16 = Array("Le budget".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let head = Array(mp3.prefix(1024))
+        #expect(head.indices.contains { head[$0...].starts(with: latin1) || head[$0...].starts(with: utf16) }, "title not in the tag")
+        let title = Array("TIT2".utf8)
+        #expect(mp3.prefix(1024).indices.contains { mp3[$0...].starts(with: title) }, "no TIT2 frame")
+    }
+}
