@@ -124,7 +124,8 @@ public struct FrenchNormalizer: Sendable {
     /// Segments `text` into sentences and normalizes each.
     public func sentences(in text: String) -> [SpokenSentence] {
         SentenceSegmenter().sentenceRanges(in: text).map {
-            SpokenSentence(written: String(text[$0]), range: $0, spoken: normalize(String(text[$0])))
+            let written = String(text[$0])
+            return SpokenSentence(written: written, range: $0, spoken: normalize(written))
         }
     }
 }

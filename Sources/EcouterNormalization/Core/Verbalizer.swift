@@ -176,6 +176,8 @@ package struct Verbalizer {
     func isAnyPunct(_ i: Int, _ set: String) -> Bool {
         guard kind(i) == .punct else { return false }
         let c = s[t[i].start]
+        // An ASCII scalar is in `set` exactly when its byte is in the UTF-8 (multi-byte sequences hold no ASCII byte).
+        if c.value < 0x80 { return set.utf8.contains(UInt8(truncatingIfNeeded: c.value)) }
         return set.unicodeScalars.contains(c)
     }
 
@@ -198,6 +200,7 @@ package struct Verbalizer {
         guard i >= 0 && i < t.count else { return false }
         var k = t[i].start
         let end = t[i].end
+        guard Self.lengthsMayMatch(end - k, word) else { return false }
         for c in word.unicodeScalars {
             if k >= end || s[k] != c { return false }
             k += 1
@@ -210,11 +213,20 @@ package struct Verbalizer {
         guard i >= 0 && i < t.count else { return false }
         var k = t[i].start
         let end = t[i].end
+        guard Self.lengthsMayMatch(end - k, word) else { return false }
         for c in word.unicodeScalars {
             if k >= end || Tokenizer.lower(s[k]) != c { return false }
             k += 1
         }
         return k == end
+    }
+
+    /// Whether `count` scalars may spell `word`: each scalar takes one to four UTF-8 bytes, and the
+    /// UTF-8 count of a native String is known without walking it.
+    @inline(__always)
+    static func lengthsMayMatch(_ count: Int, _ word: String) -> Bool {
+        let bytes = word.utf8.count
+        return count <= bytes && count &* 4 >= bytes
     }
 
     func isCapitalized(_ i: Int) -> Bool { isWord(i) && Tokenizer.isUpper(first(i)) }
