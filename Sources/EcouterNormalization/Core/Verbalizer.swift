@@ -43,14 +43,25 @@ package struct Verbalizer {
             return i + 1
         case .word:
             if let j = matchLexicon(i) { return j }
-            if atWordStart(i), let j = matchAddress(i) { return j }
-            if let j = matchCodeArticle(i) { return j }
-            if let j = matchKilometreMarker(i) { return j }
-            if let j = matchUnitAfterScale(i) { return j }
-            if let j = matchAbbreviation(i) { return j }
-            if let j = matchRoman(i) { return j }
-            if let j = matchMath(i) { return j }
-            if let j = matchAcronym(i) { return j }
+            // Each rule is called only when its own first condition holds (most words of a text are
+            // plain lower-case words that no rule takes): the facts are read once here.
+            let n = length(i)
+            let upperFirst = Tokenizer.isUpper(first(i))
+            let punctAfter = kind(i + 1) == .punct
+            // An address continues after its first word with a mark.
+            if punctAfter, atWordStart(i), let j = matchAddress(i) { return j }
+            // A code letter ("L. 121-1") is one capital letter.
+            if n == 1, upperFirst, let j = matchCodeArticle(i) { return j }
+            // "km" as a marker.
+            if n == 2, let j = matchKilometreMarker(i) { return j }
+            // A unit after "… de": at least four tokens before it.
+            if i >= 4, let j = matchUnitAfterScale(i) { return j }
+            if n <= 6, let j = matchAbbreviation(i) { return j }
+            if n <= 12, let j = matchRoman(i) { return j }
+            // "x2", "n-3", "J-3": one letter.
+            if n == 1, let j = matchMath(i) { return j }
+            // An acronym is all capitals, or a listed one written capitalized ("Insee").
+            if upperFirst, let j = matchAcronym(i) { return j }
             copy(i)
             return i + 1
         case .number:
