@@ -57,7 +57,8 @@ package struct Verbalizer {
             // A unit after "… de": at least four tokens before it.
             if i >= 4, let j = matchUnitAfterScale(i) { return j }
             if n <= 6, let j = matchAbbreviation(i) { return j }
-            if n <= 12, let j = matchRoman(i) { return j }
+            // A numeral starts with a numeral letter of the word's case ("XIXe", "xixe siècle").
+            if n <= 12, RomanNumerals.isNumeralLetter(first(i), upper: upperFirst), let j = matchRoman(i) { return j }
             // "x2", "n-3", "J-3": one letter.
             if n == 1, let j = matchMath(i) { return j }
             // An acronym is all capitals, or a listed one written capitalized ("Insee").

@@ -57,8 +57,8 @@ struct NormalizeCommand: ParsableCommand {
                 LineItems.forEach(in: text) { item in emit(normalizer.normalize(item)) }
             } else {
                 let text = try ArticleReader.decodeText(bytes)
-                for sentence in normalizer.sentences(in: text) where !sentence.spoken.isEmpty {
-                    emit(sentence.spoken)
+                normalizer.forEachSentence(in: text) { sentence in
+                    if !sentence.spoken.isEmpty { emit(sentence.spoken) }
                 }
             }
             FileHandle.standardOutput.write(Data(output.utf8))
