@@ -12,11 +12,17 @@ enum InputText {
         if let nul = body.firstIndex(of: 0) {
             throw EcouterError(.input, "the input looks binary (a NUL byte at offset \(nul)): give a text or HTML file")
         }
-        if let bad = firstInvalidUTF8Offset(body) {
-            throw EcouterError(.input, "the input is not valid UTF-8 (bad byte at offset \(bad)); convert it, e.g. with iconv -f latin1 -t utf-8")
+        // The standard library's validation is fast; the scalar-by-scalar walk only names the bad byte.
+        let decoded: String
+        if let valid = String(validating: body, as: UTF8.self) {
+            decoded = valid
+        } else {
+            if let bad = firstInvalidUTF8Offset(body) {
+                throw EcouterError(.input, "the input is not valid UTF-8 (bad byte at offset \(bad)); convert it, e.g. with iconv -f latin1 -t utf-8")
+            }
+            decoded = String(decoding: body, as: UTF8.self)
         }
-        let text = String(decoding: body, as: UTF8.self)
-            .replacingLineBreaks()
+        let text = body.contains(13) ? decoded.replacingLineBreaks() : decoded
         guard text.contains(where: { !$0.isWhitespace }) else {
             throw EcouterError(.input, "the input is empty: there is no text to read")
         }
@@ -41,7 +47,6 @@ enum InputText {
 extension String {
     /// CRLF and lone CR become LF, so paragraph detection sees one kind of line break.
     fileprivate func replacingLineBreaks() -> String {
-        guard utf8.contains(13) else { return self }
         var out = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in unicodeScalars {

@@ -123,8 +123,17 @@ public struct FrenchNormalizer: Sendable {
 
     /// Segments `text` into sentences and normalizes each.
     public func sentences(in text: String) -> [SpokenSentence] {
-        SentenceSegmenter().sentenceRanges(in: text).map {
-            SpokenSentence(written: String(text[$0]), range: $0, spoken: normalize(String(text[$0])))
+        var result: [SpokenSentence] = []
+        forEachSentence(in: text) { result.append($0) }
+        return result
+    }
+
+    /// Segments `text` into sentences and hands each one, normalized, to `body` in order, without
+    /// holding them all: the same sentences as ``sentences(in:)``, for large texts.
+    public func forEachSentence(in text: String, _ body: (SpokenSentence) throws -> Void) rethrows {
+        for range in SentenceSegmenter().sentenceRanges(in: text) {
+            let written = String(text[range])
+            try body(SpokenSentence(written: written, range: range, spoken: normalize(written)))
         }
     }
 }

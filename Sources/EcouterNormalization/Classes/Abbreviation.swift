@@ -84,6 +84,9 @@ enum Abbreviations {
         add("No", "numéro", period: true, .beforeNumber)
         return t
     }()
+
+    /// A quick pre-check of ``table``'s keys.
+    static let keys = WordFilter(table.keys)
 }
 
 extension Verbalizer {
@@ -94,6 +97,11 @@ extension Verbalizer {
         let f = first(i)
         guard kind(i + 1) == .punct || Tokenizer.isUpper(f) || (length(i) <= 3 && (f == "b" || f == "v" || f == "n"))
         else { return nil }
+        // Every rule below but the table look-up needs ".", "°", "²" or "³" right after the word; without
+        // one, a word that is no key of the table is done here (no String built for it).
+        let next = kind(i + 1) == .punct ? first(i + 1) : " "
+        let marked = next == "." || next == "°" || next == "²" || next == "³"
+        guard marked || Abbreviations.keys.mightContain(s, t[i].start, t[i].end) else { return nil }
         if let j = matchMultiPartAbbreviation(i) { return j }
         let w = text(i)
         // Month abbreviations next to a day number or a year: "3 janv. 2024", "sept. 2023".

@@ -39,6 +39,9 @@ enum Acronyms {
         "nasdaq": "nazdak", "dax": "daks", "ftse": "footsie", "ocde": "o c d e", "oms": "o m s",
     ]
 
+    /// A quick pre-check of ``words``' keys.
+    static let wordKeys = WordFilter(words.keys)
+
     /// Short French words that an all-caps headline holds: read as words, not spelled.
     static let headlineWords: Set<String> = [
         "A", "À", "AU", "AUX", "DE", "DU", "DES", "LA", "LE", "LES", "ET", "EN", "UN", "UNE", "SUR", "PAR", "POUR",
@@ -132,7 +135,9 @@ extension Verbalizer {
         let upper = isAllUpper(i)
         if !upper {
             // "Insee", "Unesco", "Covid": mixed-case acronyms eSpeak NG would misread.
-            guard n >= 3, n <= 9, Tokenizer.isUpper(first(i)), let word = Acronyms.words[lowerText(i)] else { return nil }
+            guard n >= 3, n <= 9, Tokenizer.isUpper(first(i)), Acronyms.wordKeys.mightContainLowered(s, t[i].start, t[i].end),
+                let word = Acronyms.words[lowerText(i)]
+            else { return nil }
             say(word)
             return i + 1
         }

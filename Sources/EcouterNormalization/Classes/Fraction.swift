@@ -8,6 +8,8 @@ enum FractionWords {
         "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8),
         "⅞": (7, 8), "⅐": (1, 7), "⅑": (1, 9), "⅒": (1, 10),
     ]
+    /// A bit test in front of ``glyphs``.
+    static let glyphKeys = ScalarFilter(glyphs.keys)
 
     /// Words before a mark out of 10 or 20.
     static let gradeWords: Set<String> = [
@@ -114,7 +116,7 @@ extension Verbalizer {
             return n.end + 4
         }
         // "1½"
-        if kind(n.end) == .punct, let (num, den) = FractionWords.glyphs[first(n.end)] {
+        if kind(n.end) == .punct, FractionWords.glyphKeys.contains(first(n.end)), let (num, den) = FractionWords.glyphs[first(n.end)] {
             let part = num == 1 && den == 2 ? "demi" : FractionWords.words(num, den, numbers: numbers)
             say(sign + numbers.cardinal(whole) + " et " + part)
             return n.end + 1
@@ -124,7 +126,7 @@ extension Verbalizer {
 
     /// A fraction glyph on its own: "½" → "un demi".
     mutating func matchFractionGlyph(_ i: Int) -> Int? {
-        guard let (num, den) = FractionWords.glyphs[first(i)] else { return nil }
+        guard FractionWords.glyphKeys.contains(first(i)), let (num, den) = FractionWords.glyphs[first(i)] else { return nil }
         say(FractionWords.words(num, den, numbers: numbers))
         return i + 1
     }

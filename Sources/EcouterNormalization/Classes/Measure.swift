@@ -84,6 +84,9 @@ enum Units {
         "dizaine", "dizaines", "billion", "billions",
     ]
 
+    /// A quick pre-check of ``scaleWords``.
+    static let scaleWordKeys = WordFilter(scaleWords)
+
     /// Units grouped by first scalar for a quick look-up.
     static let byFirst: [Unicode.Scalar: [Unit]] = Dictionary(grouping: all) { $0.written.unicodeScalars.first! }
 }
@@ -92,6 +95,7 @@ extension Verbalizer {
     /// "1,5 million de km", "des milliers de km²": a unit symbol after a scale word and "de" is said in full.
     mutating func matchUnitAfterScale(_ i: Int) -> Int? {
         guard i >= 4, isSpace(i - 1), isText(i - 2, "de"), isSpace(i - 3), isWord(i - 4), length(i - 4) <= 9,
+            Units.scaleWordKeys.mightContainLowered(s, t[i - 4].start, t[i - 4].end),
             Units.scaleWords.contains(lowerText(i - 4)), let candidates = Units.byFirst[first(i)]
         else { return nil }
         let offset = t[i].start

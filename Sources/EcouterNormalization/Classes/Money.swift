@@ -31,6 +31,9 @@ enum Currencies {
         ("FCFA", cfa, .none), ("F CFA", cfa, .none), ("CNY", yuan, .none), ("BTC", bitcoin, .none),
     ]
     static let prefixes: [Unicode.Scalar: Currency] = ["€": euro, "$": dollar, "£": pound, "¥": yen]
+    /// Bit tests in front of ``prefixes`` and of the first scalars of ``suffixes``.
+    static let prefixKeys = ScalarFilter(prefixes.keys)
+    static let suffixFirstScalars = ScalarFilter(suffixes.map { $0.0.unicodeScalars.first! })
 
     enum Scale { case none, thousand, million, billion }
 }
@@ -41,6 +44,8 @@ extension Verbalizer {
         let k = isSpace(n.end) ? n.end + 1 : n.end
         guard k < t.count, kind(k) != .number, kind(k) != .space else { return nil }
         let offset = t[k].start
+        // Every suffix starts with its own first scalar: most words after a number are no currency.
+        guard Currencies.suffixFirstScalars.contains(s[offset]) else { return nil }
         for (written, currency, scale) in Currencies.suffixes where scalarsMatch(written, at: offset) {
             let endOffset = offset + written.unicodeScalars.count
             guard isBoundary(atScalar: endOffset), let after = tokenIndex(atScalar: endOffset, from: k) else { continue }
@@ -58,7 +63,9 @@ extension Verbalizer {
 
     /// "$100", "€50", "£3,5".
     mutating func matchPrefixedMoney(_ i: Int) -> Int? {
-        guard let currency = Currencies.prefixes[first(i)], isNumber(i + 1), var n = parseNumber(i + 1) else { return nil }
+        guard Currencies.prefixKeys.contains(first(i)), let currency = Currencies.prefixes[first(i)], isNumber(i + 1),
+            var n = parseNumber(i + 1)
+        else { return nil }
         n.negative = false
         // "$3 millions", "$2 milliards"
         if isSpace(n.end), isWord(n.end + 1) {

@@ -20,6 +20,9 @@ enum OrdinalSuffix {
         t["ndes"] = (.feminine, true, true)
         return t
     }()
+
+    /// A quick pre-check of ``table``'s keys.
+    static let keys = WordFilter(table.keys)
 }
 
 extension Verbalizer {

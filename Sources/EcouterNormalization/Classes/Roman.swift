@@ -27,6 +27,16 @@ enum RomanNumerals {
         return UInt64(total)
     }
 
+    /// Whether `c` is one of the numeral letters I V X L C D M (`upper`) or i v x l c d m.
+    @inline(__always)
+    static func isNumeralLetter(_ c: Unicode.Scalar, upper: Bool) -> Bool {
+        switch c {
+        case "I", "V", "X", "L", "C", "D", "M": return upper
+        case "i", "v", "x", "l", "c", "d", "m": return !upper
+        default: return false
+        }
+    }
+
     static func encode(_ n: Int) -> String {
         let table: [(Int, String)] = [
             (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
@@ -81,11 +91,13 @@ extension Verbalizer {
         // Split "XIXe" into numeral and suffix.
         var k = start
         if upperStart {
-            while k < end && "IVXLCDM".unicodeScalars.contains(s[k]) { k += 1 }
+            while k < end && RomanNumerals.isNumeralLetter(s[k], upper: true) { k += 1 }
         } else {
-            while k < end && "ivxlcdm".unicodeScalars.contains(s[k]) { k += 1 }
+            while k < end && RomanNumerals.isNumeralLetter(s[k], upper: false) { k += 1 }
         }
         guard k > start else { return nil }
+        // A suffix must be an ordinal one ("XIXe", "Ier"): "Il", "Marseille", "Comme" stop here, before any String is built.
+        if k < end && !OrdinalSuffix.keys.mightContainLowered(s, k, end) { return nil }
         var suffix = ""
         for c in s[k..<end] { suffix.unicodeScalars.append(Tokenizer.lower(c)) }
         let numeral = s[start..<k].map { Tokenizer.isUpper($0) ? $0 : Unicode.Scalar($0.value - 32)! }
@@ -115,12 +127,13 @@ extension Verbalizer {
             return nil
         }
         guard let (gender, plural, _) = OrdinalSuffix.table[suffix], suffix != "nd", suffix != "º" else { return nil }
-        guard let v = RomanNumerals.value(numeral) else { return nil }
         // One-letter numerals: only I, V, X ("Ier", "Ve", "Xe"); "Me", "De", "Ce", "Le" are words.
+        // (Checked before the value: "Le", "Les", "Ce" are frequent and need no numeral arithmetic.)
         if numeral.count == 1 && !(numeral[0] == "I" || numeral[0] == "V" || numeral[0] == "X") { return nil }
         if numeral.count == 1 && numeral[0] == "I" && !(suffix == "er" || suffix == "re" || suffix == "ère" || suffix == "ᵉʳ" || suffix == "ʳᵉ") {
             return nil
         }
+        guard let v = RomanNumerals.value(numeral) else { return nil }
         // Lower-case numerals are a century only before "siècle(s)"; upper-case ones need a boundary.
         let next = afterOptionalSpace(i)
         let beforeCentury = isWord(next) && (isTextIgnoringCase(next, "siècle") || isTextIgnoringCase(next, "siècles"))

@@ -17,6 +17,11 @@ enum Symbols {
     ]
     /// Superscript digits: footnote calls when not part of a unit.
     static let superscriptDigits: Set<Unicode.Scalar> = ["¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰"]
+
+    // Bit tests in front of the sets above (the common marks of a text, "," "." "'", are ASCII).
+    static let superscriptFilter = ScalarFilter(superscriptDigits)
+    static let silentFilter = ScalarFilter(silent)
+    static let wordKeys = ScalarFilter(words.keys)
 }
 
 extension Verbalizer {
@@ -24,7 +29,7 @@ extension Verbalizer {
         let c = first(i)
         if let j = matchPrefixedMoney(i) { return j }
         if let j = matchFractionGlyph(i) { return j }
-        if Symbols.superscriptDigits.contains(c) {
+        if Symbols.superscriptFilter.contains(c) {
             // "¹", "²³": a footnote call; the reader skips it.
             return dropFootnotes ? i + 1 : nil
         }
@@ -58,11 +63,11 @@ extension Verbalizer {
         default:
             break
         }
-        if Symbols.silent.contains(c) {
+        if Symbols.silentFilter.contains(c) {
             space()
             return i + 1
         }
-        if let w = Symbols.words[c] {
+        if Symbols.wordKeys.contains(c), let w = Symbols.words[c] {
             if w.isEmpty { return i + 1 }
             say(w)
             return i + 1

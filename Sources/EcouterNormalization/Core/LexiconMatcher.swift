@@ -35,6 +35,19 @@ package struct LexiconMatcher: Sendable {
         return prefilter[b >> 6] & (1 << UInt64(b & 63)) != 0
     }
 
+    /// ``mightMatch(_:)`` for the word `s[from..<to]`, without making a slice.
+    @inline(__always)
+    func mightMatch(_ s: [Unicode.Scalar], _ from: Int, _ to: Int) -> Bool {
+        var h: UInt32 = 2_166_136_261
+        var k = from
+        while k < to {
+            h = (h ^ Tokenizer.lower(s[k]).value) &* 16_777_619
+            k += 1
+        }
+        let b = Int((h ^ (h >> 16)) & 0xFFFF)
+        return prefilter[b >> 6] & (1 << UInt64(b & 63)) != 0
+    }
+
     package init(_ lexicon: Lexicon) {
         for entry in lexicon.entries {
             let written = Array(entry.written.unicodeScalars)
@@ -86,7 +99,7 @@ package struct LexiconMatcher: Sendable {
 extension Verbalizer {
     /// Lexicon entries come first: their spoken side is written untouched (it may be `[[phonemes]]`).
     mutating func matchLexicon(_ i: Int) -> Int? {
-        guard !lexicon.isEmpty, lexicon.mightMatch(s[t[i].start..<t[i].end]) else { return nil }
+        guard !lexicon.isEmpty, lexicon.mightMatch(s, t[i].start, t[i].end) else { return nil }
         // Only at the start of a word, so "Paris" in "Saint-Paris" still matches but not inside a word.
         guard let (spoken, end) = lexicon.match(s, at: t[i].start, word: text(i), lowerWord: { lowerText(i) }),
             let after = tokenIndex(atScalar: end, from: i)

@@ -6,14 +6,34 @@ import Foundation
 package enum TextCleaner {
     /// The cleaned scalars of `text`; runs of white space become one ASCII space.
     package static func clean(_ text: String) -> [Unicode.Scalar] {
-        var source = text
-        if needsComposition(text) {
-            source = text.precomposedStringWithCanonicalMapping
-        }
+        // One pass maps the text and notes whether it needs NFC; the rare text that does is composed
+        // and mapped again (news text almost never needs it, and a separate check cost a pass of its own).
+        let (out, needsComposition) = mapped(text)
+        guard needsComposition else { return out }
+        return mapped(text.precomposedStringWithCanonicalMapping).scalars
+    }
+
+    /// The mapped scalars of `text`, and whether `text` holds combining marks or other scalars NFC could
+    /// change (a cheap over-approximation): a scalar in U+0300…U+037F (combining diacritics) or from U+0800
+    /// on, together with any scalar from U+0300 on that is not common precomposed typography.
+    private static func mapped(_ text: String) -> (scalars: [Unicode.Scalar], needsComposition: Bool) {
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(source.utf8.count)
+        out.reserveCapacity(text.utf8.count)
         var lastWasSpace = true
-        for scalar in source.unicodeScalars {
+        var sawCombiningOrHigh = false
+        var sawUncommon = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            // Printable ASCII other than the double quote and the backquote is kept as it is.
+            if v > 0x22 && v < 0x7F && v != 0x60 {
+                out.append(scalar)
+                lastWasSpace = false
+                continue
+            }
+            if v >= 0x300 {
+                if v < 0x380 || v >= 0x800 { sawCombiningOrHigh = true }
+                if !isCommonPrecomposed(scalar) { sawUncommon = true }
+            }
             var mapped = map(scalar)
             // A double quote or ″ right after a digit is a seconds mark ("4'02\"50"): kept as ″ for the chrono rule.
             if (scalar == "\"" || scalar == "″"), let previous = out.last, Tokenizer.isDigit(previous) { mapped = "″" }
@@ -27,21 +47,7 @@ package enum TextCleaner {
             out.append(mapped)
         }
         if out.last == " " { out.removeLast() }
-        return out
-    }
-
-    /// Whether `text` holds combining marks or other scalars NFC could change (a cheap over-approximation).
-    private static func needsComposition(_ text: String) -> Bool {
-        for unit in text.utf8 where unit >= 0xCC {
-            // Lead bytes 0xCC/0xCD start U+0300…U+037F (combining diacritics); above 0xE0 come other scripts.
-            if unit == 0xCC || unit == 0xCD || unit >= 0xE0 {
-                for scalar in text.unicodeScalars where scalar.value >= 0x300 && !isCommonPrecomposed(scalar) {
-                    return true
-                }
-                return false
-            }
-        }
-        return false
+        return (out, sawCombiningOrHigh && sawUncommon)
     }
 
     private static func isCommonPrecomposed(_ scalar: Unicode.Scalar) -> Bool {

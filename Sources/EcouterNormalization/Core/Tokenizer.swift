@@ -57,6 +57,7 @@ package enum Tokenizer {
         if v < 0x80 { return v &- 65 < 26 }
         if v < 0xC0 { return false }
         if v < 0xDF { return v != 0xD7 }
+        if v < 0x100 { return false }  // ß, à…ÿ and ÷: the rest of Latin-1 has no capital
         return c.properties.isUppercase
     }
 
@@ -66,7 +67,7 @@ package enum Tokenizer {
         let v = c.value
         if v < 0x80 { return v &- 65 < 26 ? Unicode.Scalar(v + 32)! : c }
         if (0xC0...0xDE).contains(v) && v != 0xD7 { return Unicode.Scalar(v + 32)! }
-        if v < 0xC0 { return c }
+        if v < 0x100 { return c }  // the rest of Latin-1 is lower case already (or no letter)
         return c.properties.lowercaseMapping.unicodeScalars.first ?? c
     }
 }

@@ -43,14 +43,26 @@ package struct Verbalizer {
             return i + 1
         case .word:
             if let j = matchLexicon(i) { return j }
-            if atWordStart(i), let j = matchAddress(i) { return j }
-            if let j = matchCodeArticle(i) { return j }
-            if let j = matchKilometreMarker(i) { return j }
-            if let j = matchUnitAfterScale(i) { return j }
-            if let j = matchAbbreviation(i) { return j }
-            if let j = matchRoman(i) { return j }
-            if let j = matchMath(i) { return j }
-            if let j = matchAcronym(i) { return j }
+            // Each rule is called only when its own first condition holds (most words of a text are
+            // plain lower-case words that no rule takes): the facts are read once here.
+            let n = length(i)
+            let upperFirst = Tokenizer.isUpper(first(i))
+            let punctAfter = kind(i + 1) == .punct
+            // An address continues after its first word with a mark.
+            if punctAfter, atWordStart(i), let j = matchAddress(i) { return j }
+            // A code letter ("L. 121-1") is one capital letter.
+            if n == 1, upperFirst, let j = matchCodeArticle(i) { return j }
+            // "km" as a marker.
+            if n == 2, let j = matchKilometreMarker(i) { return j }
+            // A unit after "… de": at least four tokens before it.
+            if i >= 4, let j = matchUnitAfterScale(i) { return j }
+            if n <= 6, let j = matchAbbreviation(i) { return j }
+            // A numeral starts with a numeral letter of the word's case ("XIXe", "xixe siècle").
+            if n <= 12, RomanNumerals.isNumeralLetter(first(i), upper: upperFirst), let j = matchRoman(i) { return j }
+            // "x2", "n-3", "J-3": one letter.
+            if n == 1, let j = matchMath(i) { return j }
+            // An acronym is all capitals, or a listed one written capitalized ("Insee").
+            if upperFirst, let j = matchAcronym(i) { return j }
             copy(i)
             return i + 1
         case .number:
@@ -176,6 +188,8 @@ package struct Verbalizer {
     func isAnyPunct(_ i: Int, _ set: String) -> Bool {
         guard kind(i) == .punct else { return false }
         let c = s[t[i].start]
+        // An ASCII scalar is in `set` exactly when its byte is in the UTF-8 (multi-byte sequences hold no ASCII byte).
+        if c.value < 0x80 { return set.utf8.contains(UInt8(truncatingIfNeeded: c.value)) }
         return set.unicodeScalars.contains(c)
     }
 
@@ -198,6 +212,7 @@ package struct Verbalizer {
         guard i >= 0 && i < t.count else { return false }
         var k = t[i].start
         let end = t[i].end
+        guard Self.lengthsMayMatch(end - k, word) else { return false }
         for c in word.unicodeScalars {
             if k >= end || s[k] != c { return false }
             k += 1
@@ -210,11 +225,20 @@ package struct Verbalizer {
         guard i >= 0 && i < t.count else { return false }
         var k = t[i].start
         let end = t[i].end
+        guard Self.lengthsMayMatch(end - k, word) else { return false }
         for c in word.unicodeScalars {
             if k >= end || Tokenizer.lower(s[k]) != c { return false }
             k += 1
         }
         return k == end
+    }
+
+    /// Whether `count` scalars may spell `word`: each scalar takes one to four UTF-8 bytes, and the
+    /// UTF-8 count of a native String is known without walking it.
+    @inline(__always)
+    static func lengthsMayMatch(_ count: Int, _ word: String) -> Bool {
+        let bytes = word.utf8.count
+        return count <= bytes && count &* 4 >= bytes
     }
 
     func isCapitalized(_ i: Int) -> Bool { isWord(i) && Tokenizer.isUpper(first(i)) }

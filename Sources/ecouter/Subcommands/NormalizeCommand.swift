@@ -40,20 +40,25 @@ struct NormalizeCommand: ParsableCommand {
                 normalizer.options.region = chosen
             }
             let bytes = try InputFile.read(file)
+            // Written out by chunks of about 1 MB: a large input is not held twice more in memory.
+            let chunk = 1 << 20
             var output = ""
+            output.reserveCapacity(chunk + chunk / 4)
+            func emit(_ line: String) {
+                output += line
+                output += "\n"
+                if output.utf8.count >= chunk {
+                    FileHandle.standardOutput.write(Data(output.utf8))
+                    output.removeAll(keepingCapacity: true)
+                }
+            }
             if lines {
                 let text = try LineItems.decode(bytes)
-                output.reserveCapacity(text.utf8.count + text.utf8.count / 4)
-                LineItems.forEach(in: text) { item in
-                    output += normalizer.normalize(item)
-                    output += "\n"
-                }
+                LineItems.forEach(in: text) { item in emit(normalizer.normalize(item)) }
             } else {
                 let text = try ArticleReader.decodeText(bytes)
-                output.reserveCapacity(text.utf8.count + text.utf8.count / 4)
-                for sentence in normalizer.sentences(in: text) where !sentence.spoken.isEmpty {
-                    output += sentence.spoken
-                    output += "\n"
+                normalizer.forEachSentence(in: text) { sentence in
+                    if !sentence.spoken.isEmpty { emit(sentence.spoken) }
                 }
             }
             FileHandle.standardOutput.write(Data(output.utf8))
