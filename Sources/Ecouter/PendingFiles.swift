@@ -7,14 +7,34 @@ import Synchronization
 /// Outputs are written to a temporary file beside the target and renamed over it on success;
 /// a signal handler (the command's SIGINT handling) calls ``removeAll()`` before exiting.
 public enum PendingFiles {
-    private static let paths = Mutex<Set<String>>([])
+    private struct State {
+        var paths: Set<String> = []
+        /// Set by ``removeAll()``: the process is on its way out, no new temporary file may start.
+        var closed = false
+    }
+    private static let state = Mutex(State())
 
-    static func register(_ path: String) { _ = paths.withLock { $0.insert(path) } }
-    static func unregister(_ path: String) { _ = paths.withLock { $0.remove(path) } }
+    /// Records `path` before it is created. False once ``removeAll()`` ran: the caller must not
+    /// create the file (the process is exiting and nobody would remove it).
+    package static func register(_ path: String) -> Bool {
+        state.withLock { state in
+            guard !state.closed else { return false }
+            state.paths.insert(path)
+            return true
+        }
+    }
 
-    /// Deletes every temporary output still being written (`unlink(2)`), e.g. from a signal handler.
+    /// Forgets `path` once it has been renamed into place or removed.
+    package static func unregister(_ path: String) { _ = state.withLock { $0.paths.remove(path) } }
+
+    /// Deletes every temporary output still being written (`unlink(2)`) and refuses new ones; for a
+    /// signal handler that is about to exit.
     public static func removeAll() {
-        let all = paths.withLock { set in defer { set.removeAll() }; return set }
+        let all = state.withLock { state in
+            state.closed = true
+            defer { state.paths.removeAll() }
+            return state.paths
+        }
         for path in all { unlink(path) }
     }
 }
@@ -37,7 +57,7 @@ enum AtomicFile {
         }
         let temporary = (directory.isEmpty ? "" : directory + "/")
             + ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
-        PendingFiles.register(temporary)
+        guard PendingFiles.register(temporary) else { throw EcouterError(.cancelled, "interrupted") }
         defer { PendingFiles.unregister(temporary) }
         do throws(EcouterError) {
             let output: AudioOutput

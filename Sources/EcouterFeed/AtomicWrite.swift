@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import Ecouter
 import Foundation
 
 /// Writes small files (manifest, podcast feed, index page) so a reader never sees half of one.
@@ -7,6 +8,9 @@ enum AtomicWrite {
     static func write(_ data: Data, to url: URL) throws(FeedError) {
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
+        // Registered so that an interrupt (the command's SIGINT handling) removes it too.
+        guard PendingFiles.register(temporary) else { throw FeedError(.io, "cannot write \(url.path): interrupted") }
+        defer { PendingFiles.unregister(temporary) }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FeedError(.io, "cannot write \(url.path): \(String(cString: strerror(errno)))") }
         var failure: Int32?
