@@ -44,10 +44,16 @@ struct SpeechEngineTests {
     }
 
     /// eSpeak NG keeps hidden per-process state (pitch flutter, noise), so one sentence spoken after
-    /// different ones is not bit-identical; it must still be the same speech: same length within a
-    /// few milliseconds, same loudness. Interleaved or corrupted buffers would break both.
-    private func sameSpeech(_ a: [Int16], _ b: [Int16]) -> Bool {
-        abs(a.count - b.count) <= max(a.count, b.count) / 25 && abs(rms(a) - rms(b)) <= max(rms(a), rms(b)) / 8
+    /// different ones is not bit-identical; it must still be the same speech.
+    /// Why `a` and `b` are not the same speech (length off by more than 10 %, loudness by more than
+    /// 12 %), or nil. Described in numbers, so a failure does not print the samples. eSpeak NG's
+    /// hidden state moves a sentence's length by up to about 5 % (seen: 37495 vs 39205 samples);
+    /// a lost, repeated or interleaved buffer moves it far more.
+    private func speechDifference(_ a: [Int16], _ b: [Int16]) -> String? {
+        let lengthOK = abs(a.count - b.count) <= max(a.count, b.count) / 10
+        let loudnessOK = abs(rms(a) - rms(b)) <= max(rms(a), rms(b)) / 8
+        if lengthOK && loudnessOK { return nil }
+        return "\(a.count) vs \(b.count) samples, RMS \(Int(rms(a))) vs \(Int(rms(b)))"
     }
 
     @Test("the same text twice gives the same speech")
@@ -55,7 +61,8 @@ struct SpeechEngineTests {
         let a = try samples("Deux fois la même phrase.")
         _ = try samples("Une autre phrase entre les deux, pour changer l'état du générateur.")
         let b = try samples("Deux fois la même phrase.")
-        #expect(sameSpeech(a, b), "lengths \(a.count) and \(b.count)")
+        let difference = speechDifference(a, b)
+        #expect(difference == nil)
         #expect(!a.isEmpty)
     }
 
@@ -132,7 +139,8 @@ struct SpeechEngineTests {
             return result
         }
         for i in texts.indices {
-            #expect(sameSpeech(parallel[i], serial[i]), "text \(i): \(parallel[i].count) vs \(serial[i].count) samples")
+            let difference = speechDifference(parallel[i], serial[i])
+            #expect(difference == nil, "text \(i)")
         }
     }
 }

@@ -70,10 +70,19 @@ struct ArticleReaderTests {
         }
     }
 
-    /// Same speech despite eSpeak NG's hidden per-process state (see ``SpeechEngine``): same length
-    /// within 4 %, same loudness within 12 %. Byte identity across runs is tested on the command.
-    private func sameSpeech(_ a: [Int16], _ b: [Int16]) -> Bool {
-        abs(a.count - b.count) <= max(a.count, b.count) / 25 && abs(rms(a) - rms(b)) <= max(rms(a), rms(b)) / 8
+    /// Same speech despite eSpeak NG's hidden per-process state (see ``SpeechEngine``); byte identity
+    /// across runs is tested on the command.
+    private func sameSpeech(_ a: [Int16], _ b: [Int16]) -> Bool { speechDifference(a, b) == nil }
+
+    /// Why `a` and `b` are not the same speech (length off by more than 10 %, loudness by more than
+    /// 12 %), or nil. Described in numbers, so a failure does not print the samples. eSpeak NG's
+    /// hidden state moves a sentence's length by up to about 5 % (seen: 37495 vs 39205 samples);
+    /// a lost, repeated or interleaved buffer moves it far more.
+    private func speechDifference(_ a: [Int16], _ b: [Int16]) -> String? {
+        let lengthOK = abs(a.count - b.count) <= max(a.count, b.count) / 10
+        let loudnessOK = abs(rms(a) - rms(b)) <= max(rms(a), rms(b)) / 8
+        if lengthOK && loudnessOK { return nil }
+        return "\(a.count) vs \(b.count) samples, RMS \(Int(rms(a))) vs \(Int(rms(b)))"
     }
 
     @Test("the same input read again gives the same speech, whatever was read before")
@@ -81,7 +90,8 @@ struct ArticleReaderTests {
         let (first, _, _) = try await read(Self.text)
         _ = try await read("Une tout autre dépêche, lue entre les deux.")
         let (second, _, _) = try await read(Self.text)
-        #expect(sameSpeech(first.samples, second.samples))
+        let difference = speechDifference(first.samples, second.samples)
+        #expect(difference == nil)
     }
 
     @Test("many readings at once all succeed and equal the serial results")
@@ -99,11 +109,14 @@ struct ArticleReaderTests {
         }
         #expect(parallel.count == texts.count)
         for (i, (p, s)) in zip(parallel, serial).enumerated() {
-            #expect(sameSpeech(p.samples, s.samples), "reading \(i): \(p.samples.count) vs \(s.samples.count) samples")
+            let difference = speechDifference(p.samples, s.samples)
+            #expect(difference == nil, "reading \(i)")
             #expect(Int(p.declaredDataSize) == p.samples.count * 2)
         }
         // The comparison can fail: a different text is not the same speech.
-        #expect(!sameSpeech(serial[0].samples, try await read("Une seule phrase, bien plus courte.").0.samples))
+        let other = try await read("Une seule phrase, bien plus courte.").0.samples
+        let differs = !sameSpeech(serial[0].samples, other)
+        #expect(differs)
     }
 
     @Test("the chunk sequence carries the audio of the file, pauses included")
@@ -123,7 +136,8 @@ struct ArticleReaderTests {
         #expect(spoken == 4)
         #expect(pauses == 3)
         let (info, _, _) = try await read(Self.text)
-        #expect(sameSpeech(samples, info.samples), "\(samples.count) vs \(info.samples.count) samples")
+        let difference = speechDifference(samples, info.samples)
+        #expect(difference == nil)
     }
 
     @Test("a slower rate gives longer audio; a preset's region reaches the normalizer")
