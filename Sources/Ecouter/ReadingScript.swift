@@ -87,7 +87,7 @@ struct ReadingScript: Sequence {
             for (i, sentence) in sentences.enumerated() {
                 let done = charactersBefore + text.distance(from: text.startIndex, to: sentence.range.upperBound)
                 let pause = i == sentences.count - 1 ? endPause : script.pauses.sentence
-                result.append(Utterance(spoken: sentence.spoken, written: sentence.written, pauseAfter: pause, charactersDone: done))
+                result.append(Utterance(spoken: EngineText.guarded(sentence.spoken), written: sentence.written, pauseAfter: pause, charactersDone: done))
             }
             charactersBefore += text.count
             return result

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+@testable import Ecouter
+import Foundation
+import Testing
+
+/// Text that crashed libespeak-ng 1.51 (found by scripts/fuzz-cli.py): long runs of dotted single
+/// letters ("U.S.A.U.S.A.…", 45 × "中.") abort the process with "stack smashing detected".
+@Suite("Engine text guard", .serialized)
+struct FuzzEngineTextTests {
+    /// Longest run of dotted single letters in `text` (the shape that overflows eSpeak NG).
+    static func longestDottedRun(_ text: String) -> Int {
+        var longest = 0, run = 0
+        var previous: Character = " "
+        var letterAfterBoundary = false
+        for ch in text {
+            if ch.isLetter {
+                letterAfterBoundary = !previous.isLetter
+                if !letterAfterBoundary { run = 0 }
+            } else if ch == ".", letterAfterBoundary {
+                run += 1
+                longest = max(longest, run)
+                letterAfterBoundary = false
+            } else {
+                run = 0
+                letterAfterBoundary = false
+            }
+            previous = ch
+        }
+        return longest
+    }
+
+    @Test(arguments: [
+        String(repeating: "U.S.A.", count: 40), String(repeating: "中.", count: 100), String(repeating: "e\u{301}.", count: 80),
+        "Avant " + String(repeating: "a.", count: 200) + " après",
+    ])
+    func overlongDottedRunsAreBroken(text: String) {
+        #expect(Self.longestDottedRun(text) > EngineText.maximumDottedLetters)
+        let guarded = EngineText.guarded(text)
+        #expect(Self.longestDottedRun(guarded) <= EngineText.maximumDottedLetters)
+        // Only spaces were added.
+        #expect(guarded.filter { $0 != " " } == text.filter { $0 != " " })
+    }
+
+    @Test(arguments: [
+        "M. Dupont, Mme Durand et J.-P. Martin.", "Les U.S.A. et l'U.R.S.S.", "1.2.3.4.5.6.7.8.9.10.11.12.13.14.15",
+        "Ab.Ab.Ab.Ab.Ab.Ab.Ab.Ab.Ab.Ab.Ab.Ab.Ab.Ab.", "[[a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p]]", "",
+    ])
+    func ordinaryTextIsUntouched(text: String) {
+        #expect(EngineText.guarded(text) == text)
+    }
+
+    @Test func guardIsLinear() {
+        let text = String(repeating: "a.", count: 500_000)
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(Self.longestDottedRun(EngineText.guarded(text)) <= EngineText.maximumDottedLetters)
+        #expect(clock.now - start < .seconds(5))
+    }
+
+    @Test func dottedLetterRunIsSpokenWithoutCrashing() async throws {
+        // Before the guard this aborted the whole test process inside espeak_Synth.
+        let reader = ArticleReader()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dotted-\(UUID().uuidString).wav")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let text = "Sigles : " + String(repeating: "U.S.A.", count: 30) + " " + String(repeating: "中.", count: 60)
+        let summary = try await reader.read(try reader.article(from: Array(text.utf8), format: .text), to: url)
+        #expect(summary.duration > 1)
+        let info = try WAVInfo(parsing: Array(try Data(contentsOf: url)))
+        #expect(info.sampleRate == 22050)
+    }
+}
