@@ -25,18 +25,24 @@ package enum EngineText {
         var inPhonemes = false
         for scalar in spoken.unicodeScalars {
             out.append(scalar)
-            defer { previous = scalar }
             if inPhonemes {
                 if previous == "]", scalar == "]" { inPhonemes = false }
+                previous = scalar
                 continue
             }
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .format:
+                // Transparent, as for eSpeak NG: "e\u{301}." is one dotted letter, and a soft
+                // hyphen between "a." and "a." does not end the run.
+                continue
+            default: break
+            }
+            defer { previous = scalar }
             if previous == "[", scalar == "[" { inPhonemes = true; run = 0; letterStartsRun = false; continue }
             if scalar.properties.isAlphabetic {
                 // A letter after another letter makes a word, not a spelled letter.
                 letterStartsRun = !previous.properties.isAlphabetic && (previous == "." || run == 0)
                 if !letterStartsRun { run = 0 }
-            } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark {
-                continue  // "e\u{301}." is one letter
             } else if scalar == ".", letterStartsRun {
                 run += 1
                 letterStartsRun = false
