@@ -4,7 +4,8 @@ import Foundation
 import Testing
 
 /// Text that crashed libespeak-ng 1.51 (found by scripts/fuzz-cli.py): long runs of dotted single
-/// letters ("U.S.A.U.S.A.…", 45 × "中.") abort the process with "stack smashing detected".
+/// letters ("U.S.A.U.S.A.…", 45 × "中.") abort the process with "stack smashing detected"; a
+/// phoneme word of a few hundred mnemonics from a lexicon makes it segfault.
 @Suite("Engine text guard", .serialized)
 struct FuzzEngineTextTests {
     /// Longest run of dotted single letters in `text` (the shape that overflows eSpeak NG).
@@ -49,6 +50,24 @@ struct FuzzEngineTextTests {
         #expect(EngineText.guarded(text) == text)
     }
 
+    /// Longest run of non-space scalars in `text`.
+    static func longestWord(_ text: String) -> Int {
+        text.split(whereSeparator: \.isWhitespace).map { $0.unicodeScalars.count }.max() ?? 0
+    }
+
+    @Test(arguments: [
+        "Un [[" + String(repeating: "t@", count: 300) + "]] deux", "[[" + String(repeating: "a", count: 10_000) + "]]",
+        "Un [[ " + String(repeating: "a", count: 1_000), "[[" + String(repeating: "a", count: 99) + "]]]]" + String(repeating: "]", count: 50),
+    ])
+    func overlongPhonemeWordsAreCut(text: String) {
+        // eSpeak NG 1.51 segfaults on a phoneme word of about 300 mnemonics (a hostile --lexicon).
+        let guarded = EngineText.guarded(text)
+        let phonemes = guarded.split(separator: "[[", maxSplits: 1).last.map(String.init) ?? ""
+        #expect(Self.longestWord(String(phonemes.prefix(while: { $0 != "]" }))) <= EngineText.maximumPhonemeWord)
+        #expect(guarded.filter { $0 != " " } == text.filter { $0 != " " })
+        #expect(guarded.contains("]]") == text.contains("]]"))
+    }
+
     @Test func guardIsLinear() {
         let text = String(repeating: "a.", count: 500_000)
         let clock = ContinuousClock()
@@ -62,8 +81,10 @@ struct FuzzEngineTextTests {
         let reader = ArticleReader()
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("dotted-\(UUID().uuidString).wav")
         defer { try? FileManager.default.removeItem(at: url) }
-        let text = "Sigles : " + String(repeating: "U.S.A.", count: 30) + " " + String(repeating: "中.", count: 60)
-        let summary = try await reader.read(try reader.article(from: Array(text.utf8), format: .text), to: url)
+        let text = "Sigles : " + String(repeating: "U.S.A.", count: 30) + " " + String(repeating: "中.", count: 60) + " texte."
+        let lexicon = try Lexicon(tsv: "texte\t[[" + String(repeating: "t@", count: 300) + "]]\n", name: "hostile")
+        let options = ReadingOptions(extraLexicons: [lexicon])
+        let summary = try await ArticleReader(options: options).read(try reader.article(from: Array(text.utf8), format: .text), to: url)
         #expect(summary.duration > 1)
         let info = try WAVInfo(parsing: Array(try Data(contentsOf: url)))
         #expect(info.sampleRate == 22050)
