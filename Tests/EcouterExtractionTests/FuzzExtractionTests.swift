@@ -60,6 +60,26 @@ import Testing
         return String(decoding: out, as: UTF8.self)
     }
 
+    // MARK: Deep nesting
+
+    @Test func deepUnclosedBlocksAreCollectedInLinearTime() throws {
+        // Each paragraph's kind was found by walking every open block: 40 000 unclosed
+        // "<div><p>…<table><tr><td>" (an 11 MB page) took minutes.
+        let unit = "<div><p>\(Self.sentence)<table><tr><td>"
+        let clock = ContinuousClock()
+        var times: [Duration] = []
+        for count in [2_000, 4_000] {
+            let html = "<html><body>" + String(repeating: unit, count: count)
+            let start = clock.now
+            let article = try extractor.article(fromHTML: Array(html.utf8))
+            times.append(clock.now - start)
+            #expect(article.blocks.count == count)
+        }
+        // Doubling the page must not quadruple the time (some slack for a busy machine).
+        #expect(times[1] < times[0] * 3 + .milliseconds(300), "\(times)")
+        #expect(times[1] < .seconds(5), "\(times)")
+    }
+
     // MARK: Long lines of punctuation
 
     @Test func megabyteLineOfDotsIsQuick() {
