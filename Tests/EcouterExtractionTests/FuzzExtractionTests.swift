@@ -80,6 +80,21 @@ import Testing
         #expect(times[1] < .seconds(5), "\(times)")
     }
 
+    @Test func nestedEmptyHeadlinesAreSkippedInLinearTime() throws {
+        // With no og:title and no headline in the content, the title came from the first visible
+        // <h1>, and the text of every empty nested one was gathered on the way: quadratic.
+        let count = 20_000
+        let html = "<html><body>" + String(repeating: "<h1><div>", count: count) + String(repeating: "</div></h1>", count: count)
+            + "<h1>Le vrai titre</h1><div><p>\(Self.sentence)</p><p>\(Self.sentence)</p></div></body></html>"
+        let clock = ContinuousClock()
+        let start = clock.now
+        let article = try extractor.article(fromHTML: Array(html.utf8))
+        let elapsed = clock.now - start
+        #expect(article.title == "Le vrai titre")
+        #expect(article.plainText.contains(Self.sentence))
+        #expect(elapsed < .seconds(4), "took \(elapsed)")
+    }
+
     // MARK: Long lines of punctuation
 
     @Test func megabyteLineOfDotsIsQuick() {
