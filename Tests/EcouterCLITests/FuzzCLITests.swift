@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import EcouterAudio
 import Foundation
 import Testing
 
@@ -29,6 +30,31 @@ struct FuzzCLITests {
         let phonemes = try CommandRunner.run(["phonemes", "--lines", input])
         #expect(phonemes.status == 0, "stderr: \(phonemes.stderr)")
         #expect(phonemes.stdoutText.split(separator: "\n", omittingEmptySubsequences: false).count == 2)
+    }
+
+    @Test("-o on a named pipe writes into the pipe and leaves it a pipe (no file renamed over it)")
+    func namedPipeOutput() throws {
+        // The same path took /dev/null or /dev/full when run as root: a temporary file was
+        // renamed over the device. A pipe shows it without touching /dev.
+        let dir = try ScratchDirectory()
+        let input = try dir.write("article.txt", "Le conseil municipal s'est réuni hier soir.")
+        let fifo = dir.path("out.wav")
+        #expect(mkfifo(fifo, 0o644) == 0)
+        nonisolated(unsafe) var received = Data()
+        let reader = Thread { received = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data() }
+        reader.start()
+        let result = try CommandRunner.run([input, "-o", fifo])
+        // Bounded: with a file renamed over the pipe, nothing ever opens it for writing.
+        let deadline = Date().addingTimeInterval(20)
+        while !reader.isFinished, Date() < deadline { usleep(10_000) }
+        #expect(reader.isFinished, "nothing was written into the pipe")
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        var status = stat()
+        #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "out.wav is no longer a pipe")
+        let wav = try WAVInfo(parsing: Array(received))
+        #expect(wav.isStreamingHeader)
+        #expect(wav.samples.count > 10_000)
+        #expect(dir.contents.sorted() == ["article.txt", "out.wav"])
     }
 
     @Test("an interrupt off a terminal is one line on stderr")
