@@ -55,6 +55,9 @@ enum AtomicFile {
         else {
             throw EcouterError(.output, "cannot write \(target): directory \(directory) does not exist")
         }
+        if let output = try openInPlaceIfSpecial(target) {
+            return try body(output)
+        }
         let temporary = (directory.isEmpty ? "" : directory + "/")
             + ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
         guard PendingFiles.register(temporary) else { throw EcouterError(.cancelled, "interrupted") }
@@ -75,5 +78,23 @@ enum AtomicFile {
             unlink(temporary)
             throw error
         }
+    }
+
+    /// An output on `path` itself when it exists and is not a regular file: a device (`/dev/null`),
+    /// a named pipe, a socket, or `/dev/stdout`. Renaming a temporary file over one of those would
+    /// replace the device or pipe with a plain file (run as root, `-o /dev/null` did exactly that);
+    /// they are written in place instead, with a streaming header since they cannot seek.
+    private static func openInPlaceIfSpecial(_ path: String) throws(EcouterError) -> AudioOutput? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        let kind = status.st_mode & S_IFMT
+        guard kind != S_IFREG, kind != S_IFDIR else { return nil }
+        let fd = open(path, O_WRONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw EcouterError(.output, "cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard isatty(fd) == 0 else {
+            close(fd)
+            throw EcouterError(.output, "refusing to write audio to a terminal (\(path)): use -o FILE")
+        }
+        return AudioOutput(fileDescriptor: fd, closeOnDeinit: true)
     }
 }

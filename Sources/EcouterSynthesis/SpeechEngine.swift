@@ -62,7 +62,9 @@ public final class SpeechEngine: Sendable {
     /// their own silence between sentences.
     ///
     /// - Parameters:
-    ///   - text: UTF-8 text; a NUL character ends it early, so callers should not pass any.
+    ///   - text: UTF-8 text; a NUL character ends it early, so callers should not pass any. Inputs
+    ///     known to crash libespeak-ng 1.51 (long dotted-letter runs, long phoneme words) are split
+    ///     with spaces first (``EngineText``).
     ///   - voice: validated, then applied only when it differs from the engine's current settings.
     ///   - onSamples: called on the calling thread, possibly many times; throwing stops the synthesis.
     /// - Throws: ``SynthesisError`` with `.invalidParameter`, `.voiceNotFound`, `.synthesis`, or
@@ -77,9 +79,11 @@ public final class SpeechEngine: Sendable {
             try apply(voice, to: &state)
             try withoutActuallyEscaping(onSamples) { (handler) throws(SynthesisError) in
                 let sink = CallbackContext(handler: handler)
-                let status = text.withCString { cText in
+                // Guarded here, at the one door to the library, so no caller can crash it.
+                let safe = EngineText.guarded(text)
+                let status = safe.withCString { cText in
                     espeak_Synth(
-                        cText, text.utf8.count + 1, 0, POS_CHARACTER, 0,
+                        cText, safe.utf8.count + 1, 0, POS_CHARACTER, 0,
                         UInt32(espeakCHARS_UTF8 | espeakPHONEMES), nil,
                         Unmanaged.passUnretained(sink).toOpaque())
                 }
@@ -101,7 +105,7 @@ public final class SpeechEngine: Sendable {
                                       pitch: state.current?.pitch ?? 50, volume: state.current?.volume ?? 100),
                       to: &state)
             var clauses: [String] = []
-            text.withCString { cText in
+            EngineText.guarded(text).withCString { cText in
                 var cursor: UnsafeRawPointer? = UnsafeRawPointer(cText)
                 while cursor != nil {
                     guard let result = espeak_TextToPhonemes(&cursor, espeakCHARS_UTF8, 0) else { break }

@@ -28,13 +28,15 @@ struct BlockCollector {
 
     private func collect(_ root: Int, into collected: inout [Collected]) {
         let nodes = doc.nodes
-        var open: [(end: Int, tag: String, index: Int)] = []
+        // Each open block carries the kind its text takes (its own, or the nearest enclosing
+        // heading, list item or quote's), so a flush is O(1) however deep the nesting.
+        var open: [(end: Int, index: Int, kind: Kind)] = []
         var buffer = ""
 
         func flush() {
             guard !buffer.isEmpty else { return }
             defer { buffer = "" }
-            let kind = blockKind(open)
+            let kind = (open.last?.kind ?? .paragraph).make
             let element = open.last?.index ?? root
             for piece in paragraphs(buffer) {
                 collected.append(Collected(block: kind(piece), element: element))
@@ -66,7 +68,7 @@ struct BlockCollector {
             }
             if ContentLocator.blockTags.contains(node.tag) {
                 flush()
-                open.append((node.end, node.tag, i))
+                open.append((node.end, i, Kind(tag: node.tag) ?? open.last?.kind ?? .paragraph))
             }
             i += 1
         }
@@ -78,17 +80,28 @@ struct BlockCollector {
         filter.visibleText(doc, index) > 0 && filter.linkDensity(doc, index) >= 0.6
     }
 
-    /// The kind of block the innermost open elements make.
-    private func blockKind(_ open: [(end: Int, tag: String, index: Int)]) -> (String) -> Article.Block {
-        for entry in open.reversed() {
-            switch entry.tag {
-            case "h1", "h2", "h3", "h4", "h5", "h6": return Article.Block.heading
-            case "li", "dd", "dt": return Article.Block.listItem
-            case "blockquote": return Article.Block.quote
-            default: continue
+    /// The kind of block text takes inside an element.
+    enum Kind {
+        case heading, listItem, quote, paragraph
+
+        /// The kind an element gives its text itself; nil when it takes its parent's.
+        init?(tag: String) {
+            switch tag {
+            case "h1", "h2", "h3", "h4", "h5", "h6": self = .heading
+            case "li", "dd", "dt": self = .listItem
+            case "blockquote": self = .quote
+            default: return nil
             }
         }
-        return Article.Block.paragraph
+
+        var make: (String) -> Article.Block {
+            switch self {
+            case .heading: return Article.Block.heading
+            case .listItem: return Article.Block.listItem
+            case .quote: return Article.Block.quote
+            case .paragraph: return Article.Block.paragraph
+            }
+        }
     }
 
     /// Splits at two or more `<br>` in a row. Lines between single `<br>` are joined with a

@@ -13,16 +13,23 @@ enum HTMLEncoding {
         var encoding: String
     }
 
-    static func prepare(_ bytes: [UInt8]) -> Prepared {
-        if bytes.starts(with: [0xFF, 0xFE]) { return Prepared(bytes: bytes, encoding: "UTF-16LE") }
-        if bytes.starts(with: [0xFE, 0xFF]) { return Prepared(bytes: bytes, encoding: "UTF-16BE") }
+    /// The bytes and encoding to hand libxml2. With `honouringDeclaration` false the declared
+    /// charset is ignored (used again when libxml2 could not convert the page from it).
+    static func prepare(_ bytes: [UInt8], honouringDeclaration: Bool = true) -> Prepared {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            // Decoded here rather than by libxml2, whose UTF-16 reader stops the whole page at the
+            // first unpaired surrogate or odd trailing byte; here those become U+FFFD.
+            return Prepared(bytes: Array(TextDecoding.string(fromUnlabelled: bytes).utf8), encoding: "UTF-8")
+        }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        let declared = declaredCharset(body).map(normalizedLabel)
+        let declared = honouringDeclaration ? declaredCharset(body).map(normalizedLabel) : nil
         let valid = TextDecoding.isValidUTF8(body)
 
         if let declared, !isUTF8Label(declared), !(valid && TextDecoding.hasNonASCII(body)) {
-            // A legacy declaration the bytes do not contradict: libxml2 (iconv) converts it.
-            if hasHandler(declared) { return Prepared(bytes: body, encoding: declared) }
+            // A legacy declaration the bytes do not contradict: libxml2 (iconv) converts it. The
+            // declaration was just read as ASCII, so an encoding in which ASCII reads differently
+            // (UTF-16, UTF-32, UTF-7, EBCDIC) cannot be the page's: browsers ignore it too.
+            if isASCIICompatible(declared) { return Prepared(bytes: body, encoding: declared) }
         }
         if valid { return Prepared(bytes: body, encoding: "UTF-8") }
         return Prepared(bytes: repairedUTF8(body), encoding: "UTF-8")
@@ -72,12 +79,20 @@ enum HTMLEncoding {
         label == "utf-8" || label == "unicode-1-1-utf-8"
     }
 
-    /// Whether libxml2 (with iconv) converts from `label`. The handler it hands back may be a
-    /// fresh iconv pair, so it is closed again.
-    private static func hasHandler(_ label: String) -> Bool {
+    /// Whether libxml2 (with iconv) converts from `label` and decodes ASCII markup to itself: a
+    /// sample with the characters markup and UTF-7 shifts use is converted and compared.
+    /// Call it under HTMLParser's error handler (a failed conversion is reported, not printed).
+    private static func isASCIICompatible(_ label: String) -> Bool {
+        // The handler may be a fresh iconv pair, so it is closed again.
         guard let handler = label.withCString({ xmlFindCharEncodingHandler($0) }) else { return false }
-        xmlCharEncCloseFunc(handler)
-        return true
+        defer { xmlCharEncCloseFunc(handler) }
+        let sample = Array("<meta charset=\"a-Z_09\"> +-&#;:/.'=\n".utf8)
+        guard let input = xmlBufferCreate(), let output = xmlBufferCreate() else { return false }
+        defer { xmlBufferFree(input); xmlBufferFree(output) }
+        _ = sample.withUnsafeBufferPointer { xmlBufferAdd(input, $0.baseAddress, Int32($0.count)) }
+        guard xmlCharEncInFunc(handler, output, input) >= 0, let content = xmlBufferContent(output) else { return false }
+        let converted = UnsafeBufferPointer(start: content, count: Int(xmlBufferLength(output)))
+        return converted.elementsEqual(sample)
     }
 
     /// Valid UTF-8 sequences are kept; each byte of an invalid one is read as Windows-1252.

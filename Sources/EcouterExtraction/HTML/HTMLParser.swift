@@ -19,7 +19,40 @@ enum HTMLParser {
     /// (the tree is walked without recursion here, and libxml2 frees it without recursion too).
     static func parse(_ bytes: [UInt8]) throws(ExtractionError) -> FlatDocument {
         precondition(libxml2Ready)
-        let prepared = HTMLEncoding.prepare(bytes)
+        return try withEncodingErrorsCounted { errors throws(ExtractionError) in
+            let prepared = HTMLEncoding.prepare(bytes)
+            errors = 0
+            let flat = try parseSilently(prepared, empty: bytes.isEmpty)
+            // A declared charset the bytes do not follow: libxml2 stops converting at the first bad
+            // byte and the rest of the page is lost, so read it again as UTF-8 (repaired).
+            if errors > 0, prepared.encoding != "UTF-8" {
+                return try parseSilently(HTMLEncoding.prepare(bytes, honouringDeclaration: false), empty: bytes.isEmpty)
+            }
+            return flat
+        }
+    }
+
+    /// Runs `body` with a per-thread libxml2 structured error handler that counts conversion
+    /// errors into `body`'s argument. libxml2 reports those outside any parser context (so
+    /// HTML_PARSE_NOERROR does not silence them) and would otherwise print them on stderr.
+    private static func withEncodingErrorsCounted<T>(_ body: (inout Int) throws(ExtractionError) -> T) throws(ExtractionError) -> T {
+        var errors = 0
+        let result: Result<T, ExtractionError> = withUnsafeMutablePointer(to: &errors) { counter in
+            xmlSetStructuredErrorFunc(counter, { userData, error in
+                guard let userData, let error else { return }
+                let domain = error.pointee.domain, code = error.pointee.code
+                if domain == Int32(XML_FROM_I18N.rawValue) || (domain == Int32(XML_FROM_IO.rawValue) && code == Int32(XML_IO_ENCODER.rawValue)) {
+                    userData.assumingMemoryBound(to: Int.self).pointee += 1
+                }
+            })
+            // Left silent afterwards: nothing of libxml2's may reach stderr.
+            defer { xmlSetStructuredErrorFunc(nil, { _, _ in }) }
+            return Result { () throws(ExtractionError) in try body(&counter.pointee) }
+        }
+        return try result.get()
+    }
+
+    private static func parseSilently(_ prepared: HTMLEncoding.Prepared, empty: Bool) throws(ExtractionError) -> FlatDocument {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | XML_PARSE_HUGE.rawValue)
@@ -35,7 +68,7 @@ enum HTMLParser {
             }
         }
         guard let doc else {
-            throw ExtractionError(.unparsable, bytes.isEmpty ? "the page is empty" : "libxml2 could not read the page as HTML")
+            throw ExtractionError(.unparsable, empty ? "the page is empty" : "libxml2 could not read the page as HTML")
         }
         // libxml2 stops (keeping what it built so far) when elements nest too deeply.
         let halted = context.pointee.disableSAX != 0 && context.pointee.errNo == Int32(XML_ERR_INTERNAL_ERROR.rawValue)
@@ -91,24 +124,42 @@ enum HTMLParser {
 
     /// Removes Internet Explorer's "downlevel-revealed" conditionals (`<![if !IE]>`, `<![endif]>`),
     /// which the HTML parser leaves as text.
+    ///
+    /// One pass over the bytes. The search for a closing `]>` only moves forward: once none is
+    /// left, no later `![if` can close either, so text full of unclosed `![if` stays linear.
     static func withoutConditionalComments(_ text: String) -> String {
-        guard text.contains("![") else { return text }
-        var out = ""
-        var rest = text[...]
-        while let open = rest.firstRange(of: "![") {
-            let after = rest[open.upperBound...]
-            guard after.hasPrefix("if") || after.hasPrefix("endif"), let close = after.firstRange(of: "]>") else {
-                out += rest[..<open.upperBound]
-                rest = after
-                continue
-            }
-            var kept = rest[..<open.lowerBound]
-            if kept.hasSuffix("<") { kept = kept.dropLast() }
-            out += kept
-            rest = after[close.upperBound...]
+        let bytes = Array(text.utf8)
+        let n = bytes.count
+        func isOpening(_ i: Int) -> Bool { bytes[i] == 0x21 && bytes[i + 1] == 0x5B }  // ![
+        func hasWord(_ word: StaticString, at i: Int) -> Bool {
+            guard i + word.utf8CodeUnitCount <= n else { return false }
+            for k in 0..<word.utf8CodeUnitCount where bytes[i + k] != word.utf8Start[k] { return false }
+            return true
         }
-        out += rest
-        return out
+        var out: [UInt8] = []
+        var copied = 0       // bytes[..<copied] are settled (written to `out` or skipped)
+        var close = -1       // offset of the last "]>" found, -1 before any search
+        var searched = 0     // "]>" does not start anywhere in searched-from..<searched except at `close`
+        var i = 0
+        while i + 1 < n {
+            guard isOpening(i), hasWord("if", at: i + 2) || hasWord("endif", at: i + 2) else { i += 1; continue }
+            // The first "]>" at or after i + 2.
+            if close < i + 2 {
+                close = -1
+                var k = max(searched, i + 2)
+                while k + 1 < n, !(bytes[k] == 0x5D && bytes[k + 1] == 0x3E) { k += 1 }
+                if k + 1 < n { close = k; searched = k + 1 } else { searched = n }
+            }
+            guard close >= 0 else { break }  // nothing closes from here on
+            var keptEnd = i
+            if keptEnd > copied, bytes[keptEnd - 1] == 0x3C { keptEnd -= 1 }  // the "<" of "<!["
+            out.append(contentsOf: bytes[copied..<keptEnd])
+            copied = close + 2
+            i = copied
+        }
+        if copied == 0 { return text }
+        out.append(contentsOf: bytes[copied...])
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func name(of node: xmlNodePtr) -> String {

@@ -181,6 +181,7 @@ struct PageTextCleaner {
     }
 
     private func isNotesHeading(_ text: String) -> Bool {
+        guard text.utf8.count <= 80 else { return false }  // the longest heading below is 19 bytes
         let folded = TextShape.folded(text)
         return folded == "notes" || folded == "references" || folded == "sources" || folded == "notes et references"
     }

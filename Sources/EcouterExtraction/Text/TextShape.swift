@@ -37,12 +37,18 @@ enum TextShape {
                 append(withoutAccent(scalar))
             }
         }
-        var folded = String(decoding: out, as: UTF8.self)
-        // Trailing punctuation and spaces do not change what a line is.
-        while !keepingTrailingPunctuation, let last = folded.unicodeScalars.last, trailingNoise.contains(last) {
-            folded.unicodeScalars.removeLast()
+        let folded = String(decoding: out, as: UTF8.self)
+        guard !keepingTrailingPunctuation else { return folded }
+        // Trailing punctuation and spaces do not change what a line is. Found first, cut once:
+        // removing them one by one cost seconds on a megabyte line of ". . . .".
+        let scalars = folded.unicodeScalars
+        var end = scalars.endIndex
+        while end > scalars.startIndex {
+            let before = scalars.index(before: end)
+            guard trailingNoise.contains(scalars[before]) else { break }
+            end = before
         }
-        return folded
+        return end == scalars.endIndex ? folded : String(scalars[..<end])
     }
 
     /// White space, with a fast path for ASCII (Unicode property lookups are slow on hot paths).

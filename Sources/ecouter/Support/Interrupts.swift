@@ -15,7 +15,10 @@ enum Interrupts {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 PendingFiles.removeAll()
-                FileHandle.standardError.write(Data("\necouter: interrupted, nothing written\n".utf8))
+                // On a terminal a progress line may be showing: end it first. Elsewhere, one line.
+                let lead = isatty(2) == 1 ? "\n" : ""
+                let line = Array((lead + "ecouter: interrupted, nothing written\n").utf8)
+                _ = line.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
                 exit(status)
             }
             source.resume()
