@@ -27,9 +27,6 @@ let package = Package(
         .systemLibrary(
             name: "CLame", pkgConfig: "lame",
             providers: [.apt(["libmp3lame-dev"]), .brew(["lame"])]),
-        // libcurl, loaded with dlopen when a feed is fetched (headers from libcurl4-openssl-dev),
-        // so that the command does not load TLS and friends on every run.
-        .target(name: "CCurlLoader", linkerSettings: [.linkedLibrary("dl")]),
 
         // Pure Swift: written French -> spoken French, sentence by sentence. No C, no I/O.
         .target(name: "EcouterNormalization"),
@@ -53,7 +50,7 @@ let package = Package(
         // Feeds in, an audio library and a podcast feed out.
         .target(
             name: "EcouterFeed",
-            dependencies: ["Ecouter", "CLibXML2", "CCurlLoader", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["Ecouter", "CLibXML2", .product(name: "Logging", package: "swift-log")]),
         // The command: thin, one file per subcommand.
         .executableTarget(
             name: "ecouter",
@@ -82,7 +79,7 @@ let package = Package(
 )
 
 // Package-wide settings in one place; no unsafeFlags (they break embedders).
-for target in package.targets where target.type != .system && target.name != "CCurlLoader" {
+for target in package.targets where target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     target.swiftSettings = settings

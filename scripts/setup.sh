@@ -5,7 +5,7 @@
 #   scripts/setup.sh --test   also the tools the tests use to check audio
 set -euo pipefail
 
-packages=(pkg-config libespeak-ng-dev espeak-ng-data libxml2-dev libmp3lame-dev libcurl4-openssl-dev)
+packages=(pkg-config libespeak-ng-dev espeak-ng-data libxml2-dev libmp3lame-dev)
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(espeak-ng sox libsox-fmt-mp3 mpg123 ffmpeg python3)
 fi

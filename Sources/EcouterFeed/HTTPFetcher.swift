@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-internal import CCurlLoader
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 
 /// Limits for fetching a feed or an article over HTTP(S).
 public struct FetchLimits: Sendable, Equatable {
@@ -29,7 +31,7 @@ public struct FetchedResource: Sendable {
     public var contentType: String?
 }
 
-/// Fetches http(s) URLs with libcurl (loaded on first use), enforcing ``FetchLimits`` as bytes arrive.
+/// Fetches http(s) URLs with Foundation's `URLSession`, enforcing ``FetchLimits`` as bytes arrive.
 public struct HTTPFetcher: Sendable {
     /// Time, size and redirect limits.
     public var limits: FetchLimits
@@ -41,81 +43,161 @@ public struct HTTPFetcher: Sendable {
 
     /// GETs `url`.
     ///
-    /// The transfer runs on a thread of its own (libcurl blocks), so a busy Dispatch pool cannot
-    /// delay its deadline. Cancelling the calling task does not stop a transfer under way; the
-    /// timeout bounds it.
     /// - Throws: ``FeedError`` `.usage` (not http or https), `.http` (status outside 200–299),
-    ///   `.timeout`, `.redirect` (too many, or to another scheme), `.tooLarge`, `.network`
-    ///   (including libcurl missing).
+    ///   `.timeout`, `.redirect` (too many, or to another scheme), `.tooLarge`, `.network`.
     public func fetch(_ url: URL) async throws(FeedError) -> FetchedResource {
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             throw FeedError(.usage, "only http and https URLs are fetched, not \(url.absoluteString)")
         }
-        let limits = self.limits
-        let result: Result<FetchedResource, FeedError> = await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(returning: Self.get(url, limits: limits))
+        let exchange = Exchange(url: url, limits: limits)
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = limits.timeout
+        configuration.timeoutIntervalForResource = limits.timeout
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.httpAdditionalHeaders = ["User-Agent": "ecouter (feed reader)", "Accept": "*/*"]
+        let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
+        defer { session.invalidateAndCancel() }
+        var request = URLRequest(url: url)
+        request.timeoutInterval = limits.timeout
+        let task = session.dataTask(with: request)
+        // URLSession's own timeouts are per idle period; this one bounds the whole exchange.
+        let result: Result<FetchedResource, FeedError> = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                exchange.start(task: task, continuation: continuation)
             }
+        } onCancel: {
+            task.cancel()
         }
         return try result.get()
     }
+}
 
-    /// The blocking transfer, through `ecouter_curl_get` (CCurlLoader).
-    private static func get(_ url: URL, limits: FetchLimits) -> Result<FetchedResource, FeedError> {
-        let body = Body(limit: limits.maximumBytes)
-        var answer = ecouter_fetch_result()
-        let context = Unmanaged.passRetained(body)
-        defer { context.release() }
-        let status = ecouter_curl_get(
-            url.absoluteString, Int(limits.timeout * 1000), limits.maximumRedirects, "ecouter (feed reader)",
-            { data, count, context in
-                let body = Unmanaged<Body>.fromOpaque(context!).takeUnretainedValue()
-                return body.append(UnsafeRawBufferPointer(start: data, count: count)) ? 1 : 0
-            },
-            context.toOpaque(), &answer)
-        let message = withUnsafeBytes(of: &answer.error) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        let address = url.absoluteString
-        guard status == 0 else { return .failure(FeedError(.network, "cannot fetch \(address): \(message)")) }
-        if answer.aborted != 0 {
-            return .failure(FeedError(.tooLarge, "\(address) sent more than \(limits.maximumBytes) bytes"))
+/// One request's state, fed by `URLSession`'s delegate callbacks on its own queue.
+private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let lock = NSLock()
+    private let url: URL
+    private let limits: FetchLimits
+    private var body: [UInt8] = []
+    private var redirects = 0
+    private var failure: FeedError?
+    private var response: HTTPURLResponse?
+    private var continuation: CheckedContinuation<Result<FetchedResource, FeedError>, Never>?
+    /// Signalled when the caller has its answer, so the deadline thread ends early.
+    private let answered = DispatchSemaphore(value: 0)
+
+    init(url: URL, limits: FetchLimits) {
+        self.url = url
+        self.limits = limits
+    }
+
+    func start(task: URLSessionDataTask, continuation: CheckedContinuation<Result<FetchedResource, FeedError>, Never>) {
+        lock.withLock { self.continuation = continuation }
+        // The deadline runs on its own thread and answers the caller itself: when the process is
+        // busy (Dispatch's pool full of blocked work), neither a Dispatch timer nor URLSession's
+        // delegate queue can be relied on to run in time.
+        let deadline = limits.timeout
+        let answered = self.answered
+        Thread.detachNewThread { [weak self, weak task] in
+            guard answered.wait(timeout: .now() + deadline) == .timedOut, let self else { return }
+            let error = FeedError(.timeout, "no complete answer from \(self.url.absoluteString) within \(Self.seconds(deadline))")
+            self.fail(error)
+            self.resume(with: .failure(error))
+            task?.cancel()
         }
-        switch answer.curl_code {
-        case 0: break
-        case Int32(ECOUTER_CURLE_OPERATION_TIMEDOUT):
-            return .failure(FeedError(.timeout, "no answer from \(address) within \(seconds(limits.timeout))"))
-        case Int32(ECOUTER_CURLE_TOO_MANY_REDIRECTS):
-            return .failure(FeedError(.redirect, "more than \(limits.maximumRedirects) redirects fetching \(address) (a redirect loop?)"))
-        case Int32(ECOUTER_CURLE_UNSUPPORTED_PROTOCOL):
-            return .failure(FeedError(.redirect, "\(address) redirects to a non-http URL"))
-        default:
-            return .failure(FeedError(.network, "cannot fetch \(address): \(message)"))
+        task.resume()
+    }
+
+    /// Answers the caller once; later answers are dropped.
+    private func resume(with result: Result<FetchedResource, FeedError>) {
+        let continuation = lock.withLock { () -> CheckedContinuation<Result<FetchedResource, FeedError>, Never>? in
+            defer { self.continuation = nil }
+            return self.continuation
         }
-        if (300...399).contains(answer.status) {
-            return .failure(FeedError(.redirect, "\(address) answered HTTP \(answer.status) without a usable Location"))
+        if let continuation {
+            continuation.resume(returning: result)
+            answered.signal()
         }
-        guard (200...299).contains(answer.status) else {
-            return .failure(FeedError(.http, "\(address) answered HTTP \(answer.status)"))
+    }
+
+    /// Records the first failure; later ones (the cancellation it causes) are ignored.
+    private func fail(_ error: FeedError) {
+        lock.withLock { if failure == nil { failure = error } }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+        let count = lock.withLock { redirects += 1; return redirects }
+        let scheme = request.url?.scheme?.lowercased()
+        if count > limits.maximumRedirects {
+            fail(FeedError(.redirect, "more than \(limits.maximumRedirects) redirects fetching \(url.absoluteString) (a redirect loop?)"))
+            completionHandler(nil)
+            task.cancel()
+        } else if scheme != "http" && scheme != "https" {
+            fail(FeedError(.redirect, "\(url.absoluteString) redirects to a non-http URL"))
+            completionHandler(nil)
+            task.cancel()
+        } else {
+            completionHandler(request)
         }
-        let effective = withUnsafeBytes(of: &answer.effective_url) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        let type = withUnsafeBytes(of: &answer.content_type) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        return .success(FetchedResource(
-            bytes: body.bytes, url: URL(string: effective) ?? url, contentType: type.isEmpty ? nil : type))
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse, completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+        guard let http = response as? HTTPURLResponse else {
+            completionHandler(.allow)
+            return
+        }
+        lock.withLock { self.response = http }
+        if !(200...299).contains(http.statusCode) {
+            fail(FeedError(.http, "\(url.absoluteString) answered HTTP \(http.statusCode)"))
+            completionHandler(.cancel)
+        } else if http.expectedContentLength > Int64(limits.maximumBytes) {
+            fail(FeedError(.tooLarge, "\(url.absoluteString) is \(http.expectedContentLength) bytes, over the limit of \(limits.maximumBytes)"))
+            completionHandler(.cancel)
+        } else {
+            completionHandler(.allow)
+        }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let tooLarge = lock.withLock { () -> Bool in
+            body.append(contentsOf: data)
+            return body.count > limits.maximumBytes
+        }
+        if tooLarge {
+            fail(FeedError(.tooLarge, "\(url.absoluteString) sent more than \(limits.maximumBytes) bytes"))
+            dataTask.cancel()
+        }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let result = lock.withLock { () -> Result<FetchedResource, FeedError> in
+            if let failure {
+                return .failure(failure)
+            } else if let error {
+                return .failure(Self.describe(error, url: url, timeout: limits.timeout))
+            } else if let response, (300...399).contains(response.statusCode) {
+                return .failure(FeedError(.redirect, "\(url.absoluteString) answered HTTP \(response.statusCode) without a usable Location"))
+            } else {
+                let finalURL = response?.url ?? task.currentRequest?.url ?? url
+                return .success(FetchedResource(bytes: body, url: finalURL, contentType: response?.value(forHTTPHeaderField: "Content-Type")))
+            }
+        }
+        resume(with: result)
+    }
+
+    private static func describe(_ error: any Error, url: URL, timeout: Double) -> FeedError {
+        let nsError = error as NSError
+        if nsError.domain == NSURLErrorDomain {
+            switch nsError.code {
+            case NSURLErrorTimedOut: return FeedError(.timeout, "no answer from \(url.absoluteString) within \(seconds(timeout))")
+            case NSURLErrorHTTPTooManyRedirects: return FeedError(.redirect, "too many redirects fetching \(url.absoluteString)")
+            case NSURLErrorCancelled: return FeedError(.network, "fetching \(url.absoluteString) was cancelled")
+            default: break
+            }
+        }
+        return FeedError(.network, "cannot fetch \(url.absoluteString): \(nsError.localizedDescription)")
     }
 
     static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
-    }
-}
-
-/// The body as it arrives; refuses bytes past the limit (the transfer then stops).
-private final class Body {
-    let limit: Int
-    var bytes: [UInt8] = []
-    init(limit: Int) { self.limit = limit }
-
-    func append(_ data: UnsafeRawBufferPointer) -> Bool {
-        guard bytes.count + data.count <= limit else { return false }
-        bytes.append(contentsOf: data)
-        return true
     }
 }
