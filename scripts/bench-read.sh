@@ -46,6 +46,9 @@ compare() {
 
 echo "median of $runs runs each, wall-clock"
 compare "sample article" samples/article.txt
+# The real article the project is measured on, read from ../shared when it is there (never copied).
+shared=../shared/samples/dsih-deepseek.body.txt
+[ -f "$shared" ] && compare "shared article" "$shared"
 compare "long article" "$work/long.txt"
 
 rss() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}'; }
