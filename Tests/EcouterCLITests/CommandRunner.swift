@@ -57,6 +57,21 @@ struct CommandRunner {
     }
 
     struct TimeoutError: Error { var arguments: [String] }
+
+    /// Starts reading a long article in `dir` into `long.wav` and returns once its temporary
+    /// `.part` file exists (or after 20 s), so a signal sent next lands mid-synthesis.
+    static func startLongReading(in dir: ScratchDirectory, standardError: Pipe = Pipe()) throws -> Process {
+        let long = Array(repeating: "Une phrase parmi des milliers, lue jusqu'à ce qu'on l'interrompe.", count: 3000).joined(separator: " ")
+        let input = try dir.write("long.txt", long)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = [input, "-o", dir.path("long.wav")]
+        process.standardError = standardError
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline, !dir.contents.contains(where: { $0.hasSuffix(".part") }) { usleep(10_000) }
+        return process
+    }
 }
 
 /// A scratch directory removed at the end of a test.

@@ -60,16 +60,8 @@ struct FuzzCLITests {
     @Test("an interrupt off a terminal is one line on stderr")
     func interruptedMessageIsOneLine() throws {
         let dir = try ScratchDirectory()
-        let long = Array(repeating: "Une phrase parmi des milliers, lue jusqu'à ce qu'on l'interrompe.", count: 3000).joined(separator: " ")
-        let input = try dir.write("long.txt", long)
-        let process = Process()
-        process.executableURL = CommandRunner.binary
-        process.arguments = [input, "-o", dir.path("long.wav")]
         let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, !dir.contents.contains(where: { $0.hasSuffix(".part") }) { usleep(10_000) }
+        let process = try CommandRunner.startLongReading(in: dir, standardError: errors)
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

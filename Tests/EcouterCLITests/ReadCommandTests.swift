@@ -69,16 +69,7 @@ struct ReadCommandTests {
     @Test("an interrupt (SIGINT) leaves no file behind, exits 130")
     func interrupted() throws {
         let dir = try ScratchDirectory()
-        let long = Array(repeating: "Une phrase parmi des milliers, lue jusqu'à ce qu'on l'interrompe.", count: 3000).joined(separator: " ")
-        let input = try dir.write("long.txt", long)
-        let process = Process()
-        process.executableURL = CommandRunner.binary
-        process.arguments = [input, "-o", dir.path("long.wav")]
-        process.standardError = Pipe()
-        try process.run()
-        // Wait until the temporary file exists, so the interrupt lands mid-synthesis.
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, !dir.contents.contains(where: { $0.hasSuffix(".part") }) { usleep(10_000) }
+        let process = try CommandRunner.startLongReading(in: dir)
         #expect(dir.contents.contains { $0.hasSuffix(".part") }, "no temporary file seen: \(dir.contents)")
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()

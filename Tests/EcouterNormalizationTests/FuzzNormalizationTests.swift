@@ -21,7 +21,7 @@ import Testing
         "\u{2028}", "\u{85}", "\u{B}", "\r", "\u{FEFF}", "\u{AD}", "𝟘𝟙", "\u{10FFFD}",
     ]
 
-    static func line(_ rng: inout SegmentSeededRandom) -> String {
+    static func line(_ rng: inout SeededGenerator) -> String {
         let count = Int.random(in: 1...12, using: &rng)
         let glue = ["", " ", ".", "/", ":", ",", "-", "\u{A0}"].randomElement(using: &rng)!
         return (0..<count).map { _ in snippets.randomElement(using: &rng)! }.joined(separator: glue)
@@ -29,7 +29,7 @@ import Testing
 
     @Test(arguments: [11, 12, 13] as [UInt64])
     func normalizedItemsStayOnOneLineAndSaySomething(seed: UInt64) {
-        var rng = SegmentSeededRandom(seed: seed)
+        var rng = SeededGenerator(state: seed)
         let normalizer = FrenchNormalizer()
         let breaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{B}", "\u{C}", "\u{85}", "\u{2028}", "\u{2029}"]
         for _ in 0..<150 {
@@ -46,7 +46,7 @@ import Testing
 
     @Test(arguments: [21, 22] as [UInt64])
     func gluedShapesKeepTheSegmentationContract(seed: UInt64) {
-        var rng = SegmentSeededRandom(seed: seed)
+        var rng = SeededGenerator(state: seed)
         for _ in 0..<200 {
             let text = (0..<Int.random(in: 1...4, using: &rng)).map { _ in Self.line(&rng) }.joined(separator: ["\n", " ", "\n\n"].randomElement(using: &rng)!)
             checkSegmentationContract(text)

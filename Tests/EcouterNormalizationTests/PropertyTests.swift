@@ -2,7 +2,8 @@
 import EcouterNormalization
 import Testing
 
-/// A small deterministic generator (SplitMix64) so failures reproduce.
+/// A small deterministic generator (SplitMix64) so failures reproduce; shared by this target's
+/// property and fuzz tests.
 struct SeededGenerator: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
