@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(pkg-config libespeak-ng-dev espeak-ng-data libxml2-dev libmp3lame-dev)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(espeak-ng sox libsox-fmt-mp3 mpg123 ffmpeg python3)
+    packages+=(espeak-ng sox libsox-fmt-mp3 mpg123 ffmpeg python3 python3-pip)
 fi
 
 missing=()
@@ -20,6 +20,15 @@ if ((${#missing[@]})); then
     [[ $(id -u) -eq 0 ]] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The podcast feed is checked by scripts/validate-podcast.py with two real readers, pinned.
+if [[ "${1:-}" == "--test" ]] && ! python3 -c 'import feedparser, podcastparser' 2>/dev/null; then
+    echo "setup: installing feedparser and podcastparser (PyPI)" >&2
+    pins=(feedparser==6.0.11 podcastparser==0.6.10)
+    # Debian's own python3 refuses pip outside a virtual environment (PEP 668) unless told.
+    python3 -m pip install --quiet "${pins[@]}" 2>/dev/null \
+        || python3 -m pip install --quiet --break-system-packages "${pins[@]}"
 fi
 
 if ! command -v swift >/dev/null; then

@@ -18,17 +18,23 @@ public struct Feed: Sendable, Equatable {
     public var language: String?
     /// The site's home page.
     public var link: String?
+    /// The channel's artwork URL (RSS `image/url` or `itunes:image`, Atom `logo` or `icon`, JSON Feed `icon` or `favicon`).
+    public var image: String?
+    /// The channel's rights statement (RSS `copyright`, Atom `rights`).
+    public var copyright: String?
     /// The items in document order, duplicates included.
     public var items: [FeedItem]
 
     /// Makes a feed; parsers fill it, tests and embedders may build one.
-    public init(kind: Kind, title: String? = nil, description: String? = nil, language: String? = nil, link: String? = nil, items: [FeedItem] = []) {
+    public init(kind: Kind, title: String? = nil, description: String? = nil, language: String? = nil, link: String? = nil, items: [FeedItem] = [], image: String? = nil, copyright: String? = nil) {
         self.kind = kind
         self.title = title
         self.description = description
         self.language = language
         self.link = link
         self.items = items
+        self.image = image
+        self.copyright = copyright
     }
 }
 

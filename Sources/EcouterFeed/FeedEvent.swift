@@ -57,6 +57,9 @@ public enum FeedEvent: Sendable, Equatable {
     case itemFinished(ItemOutcome, done: Int, total: Int)
     /// An item gone from the feed had its audio removed.
     case pruned(id: String, file: String)
+    /// Something the run did but that a person should know, one line (e.g. why a podcast
+    /// directory would refuse `feed.xml`).
+    case warning(String)
     case finished(FeedRunSummary)
 
     /// One line of JSON (no newline), the `--json` format: `{"event":"item", ...}`.
@@ -78,6 +81,8 @@ public enum FeedEvent: Sendable, Equatable {
             if let error = outcome.error { object["error"] = error }
         case .pruned(let id, let file):
             object = ["event": "pruned", "id": id, "file": file]
+        case .warning(let message):
+            object = ["event": "warning", "message": message]
         case .finished(let s):
             object = ["event": "finish", "items": s.items, "generated": s.generated, "unchanged": s.unchanged,
                       "failed": s.failed, "pruned": s.pruned, "elapsed": (s.elapsed * 1000).rounded() / 1000,

@@ -21,12 +21,14 @@ public struct FeedRunOptions: Sendable {
     public var shard: Shard
     /// Limits for the feed itself and for fetched articles (the feed size limit is `maximumBytes`).
     public var limits: FetchLimits
+    /// Artwork, owner, category and the rest of the podcast channel (used with `baseURL`).
+    public var podcast: PodcastSettings
 
     /// Options; only the directory is required. `jobs` below 1 counts as 1.
     public init(
         directory: URL, format: AudioFormat = .mp3, bitrateKbps: Int = 48, jobs: Int = 1,
         fetchArticles: Bool = false, prune: Bool = false, baseURL: URL? = nil, shard: Shard = .all,
-        limits: FetchLimits = FetchLimits()
+        limits: FetchLimits = FetchLimits(), podcast: PodcastSettings = PodcastSettings()
     ) {
         self.directory = directory
         self.format = format
@@ -37,5 +39,6 @@ public struct FeedRunOptions: Sendable {
         self.baseURL = baseURL
         self.shard = shard
         self.limits = limits
+        self.podcast = podcast
     }
 }

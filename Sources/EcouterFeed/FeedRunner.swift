@@ -58,10 +58,11 @@ public struct FeedRunner: Sendable {
             shard: options.shard, total: selected.count, events: events)
         await ledger.emit(.started(feedTitle: feed.title, items: selected.count, feedItems: items.count))
 
+        let episodeTexts = EpisodeTexts()
         let work = ItemWork(
             articles: ItemArticle(reader: reader, fetchArticles: options.fetchArticles, fetcher: HTTPFetcher(limits: options.limits)),
             reader: reader, renderer: renderer, directory: directory, format: options.format, bitrateKbps: options.bitrateKbps,
-            settingsHash: settingsHash, feedTitle: feed.title, previous: previous, ledger: ledger)
+            settingsHash: settingsHash, feedTitle: feed.title, previous: previous, ledger: ledger, episodeTexts: episodeTexts)
         await withTaskGroup(of: Void.self) { group in
             var pending = selected.makeIterator()
             for _ in 0..<options.jobs {
@@ -76,7 +77,7 @@ public struct FeedRunner: Sendable {
 
         let pruned = try await prune(gone: Set(previous.keys).subtracting(seen), feedIsEmpty: items.isEmpty, ledger: ledger)
         try await ledger.save()
-        if options.shard.isWhole { try await writePages(ledger: ledger) }
+        if options.shard.isWhole { try await writePages(ledger: ledger, feed: feed, episodeTexts: episodeTexts) }
         let summary = FeedRunSummary(
             items: selected.count, generated: await ledger.generated, unchanged: await ledger.unchanged,
             failed: await ledger.failed, pruned: pruned, elapsed: Date().timeIntervalSince(start), audioSeconds: await ledger.audioSeconds)
@@ -115,11 +116,15 @@ public struct FeedRunner: Sendable {
     }
 
     /// `index.html` always, `feed.xml` with a base URL: the items of the feed, in feed order.
-    private func writePages(ledger: RunLedger) async throws(FeedError) {
+    /// Reasons a directory would refuse `feed.xml` are reported as warnings; it is written anyway.
+    private func writePages(ledger: RunLedger, feed: Feed, episodeTexts: EpisodeTexts) async throws(FeedError) {
         let manifest = await ledger.manifest()
         let current = manifest.items.filter { $0.position != nil }
         if let baseURL = options.baseURL {
-            let xml = PodcastFeedWriter.document(manifest: manifest, entries: current, baseURL: baseURL, format: options.format)
+            let base = PodcastFeedWriter.prefix(baseURL)
+            let channel = PodcastChannel(feed: manifest.feed, image: feed.image, copyright: feed.copyright, settings: options.podcast, baseURL: base, format: options.format)
+            for warning in channel.warnings { await ledger.emit(.warning(warning)) }
+            let xml = PodcastFeedWriter.document(channel: channel, entries: current, texts: await episodeTexts.all(items: feed.items), baseURL: base)
             try AtomicWrite.write(Data(xml.utf8), to: options.directory.appendingPathComponent(PodcastFeedWriter.fileName))
         }
         let html = IndexPageWriter.document(manifest: manifest, entries: current, hasPodcastFeed: options.baseURL != nil)

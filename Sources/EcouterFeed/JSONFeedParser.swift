@@ -9,6 +9,8 @@ enum JSONFeedParser {
         var home_page_url: String?
         var description: String?
         var language: String?
+        var icon: String?
+        var favicon: String?
         var items: [Item]?
     }
 
@@ -51,6 +53,7 @@ enum JSONFeedParser {
             throw FeedError(.notAFeed, "the JSON has no JSON Feed \"version\" (https://jsonfeed.org/version/1.1)")
         }
         var feed = Feed(kind: .jsonFeed, title: document.title.flatMap(collapseWhitespace), description: document.description.flatMap(collapseWhitespace), language: document.language, link: document.home_page_url)
+        feed.image = document.icon ?? document.favicon
         for item in document.items ?? [] {
             let link = item.url ?? item.external_url
             let title = item.title.flatMap(collapseWhitespace)

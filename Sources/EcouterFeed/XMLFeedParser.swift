@@ -13,6 +13,7 @@ enum XMLFeedParser {
     static let atomNS = "http://www.w3.org/2005/Atom"
     static let rdfNS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     static let rss1NS = "http://purl.org/rss/1.0/"
+    static let itunesNS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
     /// libxml2's global set-up, once per process (`xmlInitParser` is not safe to race).
     private static let initialized: Bool = { xmlInitParser(); return true }()
@@ -76,6 +77,8 @@ enum XMLFeedParser {
             description: channel.child("description", ns: ns)?.line,
             language: channel.child("language", ns: ns)?.line ?? channel.child("language", ns: dublinCoreNS)?.line,
             link: channel.child("link", ns: ns)?.line)
+        feed.image = channel.child("image", ns: ns)?.child("url", ns: ns)?.line ?? channel.child("image", ns: itunesNS)?.attribute("href")
+        feed.copyright = channel.child("copyright", ns: ns)?.line ?? channel.child("rights", ns: dublinCoreNS)?.line
         for item in items {
             let link = item.child("link", ns: ns)?.line
             let title = item.child("title", ns: ns)?.line
@@ -99,6 +102,8 @@ enum XMLFeedParser {
         var feed = Feed(
             kind: .atom, title: root.child("title", ns: ns)?.line, description: root.child("subtitle", ns: ns)?.line,
             language: root.attribute("lang"), link: alternateLink(root))
+        feed.image = root.child("logo", ns: ns)?.line ?? root.child("icon", ns: ns)?.line
+        feed.copyright = root.child("rights", ns: ns)?.line
         let feedAuthor = root.child("author", ns: ns)?.child("name", ns: ns)?.line
         for entry in root.children("entry", ns: ns) {
             let link = alternateLink(entry)

@@ -55,6 +55,8 @@ struct FeedCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON event per line on standard output.")
     var json = false
 
+    @OptionGroup(title: "Podcast (with --base-url)") var podcast: PodcastOptions
+
     @OptionGroup var voice: VoiceOptions
 
     func validate() throws {
@@ -68,15 +70,22 @@ struct FeedCommand: AsyncParsableCommand {
                 throw ValidationError("--base-url must be an http(s) URL")
             }
         }
+        do { _ = try podcast.flagSettings() } catch { throw ValidationError(error.message) }
     }
 
     func run() async throws {
         Interrupts.removePartialOutputsOnSignal()
         let options: ReadingOptions
         do { options = try voice.readingOptions() } catch { throw fail(error) }
+        // A bad settings file stops the run before anything is read or written.
+        let podcastSettings: PodcastSettings
+        do { podcastSettings = try podcast.settings() } catch {
+            printError(error.message)
+            throw ExitCode(ExitStatus.usage)
+        }
         let reader = ArticleReader(options: options)
         let renderer = renderer(reader: reader)
-        let runner = FeedRunner(reader: reader, renderer: renderer, options: try runOptions())
+        let runner = FeedRunner(reader: reader, renderer: renderer, options: try runOptions(podcast: podcastSettings))
         let display = FeedProgress(mode: json ? .json : isatty(2) == 1 ? .terminal : .quiet)
         let result: Result<FeedRunSummary, FeedError>
         do throws(FeedError) {
@@ -96,7 +105,7 @@ struct FeedCommand: AsyncParsableCommand {
         }
     }
 
-    private func runOptions() throws -> FeedRunOptions {
+    private func runOptions(podcast: PodcastSettings) throws -> FeedRunOptions {
         var selected = Shard.all
         if let shard {
             do throws(FeedError) { selected = try Shard(parsing: shard) } catch { throw ValidationError(error.message) }
@@ -104,7 +113,7 @@ struct FeedCommand: AsyncParsableCommand {
         return FeedRunOptions(
             directory: URL(fileURLWithPath: directory), format: format, bitrateKbps: bitrate, jobs: jobs,
             fetchArticles: fetchArticles, prune: prune, baseURL: baseURL.flatMap { URL(string: $0) },
-            shard: selected, limits: FetchLimits(timeout: timeout, maximumBytes: maxSize << 20))
+            shard: selected, limits: FetchLimits(timeout: timeout, maximumBytes: maxSize << 20), podcast: podcast)
     }
 
     /// 73 when DIR cannot be written, 64 for usage, 65 for a feed that cannot be had or read.

@@ -16,7 +16,9 @@ final class FeedProgress: Sendable {
 
     func handle(_ event: FeedEvent) {
         switch mode {
-        case .quiet: return
+        case .quiet:
+            // Warnings are not progress: they are shown even when nothing else is.
+            if case .warning(let message) = event { write("ecouter: warning: \(message)\n") }
         case .json: FileHandle.standardOutput.write(Data((event.jsonLine + "\n").utf8))
         case .terminal: draw(event)
         }
@@ -39,6 +41,8 @@ final class FeedProgress: Sendable {
                 line(&state, done: done, total: total, elapsed: elapsed)
             case .pruned(_, let file):
                 write("\r\u{1B}[Kremoved \(file)\n")
+            case .warning(let message):
+                write("\r\u{1B}[Kecouter: warning: \(message)\n")
             case .finished(let s):
                 write("\r\u{1B}[K\(s.generated) voiced, \(s.unchanged) unchanged, \(s.failed) failed, \(s.pruned) removed in \(ProgressLine.clock(s.elapsed)) (\(ProgressLine.clock(s.audioSeconds)) of audio)\n")
                 state.drawn = false
