@@ -53,7 +53,7 @@ struct PodcastChannel: Sendable {
     var warnings: [String] {
         var out: [String] = []
         if image == nil {
-            out.append("feed.xml has no artwork: Apple Podcasts and Spotify refuse a podcast without itunes:image (a square JPEG or PNG, 1400–3000 px) and the source feed has no image; give --image URL or \"image\" in the --podcast file")
+            out.append("feed.xml has no artwork: Apple Podcasts and Spotify refuse a podcast without itunes:image (a square JPEG or PNG, 1400–3000 px) and the source feed names no image by an absolute http(s) URL; give --image URL or \"image\" in the --podcast file")
         }
         if ownerEmail == nil {
             out.append("feed.xml has no owner e-mail: Spotify and Apple Podcasts verify a submission through itunes:owner/itunes:email; give --owner-email or \"owner-email\" in the --podcast file")

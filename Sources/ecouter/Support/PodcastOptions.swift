@@ -4,7 +4,7 @@ import EcouterFeed
 
 /// The podcast channel's settings: from `--podcast FILE`, each overridden by its flag.
 struct PodcastOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Podcast settings, JSON (or TOML by a .toml name): the keys below without their dashes; flags win.", valueName: "file"))
+    @Option(help: ArgumentHelp("Podcast settings, JSON (or TOML by a .toml name), keyed like the flags below (image, owner-email, category…); flags win.", valueName: "file"))
     var podcast: String?
 
     @Option(help: ArgumentHelp("Channel artwork: an http(s) URL of a square JPEG or PNG, 1400–3000 px (default: the source feed's image).", valueName: "url"))
