@@ -106,26 +106,31 @@ import Testing
 
     static let items = (0..<2).map { FeedRunnerTests.Item(id: "urn:pod:\($0)", title: "Brève \($0)", text: "Voici la brève numéro \($0).", link: "https://j.example/\($0)") }
 
+    /// The README's command: a feed over HTTP, `--base-url`, the settings in `podcast.json`.
     @Test func theReadmeExampleWithASettingsFileValidates() throws {
-        let source = try FeedCommandTests.feedFile(Self.items)
+        let server = try LoopbackServer()
+        server.set("/rss.xml", .ok(try fixtureText("rss.xml"), type: "application/rss+xml"))
         let settings = try Self.write("""
-            {"image": "https://j.example/cover.jpg", "owner-name": "Le Journal", "owner-email": "podcast@j.example",
-             "category": "News/Daily News", "explicit": true}
+            {"image": "https://journal.example/podcast-3000.jpg", "owner-name": "Le Journal", "owner-email": "podcast@journal.example",
+             "category": ["News/Daily News", "News/Politics"], "explicit": true, "locked": true}
             """, name: "podcast.json")
-        let directory = temporaryDirectory("cli-podcast")
+        let directory = temporaryDirectory("cli-podcast").appendingPathComponent("audio")
         // --no-explicit on the command line wins over the file's "explicit": true.
         let result = try runTool(try FeedCommandTests.binary, [
-            "feed", source, "-d", directory.path, "--base-url", "https://j.example/audio/", "--podcast", settings, "--no-explicit", "--jobs", "1",
+            "feed", server.url("/rss.xml").absoluteString, "-d", directory.path, "--base-url", "https://journal.example/audio/",
+            "--podcast", settings, "--no-explicit",
         ])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.err.isEmpty, "no warning expected: \(result.err)")
         let feed = directory.appendingPathComponent("feed.xml")
         let validation = try validatePodcast(feed, directory: directory)
         #expect(validation.status == 0, "\(validation.err)")
+        #expect(validation.out.contains("ok, 3 episodes"), "\(validation.out)")
         let channel = try #require(XMLNode.parse(try Data(contentsOf: feed))?.child("channel"))
         #expect(channel["itunes:explicit"] == "clean")
-        #expect(channel.child("itunes:image")?.attributes["href"] == "https://j.example/cover.jpg")
-        #expect(channel.child("itunes:category")?.child("itunes:category")?.attributes["text"] == "Daily News")
+        #expect(channel["podcast:locked"] == "yes")
+        #expect(channel.child("itunes:image")?.attributes["href"] == "https://journal.example/podcast-3000.jpg")
+        #expect(channel.child("itunes:category")?.all("itunes:category").map { $0.attributes["text"] } == ["Daily News", "Politics"])
     }
 
     @Test func aBadSettingsFileOrFlagStopsTheRunWithStatus64AndWritesNothing() throws {
