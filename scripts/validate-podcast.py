@@ -7,8 +7,9 @@ podcast apps do.
 
 Checks (each failure is one line; exit status 1 if any, 2 for usage):
 - Apple Podcasts / Spotify channel tags: title, description, language, link, itunes:image with an
-  absolute http(s) JPEG or PNG URL (and RSS <image>), itunes:category from Apple's list,
-  itunes:explicit, itunes:author, itunes:owner with an e-mail address;
+  absolute http(s) URL not named as another format than JPEG or PNG (and RSS <image>),
+  itunes:category from Apple's list, itunes:explicit, itunes:author, itunes:owner with an e-mail
+  address;
   Podcasting 2.0: podcast:guid a UUID, podcast:locked yes/no.
 - Every item: title, guid (unique in the feed), pubDate in RFC 822, description, link (absolute,
   when present), an enclosure with
@@ -78,8 +79,8 @@ def check_structure(root, directory, errors):
         errors.append("channel: no itunes:image href (Apple Podcasts and Spotify require artwork)")
     elif not absolute_http(href):
         errors.append(f"channel: itunes:image href {href!r} is not an absolute http(s) URL")
-    elif not re.search(r"\.(jpe?g|png)$", urlparse(href).path, re.IGNORECASE):
-        errors.append(f"channel: itunes:image {href!r} is not a .jpg or .png (Apple takes JPEG or PNG)")
+    elif os.path.splitext(urlparse(href).path)[1].lower() not in ("", ".jpg", ".jpeg", ".png"):
+        errors.append(f"channel: itunes:image {href!r} is not a JPEG or PNG (Apple and Spotify take only those)")
     rss_image = text(channel, "image/url")
     if not rss_image or not absolute_http(rss_image):
         errors.append("channel: RSS <image><url> missing or not an absolute http(s) URL")

@@ -58,7 +58,7 @@ public struct FeedRunner: Sendable {
             shard: options.shard, total: selected.count, events: events)
         await ledger.emit(.started(feedTitle: feed.title, items: selected.count, feedItems: items.count))
 
-        let episodeTexts = EpisodeTexts()
+        let episodeTexts = options.baseURL != nil && options.shard.isWhole ? EpisodeTexts() : nil
         let work = ItemWork(
             articles: ItemArticle(reader: reader, fetchArticles: options.fetchArticles, fetcher: HTTPFetcher(limits: options.limits)),
             reader: reader, renderer: renderer, directory: directory, format: options.format, bitrateKbps: options.bitrateKbps,
@@ -77,7 +77,7 @@ public struct FeedRunner: Sendable {
 
         let pruned = try await prune(gone: Set(previous.keys).subtracting(seen), feedIsEmpty: items.isEmpty, ledger: ledger)
         try await ledger.save()
-        if options.shard.isWhole { try await writePages(ledger: ledger, feed: feed, episodeTexts: episodeTexts) }
+        if options.shard.isWhole { try await writePages(ledger: ledger, feed: feed, episodeTexts: episodeTexts ?? EpisodeTexts()) }
         let summary = FeedRunSummary(
             items: selected.count, generated: await ledger.generated, unchanged: await ledger.unchanged,
             failed: await ledger.failed, pruned: pruned, elapsed: Date().timeIntervalSince(start), audioSeconds: await ledger.audioSeconds)

@@ -14,8 +14,9 @@ struct ItemWork: Sendable {
     let feedTitle: String?
     let previous: [String: Manifest.Entry]
     let ledger: RunLedger
-    /// Where the text shown beside each episode in `feed.xml` is kept for the run.
-    let episodeTexts: EpisodeTexts
+    /// Where the text shown beside each episode in `feed.xml` is kept for the run; nil when no
+    /// podcast feed is written (the texts of a whole archive are not kept for nothing).
+    let episodeTexts: EpisodeTexts?
 
     func process(_ item: FeedItem, position: Int) async {
         let start = Date()
@@ -26,7 +27,7 @@ struct ItemWork: Sendable {
         var outcome = ItemOutcome(id: item.id, title: item.title, status: .failed, seconds: 0)
         do throws(ItemFailure) {
             let article = try await articles.article(for: item)
-            await episodeTexts.record(EpisodeText(item: item, article: article), for: item.id)
+            await episodeTexts?.record(EpisodeText(item: item, article: article), for: item.id)
             let spoken: String
             do { spoken = try reader.spokenText(of: article) } catch { throw ItemFailure(error.message) }
             let textHash = SHA256.hex(spoken)

@@ -102,6 +102,23 @@ import Testing
         #expect(throws: FeedError.self) { try PodcastSettingsFile.load(path: "/nonexistent/podcast.json") }
     }
 
+    @Test func theChannelSaysWhyADirectoryWouldRefuseIt() {
+        let info = Manifest.FeedInfo(source: "feed.xml", kind: .rss, title: "J")
+        func warnings(_ settings: PodcastSettings, sourceImage: String? = nil, format: AudioFormat = .mp3) -> [String] {
+            PodcastChannel(feed: info, image: sourceImage, copyright: nil, settings: settings, baseURL: "https://j.example/", format: format).warnings
+        }
+        let complete = PodcastSettings(image: "https://j.example/c.jpg", ownerEmail: "p@j.example")
+        #expect(warnings(complete).isEmpty)
+        #expect(warnings(complete, format: .wav).count == 1)
+        #expect(warnings(PodcastSettings(image: "https://j.example/c.webp", ownerEmail: "p@j.example")).first?.contains("JPEG or PNG") == true)
+        #expect(warnings(PodcastSettings(image: "https://j.example/cover?id=3", ownerEmail: "p@j.example")).isEmpty)
+        #expect(warnings(PodcastSettings(ownerEmail: "p@j.example")).first?.contains("no artwork") == true)
+        // A relative source image cannot be used by a directory: as if there were none.
+        #expect(warnings(PodcastSettings(ownerEmail: "p@j.example"), sourceImage: "/logo.png").first?.contains("no artwork") == true)
+        #expect(warnings(PodcastSettings(ownerEmail: "p@j.example"), sourceImage: "https://j.example/logo.png").isEmpty)
+        #expect(warnings(PodcastSettings(image: "https://j.example/c.jpg")).first?.contains("owner e-mail") == true)
+    }
+
     // MARK: The command
 
     static let items = (0..<2).map { FeedRunnerTests.Item(id: "urn:pod:\($0)", title: "Brève \($0)", text: "Voici la brève numéro \($0).", link: "https://j.example/\($0)") }
