@@ -21,8 +21,13 @@ public enum PodcastSettingsFile {
     /// - Throws: ``FeedError/Code/usage`` with a one-line reason (unreadable, malformed, unknown key,
     ///   wrong type, unknown category, bad URL or address).
     public static func load(path: String) throws(FeedError) -> PodcastSettings {
+        // Read at most one byte past the limit: a device or a huge file is refused without being read whole.
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FeedError(.usage, "cannot read the podcast settings \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { try? handle.close() }
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        do { data = try handle.read(upToCount: maximumBytes + 1) ?? Data() } catch {
             throw FeedError(.usage, "cannot read the podcast settings \(path): \(error.localizedDescription)")
         }
         guard data.count <= maximumBytes else { throw FeedError(.usage, "\(path): a podcast settings file is at most 64 KiB") }

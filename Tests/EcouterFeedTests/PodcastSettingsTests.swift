@@ -99,7 +99,17 @@ import Testing
             #expect(error.message.contains(reason), "\(error.message)")
             #expect(error.message.contains(path) && !error.message.contains("\n"))
         }
-        #expect(throws: FeedError.self) { try PodcastSettingsFile.load(path: "/nonexistent/podcast.json") }
+    }
+
+    @Test func unreadableOrEndlessFilesAreRefusedWithoutHanging() throws {
+        for path in ["/nonexistent/podcast.json", "/dev/zero", FileManager.default.temporaryDirectory.path] {
+            do {
+                _ = try PodcastSettingsFile.load(path: path)
+                Issue.record("\(path) was accepted")
+            } catch {
+                #expect(error.code == .usage && error.message.contains(path), "\(error.message)")
+            }
+        }
     }
 
     @Test func theChannelSaysWhyADirectoryWouldRefuseIt() {
