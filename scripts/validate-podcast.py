@@ -7,7 +7,7 @@ podcast apps do.
 
 Checks (each failure is one line; exit status 1 if any, 2 for usage):
 - Apple Podcasts / Spotify channel tags: title, description, language, link, itunes:image with an
-  absolute http(s) URL not named as another format than JPEG or PNG (and RSS <image>),
+  absolute http(s) URL named .jpg, .jpeg or .png (and RSS <image>),
   itunes:category from Apple's list, itunes:explicit, itunes:author, itunes:owner with an e-mail
   address;
   Podcasting 2.0: podcast:guid a UUID, podcast:locked yes/no.
@@ -79,8 +79,9 @@ def check_structure(root, directory, errors):
         errors.append("channel: no itunes:image href (Apple Podcasts and Spotify require artwork)")
     elif not absolute_http(href):
         errors.append(f"channel: itunes:image href {href!r} is not an absolute http(s) URL")
-    elif os.path.splitext(urlparse(href).path)[1].lower() not in ("", ".jpg", ".jpeg", ".png"):
-        errors.append(f"channel: itunes:image {href!r} is not a JPEG or PNG (Apple and Spotify take only those)")
+    elif os.path.splitext(urlparse(href).path)[1].lower() not in (".jpg", ".jpeg", ".png"):
+        # Apple: "JPEG or PNG format ... with appropriate file extensions (.jpg, .png)".
+        errors.append(f"channel: itunes:image {href!r} is not named .jpg or .png (Apple takes JPEG or PNG with its extension)")
     rss_image = text(channel, "image/url")
     if not rss_image or not absolute_http(rss_image):
         errors.append("channel: RSS <image><url> missing or not an absolute http(s) URL")

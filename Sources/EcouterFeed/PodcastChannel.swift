@@ -55,8 +55,9 @@ struct PodcastChannel: Sendable {
         if image == nil {
             out.append("feed.xml has no artwork: Apple Podcasts and Spotify refuse a podcast without itunes:image (a square JPEG or PNG, 1400–3000 px) and the source feed names no image by an absolute http(s) URL; give --image URL or \"image\" in the --podcast file")
         }
-        if let image, let url = URL(string: image), !url.pathExtension.isEmpty, !["jpg", "jpeg", "png"].contains(url.pathExtension.lowercased()) {
-            out.append("the artwork \(image) is not a JPEG or PNG: Apple Podcasts and Spotify take only those")
+        // Apple: "JPEG or PNG format … with appropriate file extensions (.jpg, .png)".
+        if let image, let url = URL(string: image), !["jpg", "jpeg", "png"].contains(url.pathExtension.lowercased()) {
+            out.append("the artwork \(image) is not named .jpg or .png: Apple Podcasts takes JPEG or PNG artwork with its file extension")
         }
         if ownerEmail == nil {
             out.append("feed.xml has no owner e-mail: Spotify and Apple Podcasts verify a submission through itunes:owner/itunes:email; give --owner-email or \"owner-email\" in the --podcast file")

@@ -120,8 +120,9 @@ import Testing
         let complete = PodcastSettings(image: "https://j.example/c.jpg", ownerEmail: "p@j.example")
         #expect(warnings(complete).isEmpty)
         #expect(warnings(complete, format: .wav).count == 1)
-        #expect(warnings(PodcastSettings(image: "https://j.example/c.webp", ownerEmail: "p@j.example")).first?.contains("JPEG or PNG") == true)
-        #expect(warnings(PodcastSettings(image: "https://j.example/cover?id=3", ownerEmail: "p@j.example")).isEmpty)
+        #expect(warnings(PodcastSettings(image: "https://j.example/c.webp", ownerEmail: "p@j.example")).first?.contains(".jpg or .png") == true)
+        #expect(warnings(PodcastSettings(image: "https://j.example/cover?id=3", ownerEmail: "p@j.example")).first?.contains(".jpg or .png") == true)
+        #expect(warnings(PodcastSettings(image: "https://j.example/C.JPEG?v=2", ownerEmail: "p@j.example")).isEmpty)
         #expect(warnings(PodcastSettings(ownerEmail: "p@j.example")).first?.contains("no artwork") == true)
         // A relative source image cannot be used by a directory: as if there were none.
         #expect(warnings(PodcastSettings(ownerEmail: "p@j.example"), sourceImage: "/logo.png").first?.contains("no artwork") == true)
