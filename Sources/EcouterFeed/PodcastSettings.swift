@@ -48,17 +48,19 @@ public struct PodcastSettings: Sendable, Equatable {
 
     /// Checks the values a directory would refuse: an image that is not an absolute http(s) URL,
     /// an e-mail address without a local part and a domain.
-    /// - Throws: ``FeedError/Code/usage`` with a one-line reason naming `source` (a flag or a file).
-    public func validated(source: String) throws(FeedError) -> PodcastSettings {
+    /// - Parameter name: how the message names a setting from its key (`image`, `owner-email`): the
+    ///   flag, or the file and the key.
+    /// - Throws: ``FeedError/Code/usage`` with a one-line reason.
+    public func validated(naming name: (String) -> String) throws(FeedError) -> PodcastSettings {
         if let image {
             guard let url = URL(string: image), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host?.isEmpty == false else {
-                throw FeedError(.usage, "\(source): the podcast image must be an absolute http(s) URL, not \"\(image)\"")
+                throw FeedError(.usage, "\(name("image")) must be an absolute http(s) URL, not \"\(image)\"")
             }
         }
         if let ownerEmail {
             let parts = ownerEmail.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !ownerEmail.contains(where: \.isWhitespace) else {
-                throw FeedError(.usage, "\(source): \"\(ownerEmail)\" is not an e-mail address")
+                throw FeedError(.usage, "\(name("owner-email")): \"\(ownerEmail)\" is not an e-mail address")
             }
         }
         return self

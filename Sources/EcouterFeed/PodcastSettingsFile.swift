@@ -74,7 +74,7 @@ public enum PodcastSettingsFile {
         return try PodcastSettings(
             image: string("image"), ownerName: string("owner-name"), ownerEmail: string("owner-email"), author: string("author"),
             categories: categories, explicit: bool("explicit"), locked: bool("locked"), copyright: string("copyright")
-        ).validated(source: path)
+        ).validated { "\(path): \"\($0)\"" }
     }
 }
 

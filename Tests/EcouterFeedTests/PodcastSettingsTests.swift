@@ -79,7 +79,7 @@ import Testing
         ("podcast.json", "{\"explicit\": \"yes\"}", "true or false"),
         ("podcast.json", "{\"explicit\": 1}", "true or false"),
         ("podcast.json", "{\"category\": \"Nouvelles\"}", "unknown podcast category"),
-        ("podcast.json", "{\"image\": \"cover.png\"}", "absolute http(s) URL"),
+        ("podcast.json", "{\"image\": \"cover.png\"}", "\"image\" must be an absolute http(s) URL"),
         ("podcast.json", "{\"owner-email\": \"podcast at j.example\"}", "not an e-mail"),
         ("podcast.json", "[\"News\"]", "not a JSON object"),
         ("podcast.json", "{\"image\": ", "not a JSON object"),

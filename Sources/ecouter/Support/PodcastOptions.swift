@@ -39,10 +39,12 @@ struct PodcastOptions: ParsableArguments {
             for name in category { parsed.append(try PodcastCategory(parsing: name)) }
             categories = parsed
         }
+        // An empty value (`--owner-name ""`) says nothing: the file's or the default value stands.
+        func given(_ text: String?) -> String? { text?.allSatisfy(\.isWhitespace) == false ? text : nil }
         return try PodcastSettings(
-            image: image, ownerName: ownerName, ownerEmail: ownerEmail, author: author, categories: categories,
-            explicit: explicit, locked: locked, copyright: copyright
-        ).validated(source: "--podcast flags")
+            image: given(image), ownerName: given(ownerName), ownerEmail: given(ownerEmail), author: given(author),
+            categories: categories, explicit: explicit, locked: locked, copyright: given(copyright)
+        ).validated { "--\($0)" }
     }
 
     /// The file's settings with the flags on top.
