@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(pkg-config libespeak-ng-dev espeak-ng-data libxml2-dev libmp3lame-dev)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(espeak-ng sox libsox-fmt-mp3 mpg123 ffmpeg python3)
+    packages+=(espeak-ng sox libsox-fmt-mp3 mpg123 ffmpeg python3 python3-pip)
 fi
 
 missing=()
@@ -25,4 +25,10 @@ fi
 if ! command -v swift >/dev/null; then
     echo "setup: the Swift toolchain (6.0 or later) is needed: https://www.swift.org/install/linux/" >&2
     exit 1
+fi
+
+# The number oracle (scripts/number-oracle.py, run by scripts/test.sh) spells numbers with num2words.
+if [[ "${1:-}" == "--test" ]] && ! python3 -c "import num2words" 2>/dev/null; then
+    echo "setup: installing num2words 0.5.14 (PyPI)" >&2
+    python3 -m pip install --quiet "num2words==0.5.14" || python3 -m pip install --quiet --break-system-packages "num2words==0.5.14"
 fi
