@@ -12,6 +12,12 @@ enum Abbreviations {
         case beforeNumber
         /// A capitalized word, a hyphen or a number follows.
         case beforeNameOrHyphen
+        /// A capitalized word or a number follows ("bât. B", "bât. 3").
+        case beforeNameOrNumber
+        /// A street name follows: a capitalized word or "de", "du", "des", "d'" ("av. des Champs-Élysées").
+        case beforeStreetName
+        /// A number comes just before ("25 c." → "vingt-cinq centimes").
+        case afterNumber
     }
 
     struct Entry {
@@ -54,7 +60,14 @@ enum Abbreviations {
         add("art", "article", period: true, .beforeNumber)
         add("Art", "article", period: true, .beforeNumber)
         add("chap", "chapitre", period: true)
-        add("vol", "volume", period: true)
+        // "vol." is also the word "vol" at the end of a sentence ("interpellé pour vol.").
+        add("vol", "volume", period: true, .beforeNumber)
+        add("dir", "direction", period: true)
+        add("bât", "bâtiment", period: true, .beforeNameOrNumber)
+        add("c", "centimes", period: true, .afterNumber)
+        add("ibid", "ibidem", period: true)
+        add("Ibid", "ibidem", period: true)
+        add("rééd", "réédition", period: true)
         add("éd", "édition", period: true)
         add("env", "environ", period: true)
         add("tél", "téléphone", period: true)
@@ -68,9 +81,9 @@ enum Abbreviations {
         add("max", "maximum", period: true)
         add("resp", "respectivement", period: true)
         add("trad", "traduction", period: true)
-        add("av", "avenue", period: true, .beforeName)
-        add("bd", "boulevard", period: false, .beforeName)
-        add("Bd", "boulevard", period: false, .beforeName)
+        add("av", "avenue", period: true, .beforeStreetName)
+        add("bd", "boulevard", period: false, .beforeStreetName)
+        add("Bd", "boulevard", period: false, .beforeStreetName)
         add("boul", "boulevard", period: true)
         add("vs", "contre", period: false)
         add("nos", "numéros", period: false, .beforeNumber)
@@ -123,6 +136,11 @@ extension Verbalizer {
             say(unit + (first(i + 1) == "²" ? " carré" : " cube"))
             return i + 2
         }
+        // "trad. de l'anglais", "trad. par": the past participle; "(trad. Marie Dupont)": the noun.
+        if w == "trad", isPunct(i + 1, "."), isSpace(i + 2), isText(i + 3, "de") || isText(i + 3, "par") || isText(i + 3, "du") {
+            say("traduit")
+            return i + 2
+        }
         guard let entry = Abbreviations.table[w] else { return nil }
         var end = i + 1
         if entry.period {
@@ -140,6 +158,17 @@ extension Verbalizer {
             guard isSpace(end), isCapitalized(end + 1) || isCoupleTitle(end + 1) else { return nil }
         case .beforeNumber:
             guard isNumber(afterOptionalSpace(end - 1)) || (isSpace(end) && isNumber(end + 1)) else { return nil }
+        case .beforeNameOrNumber:
+            guard isSpace(end), isCapitalized(end + 1) || isNumber(end + 1) else { return nil }
+        case .beforeStreetName:
+            guard isSpace(end), isCapitalized(end + 1) || isText(end + 1, "de") || isText(end + 1, "du")
+                || isText(end + 1, "des") || (isText(end + 1, "d") && isPunct(end + 2, "'"))
+            else { return nil }
+        case .afterNumber:
+            guard i >= 2, isSpace(i - 1), isNumber(i - 2) else { return nil }
+            // "1 c." is one centime; "0,5 c." is read with the number's plural rule too.
+            say(isText(i - 2, "1") && !isPunct(i - 3, ",") ? "centime" : entry.spoken)
+            return end
         case .beforeNameOrHyphen:
             guard (isSpace(end) && isCapitalized(end + 1)) || isPunct(end, "-") else { return nil }
             if isPunct(end, "-") {
@@ -171,6 +200,26 @@ extension Verbalizer {
         {
             say("c'est-à-dire")
             return i + 7
+        }
+        // "N.B." → "nota bene", "P.-S." → "post-scriptum"
+        if isText(i, "N"), isPunct(i + 1, "."), isText(i + 2, "B"), isPunct(i + 3, ".") {
+            say("nota bene")
+            return i + 4
+        }
+        if isText(i, "P"), isPunct(i + 1, "."), isPunct(i + 2, "-"), isText(i + 3, "S"), isPunct(i + 4, ".") {
+            say("post-scriptum")
+            return i + 5
+        }
+        // "t.a.b." (tirs au but) and "a.p." (après prolongation) after a score.
+        if isText(i, "t"), isPunct(i + 1, "."), isText(i + 2, "a"), isPunct(i + 3, "."), isText(i + 4, "b"), isPunct(i + 5, ".") {
+            say("tirs au but")
+            return i + 6
+        }
+        if isText(i, "a"), isPunct(i + 1, "."), isText(i + 2, "p"), isPunct(i + 3, "."), i >= 2, isSpace(i - 1),
+            isNumber(i - 2)
+        {
+            say("après prolongation")
+            return i + 4
         }
         // "p. ex."
         if isText(i, "p"), isPunct(i + 1, "."), isSpace(i + 2), isText(i + 3, "ex"), isPunct(i + 4, ".") {

@@ -36,7 +36,7 @@ enum Acronyms {
         "osce": "o s c e", "pac": "pac", "zac": "zac", "zep": "zèp", "pel": "pèl", "lep": "lèp", "rib": "rib",
         "rip": "rip", "ric": "ric", "paf": "paf", "can": "can",
         "sdf": "s d f", "drees": "drèss", "losc": "losque", "larem": "larème", "modem": "modème", "nupes": "nupèss",
-        "nasdaq": "nazdak", "dax": "daks", "ftse": "footsie", "ocde": "o c d e", "oms": "o m s",
+        "nasdaq": "nazdak", "ftse": "footsie", "ocde": "o c d e", "oms": "o m s",
     ]
 
     /// A quick pre-check of ``words``' keys.

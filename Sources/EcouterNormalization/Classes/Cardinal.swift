@@ -146,14 +146,26 @@ extension Verbalizer {
         if let j = matchPercent(n) { return j }
         if let j = matchCupRound(i, n) { return j }
         if let j = matchFraction(n) { return j }
+        if let j = matchRatio(n) { return j }
         if let j = matchMoney(n) { return j }
         if let j = matchDecadeSuffix(i, n) { return j }
         if let j = matchMeasure(n) { return j }
         if let j = matchNamedHyphenPair(n) { return j }
         if let j = matchRange(n) { return j }
         if let j = matchDecade(i, n) { return j }
-        say(numberWords(n, gender: nounGender(after: n.end)))
+        var gender = nounGender(after: n.end)
+        // "21 rue des Lilas", "31 avenue Foch": a feminine noun left in the singular after a number above
+        // one is not what is counted; the number is a house number or a label, said in the masculine.
+        if gender == .feminine, n.takesPlural, nounIsSingular(after: n.end) { gender = .masculine }
+        say(numberWords(n, gender: gender))
         return n.end
+    }
+
+    /// Whether the word after token index `end` has no plural mark (s, x, z) at its end.
+    func nounIsSingular(after end: Int) -> Bool {
+        guard isSpace(end), isWord(end + 1) else { return false }
+        let last = s[t[end + 1].end - 1]
+        return last != "s" && last != "x" && last != "z"
     }
 
     /// "-3", "−3", "+5": a sign glued to a number at the start of a word.

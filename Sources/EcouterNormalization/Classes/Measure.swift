@@ -133,6 +133,8 @@ extension Verbalizer {
             guard isBoundary(atScalar: endOffset), endOffset >= s.count || s[endOffset] != "'",
                 let after = tokenIndex(atScalar: endOffset, from: k)
             else { continue }
+            // "4-3 t.a.b.": a letter, a period and another letter is a dotted abbreviation, not a unit.
+            if isPunct(after, "."), isWord(after + 1), length(after + 1) == 1, isPunct(after + 2, ".") { continue }
             // "15 M de visiteurs": "M" is "millions" only spaced and before "de"; "3M" is a company.
             if unit.written == "M" && !(k == n.end + 1 && isSpace(after) && (isText(after + 1, "de") || isText(after + 1, "d"))) {
                 continue
@@ -156,5 +158,22 @@ extension Verbalizer {
             return after
         }
         return nil
+    }
+}
+
+extension Verbalizer {
+    /// Energy units without a number, as prices quote them: "25 centimes le kWh", "prix du MWh".
+    static let bareEnergyUnits: [String: String] = [
+        "kWh": "kilowattheure", "MWh": "mégawattheure", "GWh": "gigawattheure", "TWh": "térawattheure",
+    ]
+
+    /// "le kWh", "du MWh", "par kWh": a unit after a determiner or "par" is said in the singular.
+    mutating func matchBareEnergyUnit(_ i: Int) -> Int? {
+        guard length(i) == 3, isText(i, "kWh") || isText(i, "MWh") || isText(i, "GWh") || isText(i, "TWh"),
+            endsWord(i), i >= 2, isSpace(i - 1), ["le", "du", "au", "par", "chaque", "un"].contains(lowerText(i - 2)),
+            let word = Self.bareEnergyUnits[text(i)]
+        else { return nil }
+        say(word)
+        return i + 1
     }
 }

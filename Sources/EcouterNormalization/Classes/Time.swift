@@ -27,6 +27,15 @@ extension Verbalizer {
         guard isWord(h), isText(h, "h") || isText(h, "H") else { return nil }
         var words = hourWords(hours)
         var end = h + 1
+        // A race time "2h03'24''": hours, minutes, then seconds after the minutes mark.
+        if isNumber(h + 1), length(h + 1) == 2, let minutes = value(h + 1), minutes < 60, isPunct(h + 2, "'"),
+            isNumber(h + 3), length(h + 3) == 2, let seconds = value(h + 3), seconds < 60
+        {
+            words += " " + Self.countWords(minutes, "minute", numbers) + " " + Self.countWords(seconds, "seconde", numbers)
+            end = isPunct(h + 4, "″") ? h + 5 : h + 4
+            say(words)
+            return end
+        }
         if isNumber(h + 1), length(h + 1) == 2, let minutes = value(h + 1), minutes < 60, endsWord(h + 1) {
             words += minuteWords(minutes)
             end = h + 2
@@ -86,6 +95,11 @@ extension Verbalizer {
             return i + 3
         }
         return nil
+    }
+
+    /// "trois minutes", "une seconde": a count of a feminine unit.
+    static func countWords(_ n: UInt64, _ unit: String, _ numbers: FrenchNumbers) -> String {
+        numbers.cardinal(n, gender: .feminine) + " " + unit + (n >= 2 ? "s" : "")
     }
 
     func hourWords(_ hours: UInt64) -> String {

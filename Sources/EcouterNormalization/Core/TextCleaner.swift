@@ -26,6 +26,12 @@ package enum TextCleaner {
             let v = scalar.value
             // Printable ASCII other than the double quote and the backquote is kept as it is.
             if v > 0x22 && v < 0x7F && v != 0x60 {
+                // Two apostrophes after "digit'digits" or a digit are a seconds mark too ("3'26''73", "10''49").
+                if v == 0x27, out.count >= 2, out[out.count - 1] == "'", Tokenizer.isDigit(out[out.count - 2]) {
+                    out[out.count - 1] = "″"
+                    lastWasSpace = false
+                    continue
+                }
                 out.append(scalar)
                 lastWasSpace = false
                 continue
@@ -38,6 +44,11 @@ package enum TextCleaner {
             // A double quote or ″ right after a digit is a seconds mark ("4'02\"50"): kept as ″ for the chrono rule.
             if (scalar == "\"" || scalar == "″"), let previous = out.last, Tokenizer.isDigit(previous) { mapped = "″" }
             guard let mapped else { continue }
+            if mapped == "'", out.count >= 2, out[out.count - 1] == "'", Tokenizer.isDigit(out[out.count - 2]) {
+                out[out.count - 1] = "″"
+                lastWasSpace = false
+                continue
+            }
             if mapped == " " {
                 if lastWasSpace { continue }
                 lastWasSpace = true
