@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(pkg-config libespeak-ng-dev espeak-ng-data libxml2-dev libmp3lame-dev)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(espeak-ng sox libsox-fmt-mp3 mpg123 ffmpeg python3 python3-pip)
+    packages+=(espeak-ng sox libsox-fmt-mp3 mpg123 ffmpeg python3 python3-pip wfrench)
 fi
 
 missing=()
