@@ -157,8 +157,25 @@ extension Verbalizer {
         // "21 rue des Lilas", "31 avenue Foch": a feminine noun left in the singular after a number above
         // one is not what is counted; the number is a house number or a label, said in the masculine.
         if gender == .feminine, n.takesPlural, nounIsSingular(after: n.end) { gender = .masculine }
+        // "au 1 place de la Bourse": the house number 1 before a street type after "au"/"du".
+        if gender == .feminine, n.value == 1, isHouseNumber(n) { gender = .masculine }
         say(numberWords(n, gender: gender))
         return n.end
+    }
+
+    /// Kinds of street a house number comes before ("au 1 rue", "du 1 place").
+    static let streetTypes: Set<String> = [
+        "rue", "avenue", "place", "allée", "impasse", "route", "chaussée", "esplanade", "promenade", "cité",
+        "résidence", "voie", "ruelle", "venelle", "traverse", "montée", "corniche", "rocade",
+    ]
+
+    /// Whether the number `n` stands after "au"/"du" before a street type: an address, not a count.
+    func isHouseNumber(_ n: ParsedNumber) -> Bool {
+        let start = n.end - 1
+        guard start >= 2, isSpace(start - 1), isSpace(n.end), isWord(n.end + 1),
+            ["au", "du"].contains(lowerText(start - 2))
+        else { return false }
+        return Self.streetTypes.contains(lowerText(n.end + 1))
     }
 
     /// Whether the word after token index `end` has no plural mark (s, x, z) at its end.

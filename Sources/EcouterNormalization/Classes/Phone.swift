@@ -80,6 +80,7 @@ extension Verbalizer {
     static let wordsAfterServiceNumber: Set<String> = [
         "ou", "et", "est", "qui", "pour", "gratuit", "gratuitement", "joignable", "accessible", "disponible",
         "ouvert", "permet", "propose", "reste", "sera", "était", "a", "répond", "reçoit", "depuis", "24h/24", "en",
+        "du", "de", "dès", "au", "le", "sept", "tous", "7j/7", "via",
     ]
 
     private func groupWords(_ g: [UInt8]) -> String {

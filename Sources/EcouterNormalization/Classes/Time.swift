@@ -90,6 +90,11 @@ extension Verbalizer {
             say(words)
             return end
         }
+        // "à 12'' du vainqueur": seconds alone, unless the mark closes a quotation ("10" fois).
+        if isPunct(i + 1, "″"), !isNumber(i + 2), !isAnyPunct(i - 1, "\"«“″'") {
+            say(Self.countWords(first, "seconde", numbers))
+            return i + 2
+        }
         if isPunct(i + 1, "″"), isNumber(i + 2), length(i + 2) == 2, let hundredths = value(i + 2) {
             say(numbers.cardinal(first, gender: .feminine) + (first >= 2 ? " secondes " : " seconde ") + numbers.cardinal(hundredths))
             return i + 3
