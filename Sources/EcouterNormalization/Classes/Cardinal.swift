@@ -159,8 +159,23 @@ extension Verbalizer {
         if gender == .feminine, n.takesPlural, nounIsSingular(after: n.end) { gender = .masculine }
         // "au 1 place de la Bourse": the house number 1 before a street type after "au"/"du".
         if gender == .feminine, n.value == 1, isHouseNumber(n) { gender = .masculine }
+        if n.value == 1, standsForCountedNoun(n) {
+            // "16 médailles d'or, dont 1 en judo": the number stands for the noun counted before.
+            gender = lastCountedGender
+        } else if isSpace(n.end), isWord(n.end + 1) {
+            lastCountedGender = gender
+        }
         say(numberWords(n, gender: gender))
         return n.end
+    }
+
+    /// Whether `n` follows "dont" and no noun follows it: a pronoun for the noun counted before.
+    func standsForCountedNoun(_ n: ParsedNumber) -> Bool {
+        let start = n.end - 1
+        guard start >= 2, isSpace(start - 1), isText(start - 2, "dont") else { return false }
+        guard isSpace(n.end), isWord(n.end + 1) else { return true }
+        return ["en", "à", "au", "aux", "de", "du", "des", "d", "pour", "sur", "par", "dans", "chez", "avec", "seulement"]
+            .contains(lowerText(n.end + 1))
     }
 
     /// Kinds of street a house number comes before ("au 1 rue", "du 1 place").

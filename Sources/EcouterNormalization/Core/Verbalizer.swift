@@ -11,6 +11,9 @@ package struct Verbalizer {
     let numbers: FrenchNumbers
     let lexicon: LexiconMatcher
     var dropFootnotes = true
+    /// The gender of the last noun counted by a number ("16 médailles"), for a later "dont 1" that
+    /// stands for it ("dont une en judo").
+    var lastCountedGender: Gender = .masculine
 
     /// The spoken text as UTF-8 bytes (appending bytes is much faster than growing a String scalar by scalar).
     private var out: [UInt8] = []
