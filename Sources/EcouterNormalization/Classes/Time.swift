@@ -17,10 +17,11 @@ extension Verbalizer {
             say(words)
             return end
         }
-        // "7j/7": seven days a week.
-        if isText(i + 1, "j"), isPunct(i + 2, "/"), isNumber(i + 3), endsWord(i + 3), let total = value(i + 3) {
+        // "7j/7", "7 j/7": seven days a week.
+        let j = isSpace(i + 1) ? i + 2 : i + 1
+        if isText(j, "j"), isPunct(j + 1, "/"), isNumber(j + 2), endsWord(j + 2), let total = value(j + 2) {
             say(numbers.cardinal(hours) + (hours >= 2 ? " jours sur " : " jour sur ") + numbers.cardinal(total))
-            return i + 4
+            return j + 3
         }
         // "14h30", "14 h 30", "14h", "48 h"
         let h = isSpace(i + 1) ? i + 2 : i + 1
