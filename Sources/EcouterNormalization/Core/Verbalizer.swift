@@ -108,6 +108,12 @@ package struct Verbalizer {
         needSpace = true
     }
 
+    /// The names of the capital letters an elided article comes before ("l'F-35" → "l'èffe").
+    static let elidedLetterNames: [Unicode.Scalar: String] = [
+        "A": "a", "E": "e", "F": "èffe", "H": "ache", "I": "i", "L": "elle", "M": "èmme", "N": "enne", "O": "o",
+        "R": "erre", "S": "èsse", "U": "u", "X": "ixe", "Y": "i grec",
+    ]
+
     /// Whether spoken words start with the word "un" or "une" (a number read out, "un virgule deux").
     static func startsWithOne(_ words: String) -> Bool {
         let u = words.utf8
@@ -150,6 +156,14 @@ package struct Verbalizer {
             space()
         case .word, .number:
             if needSpace && last != " " && last != "'" && last != "-" { out.append(0x20) }
+            if last == "'", tok.kind == .word, tok.end - tok.start == 1, let name = Self.elidedLetterNames[s[tok.start]] {
+                // "L'A380", "l'F-35", "l'M6": eSpeak NG reads a capital letter after an apostrophe as
+                // "L apostrophe A" or in its English voice; the letter's name in French spelling reads right.
+                out.append(contentsOf: name.utf8)
+                last = name.unicodeScalars.last!
+                needSpace = false
+                return
+            }
             appendScalars(tok.start, tok.end)
             needSpace = false
         case .punct:
