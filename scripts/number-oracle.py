@@ -13,6 +13,10 @@ spelling shows one is counted apart as `oracle error`, not as ecouter's:
   - a plural s kept before -ième ("quatre-vingtsième", "deux centsième", "deux millionsième"),
   - "un" kept before millionième/milliardième ("un millionième" for 1 000 000e).
 
+Families built on the same speller are checked too, each reading composed from num2words' words:
+counts of a feminine noun ("21 pages" → "vingt et une pages"), percentages, euros, clock times
+("14h05" → "quatorze heures cinq") and phone numbers read in pairs.
+
 Usage:
   python3 scripts/number-oracle.py [--ecouter .build/release/ecouter] [--count 3000] [--seed 8]
 Exit status: 0 when every disagreement is an oracle error, 1 otherwise, 2 when a tool is missing.
@@ -76,6 +80,34 @@ def cases(num2words, rng, count):
     return out
 
 
+def feminine(words):
+    """num2words' masculine final "un" made feminine: "vingt et un" → "vingt et une"."""
+    if words == "un" or words.endswith(" un") or words.endswith("-un"):
+        return words + "e"
+    return words
+
+
+def families(num2words, rng, count):
+    """(kind, written, reading) for numbers inside news phrases."""
+    fr = lambda v: num2words(v, lang="fr")
+    out = []
+    for _ in range(count):
+        v = rng.choice([rng.randrange(1, 100), rng.randrange(100, 10000), rng.randrange(10000, 999999)])
+        out.append(("feminine", f"{grouped(v)} pages", feminine(fr(v)) + (" page" if v == 1 else " pages")))
+        p = rng.randrange(0, 101)
+        out.append(("percent", f"{p} %", fr(p) + " pour cent"))
+        e = rng.randrange(2, 100000)
+        out.append(("money", f"{grouped(e)} €", fr(e) + " euros"))
+        h, m = rng.randrange(0, 24), rng.randrange(1, 60)
+        hours = feminine(fr(h)) + (" heure" if h < 2 else " heures")
+        out.append(("time", f"{h}h{m:02d}", hours + " " + feminine(fr(m))))
+        pairs = [rng.randrange(1, 10)] + [rng.randrange(0, 100) for _ in range(4)]
+        written = "0" + str(pairs[0]) + "".join(f" {x:02d}" for x in pairs[1:])
+        said = ["zéro " + fr(pairs[0])] + [("zéro " + fr(x)) if x < 10 else fr(x) for x in pairs[1:]]
+        out.append(("phone", written, " ".join(said)))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--ecouter", default=os.path.join(ROOT, ".build", "release", "ecouter"))
@@ -89,7 +121,7 @@ def main():
         print(f"number-oracle: no executable at {a.ecouter} (swift build -c release)", file=sys.stderr)
         return 2
     rng = random.Random(a.seed)
-    todo = cases(num2words, rng, a.count)
+    todo = cases(num2words, rng, a.count) + families(num2words, rng, a.count // 6)
     p = subprocess.run([a.ecouter, "normalize", "--lines"], input="\n".join(w for _, w, _ in todo) + "\n",
                        capture_output=True, text=True, timeout=600)
     if p.returncode != 0:
