@@ -64,6 +64,8 @@ enum Abbreviations {
         add("vol", "volume", period: true, .beforeNumber)
         add("dir", "direction", period: true)
         add("bât", "bâtiment", period: true, .beforeNameOrNumber)
+        add("Bât", "bâtiment", period: true, .beforeNameOrNumber)
+        add("esc", "escalier", period: true, .beforeNameOrNumber)
         add("c", "centimes", period: true, .afterNumber)
         add("ibid", "ibidem", period: true)
         add("Ibid", "ibidem", period: true)
