@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import Testing
+
+@testable import EcouterNormalization
+
+/// The word tables under voices/tables/ are the data the normalizer reads: the embedded copy must be
+/// the file (run scripts/embed-voices.py after editing), and every line must be one the parser takes.
+@Suite struct WordTableTests {
+    static let tablesFolder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("voices/tables")
+
+    @Test("embedded tables equal voices/tables (run scripts/embed-voices.py after editing)")
+    func embeddedCopiesMatchTheFiles() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.tablesFolder.path).filter { $0.hasSuffix(".tsv") }
+        #expect(Set(files.map { String($0.dropLast(4)) }) == Set(EmbeddedTables.tables.map(\.0)))
+        for (name, tsv) in EmbeddedTables.tables {
+            let file = try String(contentsOf: Self.tablesFolder.appendingPathComponent(name + ".tsv"), encoding: .utf8)
+            #expect(file == tsv, "\(name).tsv differs from its embedded copy")
+        }
+    }
+
+    @Test func everyAcronymLineIsRead() {
+        let tsv = EmbeddedTables.table("acronyms")
+        let lines = tsv.split(separator: "\n").filter { !$0.hasPrefix("# ") }
+        #expect(lines.count > 200)
+        #expect(Acronyms.parse(tsv).count == lines.count)
+    }
+
+    @Test func tableEntriesReachTheNormalizer() {
+        // One spelled and one word entry, read through the public API.
+        let normalizer = FrenchNormalizer()
+        #expect(normalizer.normalize("La SNCF et l'Insee.") == "La s n c f et l'inssé.")
+    }
+}
