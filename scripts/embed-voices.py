@@ -48,8 +48,16 @@ def check_acronyms(path):
         if not ok:
             raise SystemExit(f"{path.relative_to(root)}:{number}: expected written<TAB>letters or written<TAB>word<TAB>respelling")
 
+def check_feminine_nouns(path):
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if not line or line.startswith("# "):
+            continue
+        fields = line.split("\t")
+        if not (len(fields) == 2 and fields[0] == fields[0].lower() and fields[1] in ("feminine", "adjective", "masculine")):
+            raise SystemExit(f"{path.relative_to(root)}:{number}: expected word<TAB>feminine|adjective|masculine")
+
 tables = sorted((voices / "tables").glob("*.tsv"))
-checks = {"acronyms": check_acronyms}
+checks = {"acronyms": check_acronyms, "feminine-nouns": check_feminine_nouns}
 for p in tables:
     checks.get(p.stem, lambda _: None)(p)
 out = ["// SPDX-License-Identifier: GPL-3.0-or-later",

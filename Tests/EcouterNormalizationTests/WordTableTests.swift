@@ -28,9 +28,18 @@ import Testing
         #expect(Acronyms.parse(tsv).count == lines.count)
     }
 
+    @Test func everyFeminineNounLineIsRead() {
+        let tsv = EmbeddedTables.table("feminine-nouns")
+        let lines = tsv.split(separator: "\n").filter { !$0.hasPrefix("# ") }
+        #expect(lines.count > 600)
+        #expect(FeminineNouns.parse(tsv).count == lines.count)
+    }
+
     @Test func tableEntriesReachTheNormalizer() {
         // One spelled and one word entry, read through the public API.
         let normalizer = FrenchNormalizer()
         #expect(normalizer.normalize("La SNCF et l'Insee.") == "La s n c f et l'inssé.")
+        // A listed feminine noun, a listed adjective and a listed masculine exception.
+        #expect(normalizer.normalize("21 voix, 21 nouvelles pages, 21 musées") == "vingt et une voix, vingt et une nouvelles pages, vingt et un musées")
     }
 }
