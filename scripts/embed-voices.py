@@ -56,8 +56,23 @@ def check_feminine_nouns(path):
         if not (len(fields) == 2 and fields[0] == fields[0].lower() and fields[1] in ("feminine", "adjective", "masculine")):
             raise SystemExit(f"{path.relative_to(root)}:{number}: expected word<TAB>feminine|adjective|masculine")
 
+CONDITIONS = ("always", "beforeName", "beforeNumber", "beforeNameOrHyphen", "beforeNameOrNumber",
+              "beforeStreetName", "afterNumber")
+
+def check_abbreviations(path):
+    seen = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if not line or line.startswith("# "):
+            continue
+        fields = line.split("\t")
+        if not (len(fields) == 4 and fields[0] and fields[1] and fields[2] in ("period", "bare") and fields[3] in CONDITIONS):
+            raise SystemExit(f"{path.relative_to(root)}:{number}: expected written<TAB>spoken<TAB>period|bare<TAB>condition")
+        if fields[0] in seen:
+            raise SystemExit(f"{path.relative_to(root)}:{number}: {fields[0]} is listed twice")
+        seen.add(fields[0])
+
 tables = sorted((voices / "tables").glob("*.tsv"))
-checks = {"acronyms": check_acronyms, "feminine-nouns": check_feminine_nouns}
+checks = {"acronyms": check_acronyms, "feminine-nouns": check_feminine_nouns, "abbreviations": check_abbreviations}
 for p in tables:
     checks.get(p.stem, lambda _: None)(p)
 out = ["// SPDX-License-Identifier: GPL-3.0-or-later",

@@ -35,10 +35,19 @@ import Testing
         #expect(FeminineNouns.parse(tsv).count == lines.count)
     }
 
+    @Test func everyAbbreviationLineIsRead() {
+        let tsv = EmbeddedTables.table("abbreviations")
+        let lines = tsv.split(separator: "\n").filter { !$0.hasPrefix("# ") }
+        #expect(lines.count > 70)
+        #expect(Abbreviations.parse(tsv).count == lines.count)
+    }
+
     @Test func tableEntriesReachTheNormalizer() {
         // One spelled and one word entry, read through the public API.
         let normalizer = FrenchNormalizer()
         #expect(normalizer.normalize("La SNCF et l'Insee.") == "La s n c f et l'inssé.")
+        // An abbreviation whose condition holds, and the same word where it does not.
+        #expect(normalizer.normalize("vol. 2, pour vol.") == "volume deux, pour vol.")
         // A listed feminine noun, a listed adjective and a listed masculine exception.
         #expect(normalizer.normalize("21 voix, 21 nouvelles pages, 21 musées") == "vingt et une voix, vingt et une nouvelles pages, vingt et un musées")
     }

@@ -3,7 +3,7 @@
 /// Abbreviations of news text. Each one has a condition so ordinary words are not expanded:
 /// "M." only before a capitalized name, "p." only before a page number, "Me" only before a name…
 enum Abbreviations {
-    enum Condition {
+    enum Condition: String {
         /// Always, when the written form matches.
         case always
         /// A capitalized word (or an initial) follows after a space.
@@ -27,78 +27,22 @@ enum Abbreviations {
         var condition: Condition
     }
 
-    static let table: [String: Entry] = {
-        var t: [String: Entry] = [:]
-        func add(_ w: String, _ spoken: String, period: Bool, _ c: Condition = .always) {
-            t[w] = Entry(spoken: spoken, period: period, condition: c)
+    /// The entries of voices/tables/abbreviations.tsv, keyed by their written form.
+    static let table: [String: Entry] = parse(EmbeddedTables.table("abbreviations"))
+
+    /// Reads `written<TAB>spoken<TAB>period|bare<TAB>condition` lines; comments ("# ") and blank lines are
+    /// skipped, and so is any other line (the generator refuses them before they get here).
+    static func parse(_ tsv: String) -> [String: Entry] {
+        var table: [String: Entry] = [:]
+        for line in tsv.split(separator: "\n") where !line.hasPrefix("# ") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 4, !fields[0].isEmpty, !fields[1].isEmpty, fields[2] == "period" || fields[2] == "bare",
+                let condition = Condition(rawValue: fields[3])
+            else { continue }
+            table[fields[0]] = Entry(spoken: fields[1], period: fields[2] == "period", condition: condition)
         }
-        add("M", "monsieur", period: true, .beforeName)
-        add("MM", "messieurs", period: true, .beforeName)
-        for (w, s) in [
-            ("Mme", "madame"), ("Mmes", "mesdames"), ("Mlle", "mademoiselle"), ("Mlles", "mesdemoiselles"),
-            ("Mᵐᵉ", "madame"), ("Mᵐᵉˢ", "mesdames"), ("Mˡˡᵉ", "mademoiselle"), ("Mˡˡᵉˢ", "mesdemoiselles"),
-            ("Dʳ", "docteur"), ("Dʳˢ", "docteurs"), ("Dʳᵉ", "docteure"), ("Dʳᵉˢ", "docteures"), ("Pʳ", "professeur"),
-            ("Mᵉ", "maître"), ("Mᵍʳ", "monseigneur"), ("Mgr", "monseigneur"), ("Sté", "société"),
-            ("Cie", "compagnie"), ("Cⁱᵉ", "compagnie"), ("Éts", "établissements"),
-        ] {
-            add(w, s, period: false)
-        }
-        add("Dr", "docteur", period: false, .beforeName)
-        add("Drs", "docteurs", period: false, .beforeName)
-        add("Dre", "docteure", period: false, .beforeName)
-        add("Pr", "professeur", period: false, .beforeName)
-        add("Pre", "professeure", period: false, .beforeName)
-        add("Me", "maître", period: false, .beforeName)
-        add("St", "saint", period: false, .beforeNameOrHyphen)
-        add("Ste", "sainte", period: false, .beforeNameOrHyphen)
-        add("Sts", "saints", period: false, .beforeNameOrHyphen)
-        add("Jr", "junior", period: false)
-        add("cf", "confer", period: true)
-        add("Cf", "confer", period: true)
-        add("p", "page", period: true, .beforeNumber)
-        add("pp", "pages", period: true, .beforeNumber)
-        add("art", "article", period: true, .beforeNumber)
-        add("Art", "article", period: true, .beforeNumber)
-        add("chap", "chapitre", period: true)
-        // "vol." is also the word "vol" at the end of a sentence ("interpellé pour vol.").
-        add("vol", "volume", period: true, .beforeNumber)
-        add("dir", "direction", period: true)
-        add("bât", "bâtiment", period: true, .beforeNameOrNumber)
-        add("Bât", "bâtiment", period: true, .beforeNameOrNumber)
-        add("esc", "escalier", period: true, .beforeNameOrNumber)
-        add("c", "centimes", period: true, .afterNumber)
-        add("ibid", "ibidem", period: true)
-        add("Ibid", "ibidem", period: true)
-        add("rééd", "réédition", period: true)
-        add("éd", "édition", period: true)
-        add("env", "environ", period: true)
-        add("tél", "téléphone", period: true)
-        add("Tél", "téléphone", period: true)
-        add("tel", "téléphone", period: true, .beforeNumber)
-        add("Tel", "téléphone", period: true, .beforeNumber)
-        add("etc", "et cetera", period: true)
-        add("fig", "figure", period: true)
-        add("coll", "collection", period: true)
-        add("hab", "habitants", period: true)
-        add("max", "maximum", period: true)
-        add("resp", "respectivement", period: true)
-        add("trad", "traduction", period: true)
-        add("av", "avenue", period: true, .beforeStreetName)
-        add("bd", "boulevard", period: false, .beforeStreetName)
-        add("Bd", "boulevard", period: false, .beforeStreetName)
-        add("boul", "boulevard", period: true)
-        add("vs", "contre", period: false)
-        add("nos", "numéros", period: false, .beforeNumber)
-        add("Nos", "numéros", period: false, .beforeNumber)
-        add("nº", "numéro", period: false, .beforeNumber)
-        add("Nº", "numéro", period: false, .beforeNumber)
-        add("nᵒ", "numéro", period: false, .beforeNumber)
-        add("nᵒˢ", "numéros", period: false, .beforeNumber)
-        add("t", "tome", period: true, .beforeNumber)
-        add("no", "numéro", period: true, .beforeNumber)
-        add("No", "numéro", period: true, .beforeNumber)
-        return t
-    }()
+        return table
+    }
 
     /// A quick pre-check of ``table``'s keys.
     static let keys = WordFilter(table.keys)

@@ -4,6 +4,91 @@
 enum EmbeddedTables {
     /// The normalizer's word tables as (name, TSV).
     static let tables: [(String, String)] = [
+        ("abbreviations", #"""
+# Abbreviations the normalizer expands, each with the condition under which it does, so ordinary
+# words stay as written ("vol." is "volume" only before a number; "M." is "monsieur" only before a name).
+# One per line: written<TAB>spoken<TAB>period|bare<TAB>condition
+#   period: written with a final period, which the expansion consumes ("cf."); bare: without ("Mme").
+#   condition: always, beforeName (a capitalized word follows), beforeNumber, beforeNameOrHyphen
+#   ("St-Étienne", "St Jean"), beforeNameOrNumber, beforeStreetName (a capitalized word or de/du/des/d'),
+#   afterNumber ("25 c."). Case is significant. Embedded into the library by scripts/embed-voices.py.
+M	monsieur	period	beforeName
+MM	messieurs	period	beforeName
+Mme	madame	bare	always
+Mmes	mesdames	bare	always
+Mlle	mademoiselle	bare	always
+Mlles	mesdemoiselles	bare	always
+Mᵐᵉ	madame	bare	always
+Mᵐᵉˢ	mesdames	bare	always
+Mˡˡᵉ	mademoiselle	bare	always
+Mˡˡᵉˢ	mesdemoiselles	bare	always
+Dʳ	docteur	bare	always
+Dʳˢ	docteurs	bare	always
+Dʳᵉ	docteure	bare	always
+Dʳᵉˢ	docteures	bare	always
+Pʳ	professeur	bare	always
+Mᵉ	maître	bare	always
+Mᵍʳ	monseigneur	bare	always
+Mgr	monseigneur	bare	always
+Sté	société	bare	always
+Cie	compagnie	bare	always
+Cⁱᵉ	compagnie	bare	always
+Éts	établissements	bare	always
+Dr	docteur	bare	beforeName
+Drs	docteurs	bare	beforeName
+Dre	docteure	bare	beforeName
+Pr	professeur	bare	beforeName
+Pre	professeure	bare	beforeName
+Me	maître	bare	beforeName
+St	saint	bare	beforeNameOrHyphen
+Ste	sainte	bare	beforeNameOrHyphen
+Sts	saints	bare	beforeNameOrHyphen
+Jr	junior	bare	always
+cf	confer	period	always
+Cf	confer	period	always
+p	page	period	beforeNumber
+pp	pages	period	beforeNumber
+art	article	period	beforeNumber
+Art	article	period	beforeNumber
+chap	chapitre	period	always
+vol	volume	period	beforeNumber
+dir	direction	period	always
+bât	bâtiment	period	beforeNameOrNumber
+Bât	bâtiment	period	beforeNameOrNumber
+esc	escalier	period	beforeNameOrNumber
+c	centimes	period	afterNumber
+ibid	ibidem	period	always
+Ibid	ibidem	period	always
+rééd	réédition	period	always
+éd	édition	period	always
+env	environ	period	always
+tél	téléphone	period	always
+Tél	téléphone	period	always
+tel	téléphone	period	beforeNumber
+Tel	téléphone	period	beforeNumber
+etc	et cetera	period	always
+fig	figure	period	always
+coll	collection	period	always
+hab	habitants	period	always
+max	maximum	period	always
+resp	respectivement	period	always
+trad	traduction	period	always
+av	avenue	period	beforeStreetName
+bd	boulevard	bare	beforeStreetName
+Bd	boulevard	bare	beforeStreetName
+boul	boulevard	period	always
+vs	contre	bare	always
+nos	numéros	bare	beforeNumber
+Nos	numéros	bare	beforeNumber
+nº	numéro	bare	beforeNumber
+Nº	numéro	bare	beforeNumber
+nᵒ	numéro	bare	beforeNumber
+nᵒˢ	numéros	bare	beforeNumber
+t	tome	period	beforeNumber
+no	numéro	period	beforeNumber
+No	numéro	period	beforeNumber
+
+"""#),
         ("acronyms", #"""
 # Acronyms: how each is read. One per line: written<TAB>letters, or written<TAB>word<TAB>respelling.
 # letters: always spelled letter by letter, even when pronounceable ("UE" → "u e"); written in capitals.
