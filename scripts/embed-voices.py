@@ -71,8 +71,16 @@ def check_abbreviations(path):
             raise SystemExit(f"{path.relative_to(root)}:{number}: {fields[0]} is listed twice")
         seen.add(fields[0])
 
+def check_units(path):
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if not line or line.startswith("# "):
+            continue
+        fields = line.split("\t")
+        if not (len(fields) == 4 and all(fields[:3]) and fields[3] in ("masculine", "feminine")):
+            raise SystemExit(f"{path.relative_to(root)}:{number}: expected written<TAB>singular<TAB>plural<TAB>masculine|feminine")
+
 tables = sorted((voices / "tables").glob("*.tsv"))
-checks = {"acronyms": check_acronyms, "feminine-nouns": check_feminine_nouns, "abbreviations": check_abbreviations}
+checks = {"units": check_units, "acronyms": check_acronyms, "feminine-nouns": check_feminine_nouns, "abbreviations": check_abbreviations}
 for p in tables:
     checks.get(p.stem, lambda _: None)(p)
 out = ["// SPDX-License-Identifier: GPL-3.0-or-later",

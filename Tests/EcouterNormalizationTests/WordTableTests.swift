@@ -42,12 +42,21 @@ import Testing
         #expect(Abbreviations.parse(tsv).count == lines.count)
     }
 
+    @Test func everyUnitLineIsRead() {
+        let tsv = EmbeddedTables.table("units")
+        let lines = tsv.split(separator: "\n").filter { !$0.hasPrefix("# ") }
+        #expect(lines.count > 100)
+        #expect(Units.parse(tsv).count == lines.count)
+    }
+
     @Test func tableEntriesReachTheNormalizer() {
         // One spelled and one word entry, read through the public API.
         let normalizer = FrenchNormalizer()
         #expect(normalizer.normalize("La SNCF et l'Insee.") == "La s n c f et l'inssé.")
         // An abbreviation whose condition holds, and the same word where it does not.
         #expect(normalizer.normalize("vol. 2, pour vol.") == "volume deux, pour vol.")
+        // A unit with its own plural, and a feminine one.
+        #expect(normalizer.normalize("2 CV, 21 t") == "deux chevaux, vingt et une tonnes")
         // A listed feminine noun, a listed adjective and a listed masculine exception.
         #expect(normalizer.normalize("21 voix, 21 nouvelles pages, 21 musées") == "vingt et une voix, vingt et une nouvelles pages, vingt et un musées")
     }

@@ -1064,6 +1064,126 @@ trampoline	masculine
 jade	masculine
 
 """#),
+        ("units", #"""
+# Unit symbols read after a number ("12 km" → "douze kilomètres"), matched longest first.
+# One per line: written<TAB>singular<TAB>plural<TAB>gender (masculine or feminine, for "une" in "21 t").
+# Embedded into the library by scripts/embed-voices.py.
+km/h	kilomètre par heure	kilomètres par heure	masculine
+km/s	kilomètre par seconde	kilomètres par seconde	masculine
+m/s	mètre par seconde	mètres par seconde	masculine
+tr/min	tour par minute	tours par minute	masculine
+Mbit/s	mégabit par seconde	mégabits par seconde	masculine
+Gbit/s	gigabit par seconde	gigabits par seconde	masculine
+Mb/s	mégabit par seconde	mégabits par seconde	masculine
+Gb/s	gigabit par seconde	gigabits par seconde	masculine
+Mo/s	mégaoctet par seconde	mégaoctets par seconde	masculine
+hab./km²	habitant par kilomètre carré	habitants par kilomètre carré	masculine
+hab/km²	habitant par kilomètre carré	habitants par kilomètre carré	masculine
+g/km	gramme par kilomètre	grammes par kilomètre	masculine
+l/100 km	litre aux cent kilomètres	litres aux cent kilomètres	masculine
+L/100 km	litre aux cent kilomètres	litres aux cent kilomètres	masculine
+€/mois	euro par mois	euros par mois	masculine
+€/an	euro par an	euros par an	masculine
+€/h	euro de l'heure	euros de l'heure	masculine
+€/kWh	euro le kilowattheure	euros le kilowattheure	masculine
+€/l	euro le litre	euros le litre	masculine
+€/L	euro le litre	euros le litre	masculine
+€/m²	euro le mètre carré	euros le mètre carré	masculine
+km²	kilomètre carré	kilomètres carrés	masculine
+km2	kilomètre carré	kilomètres carrés	masculine
+km³	kilomètre cube	kilomètres cubes	masculine
+km3	kilomètre cube	kilomètres cubes	masculine
+cm²	centimètre carré	centimètres carrés	masculine
+cm2	centimètre carré	centimètres carrés	masculine
+cm³	centimètre cube	centimètres cubes	masculine
+cm3	centimètre cube	centimètres cubes	masculine
+mm²	millimètre carré	millimètres carrés	masculine
+mm2	millimètre carré	millimètres carrés	masculine
+mm³	millimètre cube	millimètres cubes	masculine
+mm3	millimètre cube	millimètres cubes	masculine
+m²	mètre carré	mètres carrés	masculine
+m2	mètre carré	mètres carrés	masculine
+m³	mètre cube	mètres cubes	masculine
+m3	mètre cube	mètres cubes	masculine
+l/m²	litre par mètre carré	litres par mètre carré	masculine
+L/m²	litre par mètre carré	litres par mètre carré	masculine
+l/m2	litre par mètre carré	litres par mètre carré	masculine
+L/m2	litre par mètre carré	litres par mètre carré	masculine
+mm/h	millimètre par heure	millimètres par heure	masculine
+g/L	gramme par litre	grammes par litre	masculine
+g/l	gramme par litre	grammes par litre	masculine
+mg/L	milligramme par litre	milligrammes par litre	masculine
+mg/l	milligramme par litre	milligrammes par litre	masculine
+µg/m³	microgramme par mètre cube	microgrammes par mètre cube	masculine
+µg/m3	microgramme par mètre cube	microgrammes par mètre cube	masculine
+°C	degré Celsius	degrés Celsius	masculine
+° C	degré Celsius	degrés Celsius	masculine
+°F	degré Fahrenheit	degrés Fahrenheit	masculine
+°	degré	degrés	masculine
+kWh	kilowattheure	kilowattheures	masculine
+MWh	mégawattheure	mégawattheures	masculine
+GWh	gigawattheure	gigawattheures	masculine
+TWh	térawattheure	térawattheures	masculine
+kW	kilowatt	kilowatts	masculine
+MW	mégawatt	mégawatts	masculine
+GW	gigawatt	gigawatts	masculine
+W	watt	watts	masculine
+kV	kilovolt	kilovolts	masculine
+V	volt	volts	masculine
+mAh	milliampère-heure	milliampères-heures	masculine
+GHz	gigahertz	gigahertz	masculine
+MHz	mégahertz	mégahertz	masculine
+kHz	kilohertz	kilohertz	masculine
+Hz	hertz	hertz	masculine
+dB	décibel	décibels	masculine
+hPa	hectopascal	hectopascals	masculine
+km	kilomètre	kilomètres	masculine
+cm	centimètre	centimètres	masculine
+mm	millimètre	millimètres	masculine
+µm	micromètre	micromètres	masculine
+nm	nanomètre	nanomètres	masculine
+m	mètre	mètres	masculine
+kg	kilo	kilos	masculine
+mg	milligramme	milligrammes	masculine
+µg	microgramme	microgrammes	masculine
+g	gramme	grammes	masculine
+Mt	million de tonnes	millions de tonnes	masculine
+Gt	milliard de tonnes	milliards de tonnes	masculine
+t	tonne	tonnes	feminine
+ha	hectare	hectares	masculine
+hl	hectolitre	hectolitres	masculine
+hL	hectolitre	hectolitres	masculine
+cl	centilitre	centilitres	masculine
+cL	centilitre	centilitres	masculine
+ml	millilitre	millilitres	masculine
+mL	millilitre	millilitres	masculine
+dl	décilitre	décilitres	masculine
+l	litre	litres	masculine
+L	litre	litres	masculine
+To	téraoctet	téraoctets	masculine
+Go	gigaoctet	gigaoctets	masculine
+Mo	mégaoctet	mégaoctets	masculine
+ko	kilooctet	kilooctets	masculine
+kcal	kilocalorie	kilocalories	feminine
+min	minute	minutes	feminine
+mn	minute	minutes	feminine
+ms	milliseconde	millisecondes	feminine
+s	seconde	secondes	feminine
+sec	seconde	secondes	feminine
+ppm	partie par million	parties par million	feminine
+bar	bar	bars	masculine
+CV	cheval	chevaux	masculine
+ch	cheval	chevaux	masculine
+px	pixel	pixels	masculine
+pts	point	points	masculine
+pt	point	points	masculine
+M	million	millions	masculine
+Mds	milliard	milliards	masculine
+Md	milliard	milliards	masculine
+Mrd	milliard	milliards	masculine
+Mns	million	millions	masculine
+
+"""#),
     ]
 
     /// The table called `name`, empty when there is none.
