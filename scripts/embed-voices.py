@@ -79,8 +79,18 @@ def check_units(path):
         if not (len(fields) == 4 and all(fields[:3]) and fields[3] in ("masculine", "feminine")):
             raise SystemExit(f"{path.relative_to(root)}:{number}: expected written<TAB>singular<TAB>plural<TAB>masculine|feminine")
 
+def check_currencies(path):
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
+        if not line or line.startswith("# "):
+            continue
+        f = line.split("\t")
+        if not (len(f) == 9 and all(f) and f[1] in ("none", "thousand", "million", "billion") and f[2] in ("after", "both")
+                and f[5] in ("masculine", "feminine") and (f[7] == "-") == (f[8] == "-")):
+            raise SystemExit(f"{path.relative_to(root)}:{number}: expected written, scale, place, singular, plural, "
+                             "gender, after-millions, cent, cents")
+
 tables = sorted((voices / "tables").glob("*.tsv"))
-checks = {"units": check_units, "acronyms": check_acronyms, "feminine-nouns": check_feminine_nouns, "abbreviations": check_abbreviations}
+checks = {"currencies": check_currencies, "units": check_units, "acronyms": check_acronyms, "feminine-nouns": check_feminine_nouns, "abbreviations": check_abbreviations}
 for p in tables:
     checks.get(p.stem, lambda _: None)(p)
 out = ["// SPDX-License-Identifier: GPL-3.0-or-later",

@@ -49,6 +49,13 @@ import Testing
         #expect(Units.parse(tsv).count == lines.count)
     }
 
+    @Test func everyCurrencyLineIsRead() {
+        let tsv = EmbeddedTables.table("currencies")
+        let lines = tsv.split(separator: "\n").filter { !$0.hasPrefix("# ") }
+        #expect(lines.count > 20)
+        #expect(Currencies.parse(tsv).count == lines.count)
+    }
+
     @Test func tableEntriesReachTheNormalizer() {
         // One spelled and one word entry, read through the public API.
         let normalizer = FrenchNormalizer()
@@ -57,6 +64,8 @@ import Testing
         #expect(normalizer.normalize("vol. 2, pour vol.") == "volume deux, pour vol.")
         // A unit with its own plural, and a feminine one.
         #expect(normalizer.normalize("2 CV, 21 t") == "deux chevaux, vingt et une tonnes")
+        // A currency with a scale, one before the amount, one with its subunit.
+        #expect(normalizer.normalize("3 M€, $100, 9,99 £") == "trois millions d'euros, cent dollars, neuf livres quatre-vingt-dix-neuf")
         // A listed feminine noun, a listed adjective and a listed masculine exception.
         #expect(normalizer.normalize("21 voix, 21 nouvelles pages, 21 musées") == "vingt et une voix, vingt et une nouvelles pages, vingt et un musées")
     }

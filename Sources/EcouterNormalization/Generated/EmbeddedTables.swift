@@ -361,6 +361,41 @@ ocde	word	o c d e
 oms	word	o m s
 
 """#),
+        ("currencies", #"""
+# Currencies as written with an amount ("3 M€" → "trois millions d'euros", "$100" → "cent dollars").
+# One per line: written<TAB>scale<TAB>place<TAB>singular<TAB>plural<TAB>gender<TAB>after-millions<TAB>cent<TAB>cents
+#   scale: none, thousand, million or billion ("k€", "M€", "Md€"); place: after (the amount comes first) or
+#   both (also written before the amount); after-millions: what follows "millions" ("d'euros");
+#   cent, cents: the subunit read after the whole units, "-" when none is read.
+# Tried in this order, the first match wins: keep longer forms above shorter ones. Embedded into the library by scripts/embed-voices.py.
+Mds€	billion	after	euro	euros	masculine	d'euros	centime	centimes
+Mds $	billion	after	dollar	dollars	masculine	de dollars	cent	cents
+Mrd€	billion	after	euro	euros	masculine	d'euros	centime	centimes
+Md€	billion	after	euro	euros	masculine	d'euros	centime	centimes
+Md$	billion	after	dollar	dollars	masculine	de dollars	cent	cents
+Mds$	billion	after	dollar	dollars	masculine	de dollars	cent	cents
+M€	million	after	euro	euros	masculine	d'euros	centime	centimes
+M$	million	after	dollar	dollars	masculine	de dollars	cent	cents
+k€	thousand	after	euro	euros	masculine	d'euros	centime	centimes
+K€	thousand	after	euro	euros	masculine	d'euros	centime	centimes
+k$	thousand	after	dollar	dollars	masculine	de dollars	cent	cents
+€	none	both	euro	euros	masculine	d'euros	centime	centimes
+EUR	none	after	euro	euros	masculine	d'euros	centime	centimes
+$US	none	after	dollar	dollars	masculine	de dollars	cent	cents
+US$	none	after	dollar	dollars	masculine	de dollars	cent	cents
+USD	none	after	dollar	dollars	masculine	de dollars	cent	cents
+$	none	both	dollar	dollars	masculine	de dollars	cent	cents
+£	none	both	livre	livres	feminine	de livres	penny	pence
+GBP	none	after	livre	livres	feminine	de livres	penny	pence
+CHF	none	after	franc suisse	francs suisses	masculine	de francs suisses	centime	centimes
+¥	none	both	yen	yens	masculine	de yens	-	-
+JPY	none	after	yen	yens	masculine	de yens	-	-
+FCFA	none	after	franc CFA	francs CFA	masculine	de francs CFA	-	-
+F CFA	none	after	franc CFA	francs CFA	masculine	de francs CFA	-	-
+CNY	none	after	yuan	yuans	masculine	de yuans	-	-
+BTC	none	after	bitcoin	bitcoins	masculine	de bitcoins	-	-
+
+"""#),
         ("feminine-nouns", #"""
 # Words that decide the gender of a number before a noun ("21 pages" → "vingt et une pages").
 # One per line, lower case: word<TAB>feminine (a feminine noun, singular and plural listed apart),
