@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(pkg-config libespeak-ng-dev espeak-ng-data libxml2-dev libmp3lame-dev)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(espeak-ng sox libsox-fmt-mp3 mpg123 ffmpeg python3 python3-pip)
+    packages+=(espeak-ng sox libsox-fmt-mp3 mpg123 ffmpeg python3 python3-pip wfrench)
 fi
 
 missing=()
@@ -22,16 +22,19 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The podcast feed is checked by scripts/validate-podcast.py with two real readers, pinned.
-if [[ "${1:-}" == "--test" ]] && ! python3 -c 'import feedparser, podcastparser' 2>/dev/null; then
-    echo "setup: installing feedparser and podcastparser (PyPI)" >&2
-    pins=(feedparser==6.0.11 podcastparser==0.6.10)
-    # Debian's own python3 refuses pip outside a virtual environment (PEP 668) unless told.
-    python3 -m pip install --quiet "${pins[@]}" 2>/dev/null \
-        || python3 -m pip install --quiet --break-system-packages "${pins[@]}"
-fi
-
 if ! command -v swift >/dev/null; then
     echo "setup: the Swift toolchain (6.0 or later) is needed: https://www.swift.org/install/linux/" >&2
     exit 1
+fi
+
+# Python packages the tests use, pinned: feedparser and podcastparser read the podcast feed back
+# (scripts/validate-podcast.py), num2words spells numbers for the number oracle (scripts/number-oracle.py).
+if [[ "${1:-}" == "--test" ]]; then
+    pins=(feedparser==6.0.11 podcastparser==0.6.10 num2words==0.5.14)
+    if ! python3 -c 'import feedparser, podcastparser, num2words' 2>/dev/null; then
+        echo "setup: installing ${pins[*]} (PyPI)" >&2
+        # Debian's own python3 refuses pip outside a virtual environment (PEP 668) unless told.
+        python3 -m pip install --quiet "${pins[@]}" 2>/dev/null \
+            || python3 -m pip install --quiet --break-system-packages "${pins[@]}"
+    fi
 fi

@@ -3,7 +3,7 @@
 /// Abbreviations of news text. Each one has a condition so ordinary words are not expanded:
 /// "M." only before a capitalized name, "p." only before a page number, "Me" only before a name…
 enum Abbreviations {
-    enum Condition {
+    enum Condition: String {
         /// Always, when the written form matches.
         case always
         /// A capitalized word (or an initial) follows after a space.
@@ -12,6 +12,12 @@ enum Abbreviations {
         case beforeNumber
         /// A capitalized word, a hyphen or a number follows.
         case beforeNameOrHyphen
+        /// A capitalized word or a number follows ("bât. B", "bât. 3").
+        case beforeNameOrNumber
+        /// A street name follows: a capitalized word or "de", "du", "des", "d'" ("av. des Champs-Élysées").
+        case beforeStreetName
+        /// A number comes just before ("25 c." → "vingt-cinq centimes").
+        case afterNumber
     }
 
     struct Entry {
@@ -21,69 +27,22 @@ enum Abbreviations {
         var condition: Condition
     }
 
-    static let table: [String: Entry] = {
-        var t: [String: Entry] = [:]
-        func add(_ w: String, _ spoken: String, period: Bool, _ c: Condition = .always) {
-            t[w] = Entry(spoken: spoken, period: period, condition: c)
+    /// The entries of voices/tables/abbreviations.tsv, keyed by their written form.
+    static let table: [String: Entry] = parse(EmbeddedTables.table("abbreviations"))
+
+    /// Reads `written<TAB>spoken<TAB>period|bare<TAB>condition` lines; comments ("# ") and blank lines are
+    /// skipped, and so is any other line (the generator refuses them before they get here).
+    static func parse(_ tsv: String) -> [String: Entry] {
+        var table: [String: Entry] = [:]
+        for line in tsv.split(separator: "\n") where !line.hasPrefix("# ") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 4, !fields[0].isEmpty, !fields[1].isEmpty, fields[2] == "period" || fields[2] == "bare",
+                let condition = Condition(rawValue: fields[3])
+            else { continue }
+            table[fields[0]] = Entry(spoken: fields[1], period: fields[2] == "period", condition: condition)
         }
-        add("M", "monsieur", period: true, .beforeName)
-        add("MM", "messieurs", period: true, .beforeName)
-        for (w, s) in [
-            ("Mme", "madame"), ("Mmes", "mesdames"), ("Mlle", "mademoiselle"), ("Mlles", "mesdemoiselles"),
-            ("Mᵐᵉ", "madame"), ("Mᵐᵉˢ", "mesdames"), ("Mˡˡᵉ", "mademoiselle"), ("Mˡˡᵉˢ", "mesdemoiselles"),
-            ("Dʳ", "docteur"), ("Dʳˢ", "docteurs"), ("Dʳᵉ", "docteure"), ("Dʳᵉˢ", "docteures"), ("Pʳ", "professeur"),
-            ("Mᵉ", "maître"), ("Mᵍʳ", "monseigneur"), ("Mgr", "monseigneur"), ("Sté", "société"),
-            ("Cie", "compagnie"), ("Cⁱᵉ", "compagnie"), ("Éts", "établissements"),
-        ] {
-            add(w, s, period: false)
-        }
-        add("Dr", "docteur", period: false, .beforeName)
-        add("Drs", "docteurs", period: false, .beforeName)
-        add("Dre", "docteure", period: false, .beforeName)
-        add("Pr", "professeur", period: false, .beforeName)
-        add("Pre", "professeure", period: false, .beforeName)
-        add("Me", "maître", period: false, .beforeName)
-        add("St", "saint", period: false, .beforeNameOrHyphen)
-        add("Ste", "sainte", period: false, .beforeNameOrHyphen)
-        add("Sts", "saints", period: false, .beforeNameOrHyphen)
-        add("Jr", "junior", period: false)
-        add("cf", "confer", period: true)
-        add("Cf", "confer", period: true)
-        add("p", "page", period: true, .beforeNumber)
-        add("pp", "pages", period: true, .beforeNumber)
-        add("art", "article", period: true, .beforeNumber)
-        add("Art", "article", period: true, .beforeNumber)
-        add("chap", "chapitre", period: true)
-        add("vol", "volume", period: true)
-        add("éd", "édition", period: true)
-        add("env", "environ", period: true)
-        add("tél", "téléphone", period: true)
-        add("Tél", "téléphone", period: true)
-        add("tel", "téléphone", period: true, .beforeNumber)
-        add("Tel", "téléphone", period: true, .beforeNumber)
-        add("etc", "et cetera", period: true)
-        add("fig", "figure", period: true)
-        add("coll", "collection", period: true)
-        add("hab", "habitants", period: true)
-        add("max", "maximum", period: true)
-        add("resp", "respectivement", period: true)
-        add("trad", "traduction", period: true)
-        add("av", "avenue", period: true, .beforeName)
-        add("bd", "boulevard", period: false, .beforeName)
-        add("Bd", "boulevard", period: false, .beforeName)
-        add("boul", "boulevard", period: true)
-        add("vs", "contre", period: false)
-        add("nos", "numéros", period: false, .beforeNumber)
-        add("Nos", "numéros", period: false, .beforeNumber)
-        add("nº", "numéro", period: false, .beforeNumber)
-        add("Nº", "numéro", period: false, .beforeNumber)
-        add("nᵒ", "numéro", period: false, .beforeNumber)
-        add("nᵒˢ", "numéros", period: false, .beforeNumber)
-        add("t", "tome", period: true, .beforeNumber)
-        add("no", "numéro", period: true, .beforeNumber)
-        add("No", "numéro", period: true, .beforeNumber)
-        return t
-    }()
+        return table
+    }
 
     /// A quick pre-check of ``table``'s keys.
     static let keys = WordFilter(table.keys)
@@ -123,6 +82,11 @@ extension Verbalizer {
             say(unit + (first(i + 1) == "²" ? " carré" : " cube"))
             return i + 2
         }
+        // "trad. de l'anglais", "trad. par": the past participle; "(trad. Marie Dupont)": the noun.
+        if w == "trad", isPunct(i + 1, "."), isSpace(i + 2), isText(i + 3, "de") || isText(i + 3, "par") || isText(i + 3, "du") {
+            say("traduit")
+            return i + 2
+        }
         guard let entry = Abbreviations.table[w] else { return nil }
         var end = i + 1
         if entry.period {
@@ -140,6 +104,17 @@ extension Verbalizer {
             guard isSpace(end), isCapitalized(end + 1) || isCoupleTitle(end + 1) else { return nil }
         case .beforeNumber:
             guard isNumber(afterOptionalSpace(end - 1)) || (isSpace(end) && isNumber(end + 1)) else { return nil }
+        case .beforeNameOrNumber:
+            guard isSpace(end), isCapitalized(end + 1) || isNumber(end + 1) else { return nil }
+        case .beforeStreetName:
+            guard isSpace(end), isCapitalized(end + 1) || isText(end + 1, "de") || isText(end + 1, "du")
+                || isText(end + 1, "des") || (isText(end + 1, "d") && isPunct(end + 2, "'"))
+            else { return nil }
+        case .afterNumber:
+            guard i >= 2, isSpace(i - 1), isNumber(i - 2) else { return nil }
+            // "1 c." is one centime; "0,5 c." is read with the number's plural rule too.
+            say(isText(i - 2, "1") && !isPunct(i - 3, ",") ? "centime" : entry.spoken)
+            return end
         case .beforeNameOrHyphen:
             guard (isSpace(end) && isCapitalized(end + 1)) || isPunct(end, "-") else { return nil }
             if isPunct(end, "-") {
@@ -171,6 +146,26 @@ extension Verbalizer {
         {
             say("c'est-à-dire")
             return i + 7
+        }
+        // "N.B." → "nota bene", "P.-S." → "post-scriptum"
+        if isText(i, "N"), isPunct(i + 1, "."), isText(i + 2, "B"), isPunct(i + 3, ".") {
+            say("nota bene")
+            return i + 4
+        }
+        if isText(i, "P"), isPunct(i + 1, "."), isPunct(i + 2, "-"), isText(i + 3, "S"), isPunct(i + 4, ".") {
+            say("post-scriptum")
+            return i + 5
+        }
+        // "t.a.b." (tirs au but) and "a.p." (après prolongation) after a score.
+        if isText(i, "t"), isPunct(i + 1, "."), isText(i + 2, "a"), isPunct(i + 3, "."), isText(i + 4, "b"), isPunct(i + 5, ".") {
+            say("tirs au but")
+            return i + 6
+        }
+        if isText(i, "a"), isPunct(i + 1, "."), isText(i + 2, "p"), isPunct(i + 3, "."), i >= 2, isSpace(i - 1),
+            isNumber(i - 2)
+        {
+            say("après prolongation")
+            return i + 4
         }
         // "p. ex."
         if isText(i, "p"), isPunct(i + 1, "."), isSpace(i + 2), isText(i + 3, "ex"), isPunct(i + 4, ".") {

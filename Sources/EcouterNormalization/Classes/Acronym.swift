@@ -3,41 +3,37 @@
 /// Acronyms: which are spelled letter by letter ("UE" → "u e") and which are read as a word
 /// ("OTAN", "Insee" respelled so eSpeak NG reads them the French way).
 enum Acronyms {
-    /// Always spelled, even when they look pronounceable.
-    static let spelled: Set<String> = [
-        "UE", "US", "USA", "IA", "AI", "SNCF", "PDG", "CHU", "CNRS", "LLM", "GPU", "CPU", "BCE", "PME", "PMI", "TVA", "PIB",
-        "RER", "TGV", "TER", "RATP", "EDF", "GDF", "SFR", "HLM", "CDI", "CDD", "RSA", "SMS", "PS", "LR", "LFI", "RN",
-        "UMP", "UDI", "PCF", "EELV", "FN", "PSG", "OM", "OL", "ONG", "OMS", "OMC", "FMI", "BNP", "CGT", "CFDT", "FO",
-        "SUV", "PC", "ADN", "ARN", "VIH", "IVG", "PMA", "GPA", "SDF", "RTT", "BTS", "IUT", "DRH", "DG", "CEO", "IBM",
-        "BBC", "CNN", "AFP", "AP", "RFI", "TF", "BFM", "LCI", "RMC", "RTL", "TV", "HD", "JO", "JT", "QG", "QI", "PV",
-        "BD", "CV", "USB", "GPS", "DVD", "CD", "TNT", "UV", "OGM", "EPR", "AOC", "AOP", "BTP", "SAS", "SARL",
-        "HT", "TTC", "ZFE", "PLU", "HEC", "IEP", "FBI", "CIA", "KGB", "NSA", "URSS", "RDA", "RFA", "UK", "OCDE", "CIO",
-        "CPAM", "ARS", "HAS", "CSA", "DGSI", "DGSE", "GIGN", "LGBT", "LGBTQ", "IRM", "OPA", "IPO", "NBA", "NFL", "PMU",
-        "FDJ", "SNCB", "RTBF", "RTS", "SSR", "CFF", "EPFL", "UDC", "PLR", "PTB", "CPE", "BEP", "DUT",
-        "QR", "PDF", "HTML", "URL", "API", "PHP", "SQL", "IP", "VPN", "PIN", "SIM", "ETF", "BPI", "CDC", "AMF", "ACPR",
-        "SEO", "CRS", "BRI", "CRA", "ASE", "PJ", "PJJ", "MSF", "CICR", "HCR",
-    ]
+    /// Always spelled, even when they look pronounceable (`letters` lines of voices/tables/acronyms.tsv).
+    static let spelled: Set<String> = Set(table.compactMap { $0.respelling == nil ? $0.written : nil })
 
-    /// Read as words, with a respelling eSpeak NG reads right (key: lower case, any written case).
-    static let words: [String: String] = [
-        "otan": "otan", "onu": "onu", "unesco": "unesco", "nasa": "nasa", "insee": "inssé", "covid": "covid",
-        "medef": "médef", "gafam": "gafam", "gafa": "gafa", "unicef": "unicef", "fifa": "fifa", "uefa": "uéfa",
-        "opep": "opep", "samu": "samu", "sida": "sida", "smic": "smic", "caf": "caf", "zad": "zad", "cnil": "cnil",
-        "giec": "jiec", "inserm": "innserme", "cnes": "cnèss", "esa": "éza", "ena": "éna", "essec": "éssec",
-        "ehpad": "éhpad", "unef": "unef", "urssaf": "urssaf", "arcom": "arcom", "cac": "cac", "bac": "bac",
-        "cap": "cap", "bafa": "bafa", "smur": "smur", "sras": "srass", "brics": "brikss", "nato": "nato",
-        "inra": "inra", "inrae": "inraé", "cop": "cop", "ina": "ina", "isf": "i s f", "ifi": "ifi", "spa": "spa",
-        "anpe": "a n p e", "apec": "apèc", "crous": "crousse", "onisep": "onisèp", "ademe": "adème", "ofpra": "ofpra",
-        "frontex": "frontex", "interpol": "interpol", "europol": "europol", "ceta": "céta", "mercosur": "mercosur",
-        "asean": "asséane", "fnac": "fnac", "ikea": "ikéa", "snes": "snèss", "unsa": "unsa", "sncb": "s n c b",
-        "stib": "stib", "pisa": "pisa", "erasmus": "érasmusse", "ovni": "ovni", "laser": "lazèr", "radar": "radar",
-        "unedic": "unédic", "unédic": "unédic", "dares": "darèss", "anses": "ansèss", "onera": "onéra",
-        "alena": "aléna", "ipsos": "ipsosse", "elabe": "élabé", "opinionway": "opinionn ouè", "snuipp": "snuip",
-        "osce": "o s c e", "pac": "pac", "zac": "zac", "zep": "zèp", "pel": "pèl", "lep": "lèp", "rib": "rib",
-        "rip": "rip", "ric": "ric", "paf": "paf", "can": "can",
-        "sdf": "s d f", "drees": "drèss", "losc": "losque", "larem": "larème", "modem": "modème", "nupes": "nupèss",
-        "nasdaq": "nazdak", "dax": "daks", "ftse": "footsie", "ocde": "o c d e", "oms": "o m s",
-    ]
+    /// Read as words, with a respelling eSpeak NG reads right (key: lower case, any written case;
+    /// `word` lines of voices/tables/acronyms.tsv).
+    static let words: [String: String] = Dictionary(
+        table.compactMap { entry in entry.respelling.map { (entry.written, $0) } }, uniquingKeysWith: { first, _ in first })
+
+    /// One line of the acronym table: spelled when `respelling` is nil.
+    struct Entry: Sendable {
+        var written: String
+        var respelling: String?
+    }
+
+    /// The lines of the embedded acronym table (checked by scripts/embed-voices.py and a test).
+    static let table: [Entry] = parse(EmbeddedTables.table("acronyms"))
+
+    /// Reads `written<TAB>letters` and `written<TAB>word<TAB>respelling` lines; comments ("# ") and
+    /// blank lines are skipped, and so is any other line (the generator refuses them before they get here).
+    static func parse(_ tsv: String) -> [Entry] {
+        var entries: [Entry] = []
+        for line in tsv.split(separator: "\n") where !line.hasPrefix("# ") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.count == 2, fields[1] == "letters" {
+                entries.append(Entry(written: String(fields[0]), respelling: nil))
+            } else if fields.count == 3, fields[1] == "word", !fields[2].isEmpty {
+                entries.append(Entry(written: String(fields[0]), respelling: String(fields[2])))
+            }
+        }
+        return entries
+    }
 
     /// A quick pre-check of ``words``' keys.
     static let wordKeys = WordFilter(words.keys)

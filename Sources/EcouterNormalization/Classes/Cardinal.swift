@@ -146,14 +146,58 @@ extension Verbalizer {
         if let j = matchPercent(n) { return j }
         if let j = matchCupRound(i, n) { return j }
         if let j = matchFraction(n) { return j }
+        if let j = matchRatio(n) { return j }
         if let j = matchMoney(n) { return j }
         if let j = matchDecadeSuffix(i, n) { return j }
         if let j = matchMeasure(n) { return j }
         if let j = matchNamedHyphenPair(n) { return j }
         if let j = matchRange(n) { return j }
         if let j = matchDecade(i, n) { return j }
-        say(numberWords(n, gender: nounGender(after: n.end)))
+        var gender = nounGender(after: n.end)
+        // "21 rue des Lilas", "31 avenue Foch": a feminine noun left in the singular after a number above
+        // one is not what is counted; the number is a house number or a label, said in the masculine.
+        if gender == .feminine, n.takesPlural, nounIsSingular(after: n.end) { gender = .masculine }
+        // "au 1 place de la Bourse": the house number 1 before a street type after "au"/"du".
+        if gender == .feminine, n.value == 1, isHouseNumber(n) { gender = .masculine }
+        if n.value == 1, standsForCountedNoun(n) {
+            // "16 médailles d'or, dont 1 en judo": the number stands for the noun counted before.
+            gender = lastCountedGender
+        } else if isSpace(n.end), isWord(n.end + 1) {
+            lastCountedGender = gender
+        }
+        say(numberWords(n, gender: gender))
         return n.end
+    }
+
+    /// Whether `n` follows "dont" and no noun follows it: a pronoun for the noun counted before.
+    func standsForCountedNoun(_ n: ParsedNumber) -> Bool {
+        let start = n.end - 1
+        guard start >= 2, isSpace(start - 1), isText(start - 2, "dont") else { return false }
+        guard isSpace(n.end), isWord(n.end + 1) else { return true }
+        return ["en", "à", "au", "aux", "de", "du", "des", "d", "pour", "sur", "par", "dans", "chez", "avec", "seulement"]
+            .contains(lowerText(n.end + 1))
+    }
+
+    /// Kinds of street a house number comes before ("au 1 rue", "du 1 place").
+    static let streetTypes: Set<String> = [
+        "rue", "avenue", "place", "allée", "impasse", "route", "chaussée", "esplanade", "promenade", "cité",
+        "résidence", "voie", "ruelle", "venelle", "traverse", "montée", "corniche", "rocade",
+    ]
+
+    /// Whether the number `n` stands after "au"/"du" before a street type: an address, not a count.
+    func isHouseNumber(_ n: ParsedNumber) -> Bool {
+        let start = n.end - 1
+        guard start >= 2, isSpace(start - 1), isSpace(n.end), isWord(n.end + 1),
+            ["au", "du"].contains(lowerText(start - 2))
+        else { return false }
+        return Self.streetTypes.contains(lowerText(n.end + 1))
+    }
+
+    /// Whether the word after token index `end` has no plural mark (s, x, z) at its end.
+    func nounIsSingular(after end: Int) -> Bool {
+        guard isSpace(end), isWord(end + 1) else { return false }
+        let last = s[t[end + 1].end - 1]
+        return last != "s" && last != "x" && last != "z"
     }
 
     /// "-3", "−3", "+5": a sign glued to a number at the start of a word.

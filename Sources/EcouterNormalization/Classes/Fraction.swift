@@ -127,7 +127,36 @@ extension Verbalizer {
     /// A fraction glyph on its own: "½" → "un demi".
     mutating func matchFractionGlyph(_ i: Int) -> Int? {
         guard FractionWords.glyphKeys.contains(first(i)), let (num, den) = FractionWords.glyphs[first(i)] else { return nil }
+        if num == 1, den == 2, let j = matchHalfInContext(i) { return j }
         say(FractionWords.words(num, den, numbers: numbers))
         return i + 1
+    }
+}
+
+extension Verbalizer {
+    /// "½" inside a phrase: after a counted noun it adds a half ("2 h ½", "3 ans ½" → "et demie", "et
+    /// demi", agreeing with the noun); between a determiner and a noun it is the prefix "demi-"
+    /// ("une ½ journée" → "une demi-journée").
+    mutating func matchHalfInContext(_ i: Int) -> Int? {
+        if i >= 4, isSpace(i - 1), isWord(i - 2), isSpace(i - 3), isNumber(i - 4), endsWord(i) {
+            let noun = lowerText(i - 2)
+            let feminine = noun == "h" || FeminineNouns.isFeminine(noun)
+            say(feminine ? "et demie" : "et demi")
+            return i + 1
+        }
+        if i >= 2, isSpace(i - 1), isWord(i - 2), isSpace(i + 1), isWord(i + 2), !Tokenizer.isUpper(first(i + 2)) {
+            say("demi-")
+            return i + 2
+        }
+        return nil
+    }
+
+    /// A ratio "3:1" → "trois contre un" (a clock time has two digits after the colon).
+    mutating func matchRatio(_ n: ParsedNumber) -> Int? {
+        guard n.isWhole, !n.negative, let value = n.value, isPunct(n.end, ":"), isNumber(n.end + 1), length(n.end + 1) == 1,
+            endsWord(n.end + 1), !isPunct(n.end + 2, ":"), let other = self.value(n.end + 1)
+        else { return nil }
+        say(numbers.cardinal(value) + " contre " + numbers.cardinal(other))
+        return n.end + 2
     }
 }

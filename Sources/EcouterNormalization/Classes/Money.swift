@@ -12,30 +12,36 @@ struct Currency {
 }
 
 enum Currencies {
-    static let euro = Currency(singular: "euro", plural: "euros", gender: .masculine, ofForm: "d'euros", cents: ("centime", "centimes"))
-    static let dollar = Currency(singular: "dollar", plural: "dollars", gender: .masculine, ofForm: "de dollars", cents: ("cent", "cents"))
-    static let pound = Currency(singular: "livre", plural: "livres", gender: .feminine, ofForm: "de livres", cents: ("penny", "pence"))
-    static let franc = Currency(singular: "franc suisse", plural: "francs suisses", gender: .masculine, ofForm: "de francs suisses", cents: ("centime", "centimes"))
-    static let yen = Currency(singular: "yen", plural: "yens", gender: .masculine, ofForm: "de yens", cents: nil)
-    static let cfa = Currency(singular: "franc CFA", plural: "francs CFA", gender: .masculine, ofForm: "de francs CFA", cents: nil)
-    static let yuan = Currency(singular: "yuan", plural: "yuans", gender: .masculine, ofForm: "de yuans", cents: nil)
-    static let bitcoin = Currency(singular: "bitcoin", plural: "bitcoins", gender: .masculine, ofForm: "de bitcoins", cents: nil)
+    /// The lines of voices/tables/currencies.tsv, in their order (longest written forms first).
+    static let table: [(written: String, currency: Currency, scale: Scale, beforeToo: Bool)] =
+        parse(EmbeddedTables.table("currencies"))
 
     /// Written suffixes, longest first: (text, currency, scale word).
-    static let suffixes: [(String, Currency, Scale)] = [
-        ("Mds€", euro, .billion), ("Mds $", dollar, .billion), ("Mrd€", euro, .billion), ("Md€", euro, .billion),
-        ("Md$", dollar, .billion), ("Mds$", dollar, .billion), ("M€", euro, .million), ("M$", dollar, .million),
-        ("k€", euro, .thousand), ("K€", euro, .thousand), ("k$", dollar, .thousand), ("€", euro, .none), ("EUR", euro, .none),
-        ("$US", dollar, .none), ("US$", dollar, .none), ("USD", dollar, .none), ("$", dollar, .none),
-        ("£", pound, .none), ("GBP", pound, .none), ("CHF", franc, .none), ("¥", yen, .none), ("JPY", yen, .none),
-        ("FCFA", cfa, .none), ("F CFA", cfa, .none), ("CNY", yuan, .none), ("BTC", bitcoin, .none),
-    ]
-    static let prefixes: [Unicode.Scalar: Currency] = ["€": euro, "$": dollar, "£": pound, "¥": yen]
-    /// Bit tests in front of ``prefixes`` and of the first scalars of ``suffixes``.
+    static let suffixes: [(String, Currency, Scale)] = table.map { ($0.written, $0.currency, $0.scale) }
+    /// One-scalar symbols also written before the amount ("$100").
+    static let prefixes: [Unicode.Scalar: Currency] = Dictionary(
+        table.compactMap { entry in
+            entry.beforeToo && entry.written.unicodeScalars.count == 1 ? (entry.written.unicodeScalars.first!, entry.currency) : nil
+        }, uniquingKeysWith: { first, _ in first })
+
+    /// Reads the nine tab-separated fields of each line; comments ("# ") and blank lines are skipped,
+    /// and so is any other line (the generator refuses them before they get here).
+    static func parse(_ tsv: String) -> [(written: String, currency: Currency, scale: Scale, beforeToo: Bool)] {
+        tsv.split(separator: "\n").compactMap { line in
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard !line.hasPrefix("# "), f.count == 9, !f[0].isEmpty, let scale = Scale(rawValue: f[1]),
+                f[2] == "after" || f[2] == "both", f[5] == "masculine" || f[5] == "feminine"
+            else { return nil }
+            let cents = f[7] == "-" ? nil : (f[7], f[8])
+            let currency = Currency(singular: f[3], plural: f[4], gender: f[5] == "feminine" ? .feminine : .masculine,
+                ofForm: f[6], cents: cents)
+            return (f[0], currency, scale, f[2] == "both")
+        }
+    }
     static let prefixKeys = ScalarFilter(prefixes.keys)
     static let suffixFirstScalars = ScalarFilter(suffixes.map { $0.0.unicodeScalars.first! })
 
-    enum Scale { case none, thousand, million, billion }
+    enum Scale: String { case none, thousand, million, billion }
 }
 
 extension Verbalizer {

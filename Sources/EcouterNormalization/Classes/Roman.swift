@@ -86,6 +86,12 @@ extension Verbalizer {
             while k < end && (s[k] == "i" || s[k] == "v" || s[k] == "x") { k += 1 }
             let suffixStart = k
             smallCapsCentury = suffixStart - start >= 2 && k < end && s[k] == "e" && (end - k == 1 || (end - k == 3 && s[k + 1] == "m"))
+            // "vie", "ive", "ixe" are words: a lone small-caps century comes after "du", "au", "le"…
+            // ("la fin du xxe"), never after a hyphen ("eau-de-vie") or "de"/"la".
+            if smallCapsCentury {
+                smallCapsCentury = i >= 2 && isSpace(i - 1) && isWord(i - 2)
+                    && ["du", "au", "le", "les", "des", "aux"].contains(lowerText(i - 2))
+            }
             if !smallCapsCentury { return nil }
         }
         // Split "XIXe" into numeral and suffix.
@@ -130,7 +136,15 @@ extension Verbalizer {
         // One-letter numerals: only I, V, X ("Ier", "Ve", "Xe"); "Me", "De", "Ce", "Le" are words.
         // (Checked before the value: "Le", "Les", "Ce" are frequent and need no numeral arithmetic.)
         if numeral.count == 1 && !(numeral[0] == "I" || numeral[0] == "V" || numeral[0] == "X") { return nil }
-        if numeral.count == 1 && numeral[0] == "I" && !(suffix == "er" || suffix == "re" || suffix == "ère" || suffix == "ᵉʳ" || suffix == "ʳᵉ") {
+        let firstSuffix = suffix == "er" || suffix == "re" || suffix == "ère" || suffix == "ᵉʳ" || suffix == "ʳᵉ"
+            || suffix == "ers" || suffix == "res" || suffix == "ères"
+        if numeral.count == 1 && numeral[0] == "I" && !firstSuffix { return nil }
+        // "-er"/"-re" only follow I ("Ier", "Ire"): "Ver", "Vers", "Xer" are not ordinals.
+        if firstSuffix && !(numeral.count == 1 && numeral[0] == "I") { return nil }
+        // "Ire" is also the word "ire": the feminine first only after "la"/"les" ("la Ire République").
+        if numeral.count == 1, numeral[0] == "I", gender == .feminine,
+            !(i >= 2 && isSpace(i - 1) && (isTextIgnoringCase(i - 2, "la") || isTextIgnoringCase(i - 2, "les")))
+        {
             return nil
         }
         guard let v = RomanNumerals.value(numeral) else { return nil }

@@ -17,16 +17,26 @@ extension Verbalizer {
             say(words)
             return end
         }
-        // "7j/7": seven days a week.
-        if isText(i + 1, "j"), isPunct(i + 2, "/"), isNumber(i + 3), endsWord(i + 3), let total = value(i + 3) {
+        // "7j/7", "7 j/7": seven days a week.
+        let j = isSpace(i + 1) ? i + 2 : i + 1
+        if isText(j, "j"), isPunct(j + 1, "/"), isNumber(j + 2), endsWord(j + 2), let total = value(j + 2) {
             say(numbers.cardinal(hours) + (hours >= 2 ? " jours sur " : " jour sur ") + numbers.cardinal(total))
-            return i + 4
+            return j + 3
         }
         // "14h30", "14 h 30", "14h", "48 h"
         let h = isSpace(i + 1) ? i + 2 : i + 1
         guard isWord(h), isText(h, "h") || isText(h, "H") else { return nil }
         var words = hourWords(hours)
         var end = h + 1
+        // A race time "2h03'24''": hours, minutes, then seconds after the minutes mark.
+        if isNumber(h + 1), length(h + 1) == 2, let minutes = value(h + 1), minutes < 60, isPunct(h + 2, "'"),
+            isNumber(h + 3), length(h + 3) == 2, let seconds = value(h + 3), seconds < 60
+        {
+            words += " " + Self.countWords(minutes, "minute", numbers) + " " + Self.countWords(seconds, "seconde", numbers)
+            end = isPunct(h + 4, "″") ? h + 5 : h + 4
+            say(words)
+            return end
+        }
         if isNumber(h + 1), length(h + 1) == 2, let minutes = value(h + 1), minutes < 60, endsWord(h + 1) {
             words += minuteWords(minutes)
             end = h + 2
@@ -81,11 +91,21 @@ extension Verbalizer {
             say(words)
             return end
         }
+        // "à 12'' du vainqueur": seconds alone, unless the mark closes a quotation ("10" fois).
+        if isPunct(i + 1, "″"), !isNumber(i + 2), !isAnyPunct(i - 1, "\"«“″'") {
+            say(Self.countWords(first, "seconde", numbers))
+            return i + 2
+        }
         if isPunct(i + 1, "″"), isNumber(i + 2), length(i + 2) == 2, let hundredths = value(i + 2) {
             say(numbers.cardinal(first, gender: .feminine) + (first >= 2 ? " secondes " : " seconde ") + numbers.cardinal(hundredths))
             return i + 3
         }
         return nil
+    }
+
+    /// "trois minutes", "une seconde": a count of a feminine unit.
+    static func countWords(_ n: UInt64, _ unit: String, _ numbers: FrenchNumbers) -> String {
+        numbers.cardinal(n, gender: .feminine) + " " + unit + (n >= 2 ? "s" : "")
     }
 
     func hourWords(_ hours: UInt64) -> String {

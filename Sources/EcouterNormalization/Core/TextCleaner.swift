@@ -22,10 +22,17 @@ package enum TextCleaner {
         var lastWasSpace = true
         var sawCombiningOrHigh = false
         var sawUncommon = false
+        var insideDoubleQuotes = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
             // Printable ASCII other than the double quote and the backquote is kept as it is.
             if v > 0x22 && v < 0x7F && v != 0x60 {
+                // Two apostrophes after "digit'digits" or a digit are a seconds mark too ("3'26''73", "10''49").
+                if v == 0x27, out.count >= 2, out[out.count - 1] == "'", Tokenizer.isDigit(out[out.count - 2]) {
+                    out[out.count - 1] = "″"
+                    lastWasSpace = false
+                    continue
+                }
                 out.append(scalar)
                 lastWasSpace = false
                 continue
@@ -35,9 +42,23 @@ package enum TextCleaner {
                 if !isCommonPrecomposed(scalar) { sawUncommon = true }
             }
             var mapped = map(scalar)
-            // A double quote or ″ right after a digit is a seconds mark ("4'02\"50"): kept as ″ for the chrono rule.
-            if (scalar == "\"" || scalar == "″"), let previous = out.last, Tokenizer.isDigit(previous) { mapped = "″" }
+            // A double quote or ″ right after a digit is a seconds mark ("4'02\"50"): kept as ″ for the chrono
+            // rule, unless the double quote closes a quotation it opened (« il a dit "10" fois »).
+            if scalar == "\"" {
+                if let previous = out.last, Tokenizer.isDigit(previous), !insideDoubleQuotes {
+                    mapped = "″"
+                } else {
+                    insideDoubleQuotes.toggle()
+                }
+            } else if scalar == "″", let previous = out.last, Tokenizer.isDigit(previous) {
+                mapped = "″"
+            }
             guard let mapped else { continue }
+            if mapped == "'", out.count >= 2, out[out.count - 1] == "'", Tokenizer.isDigit(out[out.count - 2]) {
+                out[out.count - 1] = "″"
+                lastWasSpace = false
+                continue
+            }
             if mapped == " " {
                 if lastWasSpace { continue }
                 lastWasSpace = true

@@ -11,6 +11,9 @@ package struct Verbalizer {
     let numbers: FrenchNumbers
     let lexicon: LexiconMatcher
     var dropFootnotes = true
+    /// The gender of the last noun counted by a number ("16 médailles"), for a later "dont 1" that
+    /// stands for it ("dont une en judo").
+    var lastCountedGender: Gender = .masculine
 
     /// The spoken text as UTF-8 bytes (appending bytes is much faster than growing a String scalar by scalar).
     private var out: [UInt8] = []
@@ -57,6 +60,7 @@ package struct Verbalizer {
             // A unit after "… de": at least four tokens before it.
             if i >= 4, let j = matchUnitAfterScale(i) { return j }
             if n <= 6, let j = matchAbbreviation(i) { return j }
+            if n == 3, let j = matchBareEnergyUnit(i) { return j }
             // A numeral starts with a numeral letter of the word's case ("XIXe", "xixe siècle").
             if n <= 12, RomanNumerals.isNumeralLetter(first(i), upper: upperFirst), let j = matchRoman(i) { return j }
             // "x2", "n-3", "J-3": one letter.
@@ -68,6 +72,7 @@ package struct Verbalizer {
         case .number:
             if atWordStart(i), let j = matchAddress(i) { return j }
             if let j = matchPhone(i) { return j }
+            if let j = matchServiceNumber(i) { return j }
             if let j = matchPostalCode(i) { return j }
             if let j = matchHyphenatedArticleNumber(i) { return j }
             if let j = matchDate(i) { return j }
@@ -91,10 +96,56 @@ package struct Verbalizer {
     /// Writes words, separated by a space from what came before unless an apostrophe or hyphen joins them.
     mutating func say(_ words: String) {
         guard !words.isEmpty else { return }
+        if Self.startsWithOne(words), elideBeforeOne() {
+            out.append(contentsOf: words.utf8)
+            last = words.unicodeScalars.last ?? " "
+            needSpace = true
+            return
+        }
         if !out.isEmpty && last != " " && last != "'" && last != "(" && last != "-" { out.append(0x20) }
         out.append(contentsOf: words.utf8)
         last = words.unicodeScalars.last ?? " "
         needSpace = true
+    }
+
+    /// The names of the capital letters an elided article comes before ("l'F-35" → "l'èffe").
+    static let elidedLetterNames: [Unicode.Scalar: String] = [
+        "A": "a", "E": "e", "F": "èffe", "H": "ache", "I": "i", "L": "elle", "M": "èmme", "N": "enne", "O": "o",
+        "R": "erre", "S": "èsse", "U": "u", "X": "ixe", "Y": "i grec",
+    ]
+
+    /// Whether spoken words start with the word "un" or "une" (a number read out, "un virgule deux").
+    static func startsWithOne(_ words: String) -> Bool {
+        let u = words.utf8
+        guard u.first == 0x75 else { return false }  // "u"
+        var k = u.makeIterator()
+        _ = k.next()
+        guard k.next() == 0x6E else { return false }  // "n"
+        switch k.next() {
+        case nil, 0x20, 0x2D: return true  // "un", "un …", "un-"
+        case 0x65:  // "une"
+            let after = k.next()
+            return after == nil || after == 0x20 || after == 0x2D
+        default: return false
+        }
+    }
+
+    /// French elides "de" and "que" before a spoken "un"/"une" ("de 1,2 milliard" → "d'un virgule deux
+    /// milliard", "que 1 place" → "qu'une place"), never before "huit" or "onze". When the output ends
+    /// with one of those words, its "e" becomes an apostrophe and true is returned.
+    mutating func elideBeforeOne() -> Bool {
+        var end = out.count
+        while end > 0 && out[end - 1] == 0x20 { end -= 1 }
+        func endsWithWord(_ word: [UInt8]) -> Bool {
+            guard end >= word.count else { return false }
+            for (k, b) in word.enumerated() where out[end - word.count + k] | 0x20 != b { return false }
+            let before = end - word.count
+            return before == 0 || out[before - 1] == 0x20 || out[before - 1] == 0x28  // space or "("
+        }
+        guard endsWithWord([0x64, 0x65]) || endsWithWord([0x71, 0x75, 0x65]) else { return false }  // "de", "que"
+        out.removeSubrange((end - 1)...)
+        out.append(0x27)
+        return true
     }
 
     /// Writes a source token as it is (brackets become spaces: only the lexicon may write `[[`).
@@ -105,6 +156,14 @@ package struct Verbalizer {
             space()
         case .word, .number:
             if needSpace && last != " " && last != "'" && last != "-" { out.append(0x20) }
+            if last == "'", tok.kind == .word, tok.end - tok.start == 1, let name = Self.elidedLetterNames[s[tok.start]] {
+                // "L'A380", "l'F-35", "l'M6": eSpeak NG reads a capital letter after an apostrophe as
+                // "L apostrophe A" or in its English voice; the letter's name in French spelling reads right.
+                out.append(contentsOf: name.utf8)
+                last = name.unicodeScalars.last!
+                needSpace = false
+                return
+            }
             appendScalars(tok.start, tok.end)
             needSpace = false
         case .punct:

@@ -34,7 +34,7 @@ enum PeriodAbbreviations {
         "cf", "p", "pp", "chap", "ch", "n", "no", "nos", "fig", "figs", "t", "tt", "réf", "ref", "v", "vv",
         "c", "ca", "f", "l", "op", "loc", "vs", "éq",
         // Addresses and contacts.
-        "av", "apr", "bd", "boul", "bld", "pl", "fg", "faub", "rte", "imp", "tél", "mob",
+        "av", "apr", "bd", "boul", "bld", "pl", "fg", "faub", "rte", "imp", "tél", "mob", "bât", "bat", "esc",
         // Dotted and hyphenated forms (keyed as written, final period removed).
         "c.-à-d", "c-à-d", "c.-à.-d", "p.-ê", "P.-S", "N.B", "N.d.T", "N.d.A", "N.d.É", "N.D.L.R", "N.d.l.r",
         "p.ex", "s.v.p", "S.V.P", "R.P", "S.E", "S.M", "S.A.R", "LL.MM", "LL.AA",
