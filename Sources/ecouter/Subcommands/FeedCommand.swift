@@ -89,6 +89,9 @@ struct FeedCommand: AsyncParsableCommand {
         (renderer as? WorkerProcessRenderer)?.shutdown()
         switch result {
         case .success(let summary):
+            if let failure = display.outputFailure {
+                throw fail(EcouterError(.output, "the run finished, but its events were not all printed: \(failure.message)"))
+            }
             if summary.failed > 0 { throw ExitCode(1) }
         case .failure(let error):
             printError(error.message)
@@ -138,8 +141,9 @@ struct FeedWorkerCommand: AsyncParsableCommand {
         Self.exitWithParent()
         let options: ReadingOptions
         do { options = try voice.readingOptions() } catch { throw fail(error) }
+        // A parent that went away closes the pipe: the reply is dropped, and the next read ends the worker.
         await FeedWorker.serve(reader: ArticleReader(options: options), readLine: { Swift.readLine() }) { reply in
-            FileHandle.standardOutput.write(reply)
+            try? StandardStreams.write(reply)
         }
     }
 }

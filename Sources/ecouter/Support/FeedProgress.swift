@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import Ecouter
 import EcouterFeed
 import Foundation
 import Synchronization
@@ -11,14 +12,27 @@ final class FeedProgress: Sendable {
     private let mode: Mode
     private let state = Mutex(State())
     private let start = Date()
+    /// The first failure to write a JSON line; later events are not printed. The run goes on:
+    /// the audio and the manifest matter more than the events (`ecouter feed --json | head`).
+    private let jsonFailure = Mutex<EcouterError?>(nil)
 
     init(mode: Mode) { self.mode = mode }
 
     func handle(_ event: FeedEvent) {
         switch mode {
         case .quiet: return
-        case .json: FileHandle.standardOutput.write(Data((event.jsonLine + "\n").utf8))
+        case .json: printJSON(event)
         case .terminal: draw(event)
+        }
+    }
+
+    /// Why the JSON events stopped being printed, if they did.
+    var outputFailure: EcouterError? { jsonFailure.withLock { $0 } }
+
+    private func printJSON(_ event: FeedEvent) {
+        jsonFailure.withLock { failure in
+            guard failure == nil else { return }
+            do throws(EcouterError) { try StandardStreams.printLine(event.jsonLine) } catch { failure = error }
         }
     }
 
@@ -54,7 +68,7 @@ final class FeedProgress: Sendable {
         state.drawn = true
     }
 
-    private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    private func write(_ text: String) { StandardStreams.writeError(text) }
 
     /// Ends a drawn line.
     func finish() {

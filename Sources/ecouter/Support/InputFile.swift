@@ -9,8 +9,7 @@ enum InputFile {
 
     static func read(_ path: String) throws(EcouterError) -> [UInt8] {
         if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return try checked(Array(data), name: "standard input")
+            return try StandardStreams.readInput(limit: maximumBytes)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import Testing
+
+/// Standard streams that fail: closed, full, a directory, a reader that left. Each is a one-line
+/// error and a documented exit status (73 output, 65 input), never a trap (132) nor a silent 0.
+@Suite("Command: failing standard streams")
+struct StandardStreamFailureTests {
+    /// Runs `ecouter ARGS` through the shell with `redirections` applied (e.g. `>&-`, `>/dev/full`).
+    static func shell(_ arguments: [String], _ redirections: String) throws -> CommandRunner.Result {
+        let quoted = ([CommandRunner.binary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        return try CommandRunner.run(["-c", "exec " + quoted.joined(separator: " ") + " " + redirections], shell: true)
+    }
+
+    static let printingCommands: [[String]] = [
+        ["text", "ARTICLE"], ["voices"], ["phonemes", "ARTICLE"], ["normalize", "ARTICLE"], ["sentences", "ARTICLE"],
+        ["info", "WAV"],
+    ]
+
+    @Test("a closed or full standard output is exit 73 with one line", arguments: printingCommands, [">&-", ">/dev/full"])
+    func outputFails(_ command: [String], _ redirection: String) throws {
+        let dir = try ScratchDirectory()
+        let article = try dir.write("article.txt", "Le 1er mars, M. Dupont a payé 12 €. Il est reparti.\n")
+        let wav = dir.path("a.wav")
+        if command.contains("WAV") {
+            let made = try CommandRunner.run([article, "-o", wav])
+            try #require(made.status == 0, "stderr: \(made.stderr)")
+        }
+        let arguments = command.map { $0 == "ARTICLE" ? article : $0 == "WAV" ? wav : $0 }
+        let result = try Self.shell(arguments, redirection)
+        #expect(result.status == 73, "stderr: \(result.stderr)")
+        #expect(result.stderr.hasPrefix("ecouter: error: cannot write to standard output"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test("a closed or directory standard input is exit 65 with one line", arguments: ["<&-", "</"])
+    func inputFails(_ redirection: String) throws {
+        let result = try Self.shell(["text", "-"], redirection)
+        #expect(result.status == 65, "stderr: \(result.stderr)")
+        #expect(result.stderr.hasPrefix("ecouter: error: cannot read standard input"))
+    }
+
+    @Test("a reader that leaves early (| head -c 1) is an output error, not SIGPIPE")
+    func readerLeaves() throws {
+        let dir = try ScratchDirectory()
+        let long = try dir.write("long.txt", String(repeating: "Une phrase de plus. ", count: 200_000))
+        let quoted = "'" + CommandRunner.binary.path + "' sentences '" + long + "'"
+        let result = try CommandRunner.run(["-c", "set -o pipefail; " + quoted + " | head -c 1 >/dev/null"], shell: true)
+        #expect(result.status == 73, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("Broken pipe"))
+    }
+
+    @Test("a closed standard error does not stop the command")
+    func closedStandardError() throws {
+        let dir = try ScratchDirectory()
+        let article = try dir.write("article.txt", "Bonjour.\n")
+        let result = try Self.shell(["normalize", article], "2>&-")
+        #expect(result.status == 0)
+        #expect(result.stdoutText == "Bonjour.\n")
+    }
+}
