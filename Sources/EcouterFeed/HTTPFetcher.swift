@@ -19,6 +19,28 @@ public struct FetchLimits: Sendable, Equatable {
         self.maximumBytes = maximumBytes
         self.maximumRedirects = maximumRedirects
     }
+
+    /// Timeouts accepted, in seconds: beyond an hour a fetch is stuck, and far beyond, the
+    /// deadline's arithmetic (`DispatchTime + 1e19`) would trap.
+    public static let timeoutRange: ClosedRange<Double> = 0.001...3600
+    /// Body sizes accepted: 1 byte to 1 GiB (the body is held in memory).
+    public static let maximumBytesRange: ClosedRange<Int> = 1...(1 << 30)
+    /// Redirects accepted.
+    public static let maximumRedirectsRange: ClosedRange<Int> = 0...20
+
+    /// Checks every limit against its range (NaN and infinity included).
+    /// - Throws: ``FeedError/Code/usage`` naming the limit and its range.
+    public func validate() throws(FeedError) {
+        guard Self.timeoutRange.contains(timeout) else {
+            throw FeedError(.usage, "a fetch timeout is 0.001 to \(Int(Self.timeoutRange.upperBound)) seconds, not \(timeout)")
+        }
+        guard Self.maximumBytesRange.contains(maximumBytes) else {
+            throw FeedError(.usage, "a fetch size limit is 1 byte to 1 GiB, not \(maximumBytes) bytes")
+        }
+        guard Self.maximumRedirectsRange.contains(maximumRedirects) else {
+            throw FeedError(.usage, "at most \(Self.maximumRedirectsRange.upperBound) redirects are followed, not \(maximumRedirects)")
+        }
+    }
 }
 
 /// A fetched body.
@@ -43,9 +65,10 @@ public struct HTTPFetcher: Sendable {
 
     /// GETs `url`.
     ///
-    /// - Throws: ``FeedError`` `.usage` (not http or https), `.http` (status outside 200–299),
+    /// - Throws: ``FeedError`` `.usage` (not http or https, limits out of range), `.http` (status outside 200–299),
     ///   `.timeout`, `.redirect` (too many, or to another scheme), `.tooLarge`, `.network`.
     public func fetch(_ url: URL) async throws(FeedError) -> FetchedResource {
+        try limits.validate()
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             throw FeedError(.usage, "only http and https URLs are fetched, not \(url.absoluteString)")
         }

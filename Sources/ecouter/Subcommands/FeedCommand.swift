@@ -28,10 +28,10 @@ struct FeedCommand: AsyncParsableCommand {
     @Option(help: "Audio format: mp3 or wav.")
     var format: AudioFormat = .mp3
 
-    @Option(help: ArgumentHelp("MP3 bit rate in kb/s (32–320).", valueName: "kbps"))
+    @Option(help: BitrateOption.help)
     var bitrate: Int = 48
 
-    @Option(help: ArgumentHelp("Items voiced at once, each in its own worker process (default: the cores).", valueName: "n"))
+    @Option(help: ArgumentHelp("Items voiced at once, each in its own worker process (default and maximum: the cores).", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Fetch each item's link when the feed carries only a summary.")
@@ -58,9 +58,11 @@ struct FeedCommand: AsyncParsableCommand {
     @OptionGroup var voice: VoiceOptions
 
     func validate() throws {
-        guard (32...320).contains(bitrate) else { throw ValidationError("--bitrate must be between 32 and 320") }
+        try BitrateOption.validate(bitrate)
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        do throws(FeedError) { try FetchLimits(timeout: timeout).validate() } catch {
+            throw ValidationError("--timeout: \(error.message)")
+        }
         guard (1...1024).contains(maxSize) else { throw ValidationError("--max-size must be between 1 and 1024 MiB") }
         if let shard { do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.message) } }
         if let baseURL {
