@@ -47,11 +47,13 @@ public struct FeedRunner: Sendable {
         let directory = options.directory
         try AtomicWrite.makeDirectory(directory.path)
 
-        // Feeds sometimes repeat an item; the first occurrence wins.
-        var seen = Set<String>()
-        let items = feed.items.filter { seen.insert($0.id).inserted }
+        // Feeds sometimes repeat an item; the first occurrence wins. Ids are compared as the bytes
+        // the files are named from, not as Swift strings: "é" composed and decomposed are equal
+        // strings but two ids, two files, two items.
+        var seen = Set<ItemKey>()
+        let items = feed.items.filter { seen.insert(ItemKey(id: $0.id)).inserted }
         let selected = items.enumerated().filter { options.shard.contains(ItemKey(id: $0.element.id)) }
-        let previous = try Manifest.loadAll(in: directory).filter { options.shard.contains(ItemKey(id: $0.key)) }
+        let previous = try Manifest.loadAll(in: directory).filter { options.shard.contains($0.key) }
         let feedInfo = Manifest.FeedInfo(source: source.description, kind: feed.kind, title: feed.title, description: feed.description, language: feed.language, link: feed.link)
         let ledger = RunLedger(
             entries: previous, feedInfo: feedInfo, manifestURL: directory.appendingPathComponent(Manifest.fileName(for: options.shard)),
@@ -74,7 +76,8 @@ public struct FeedRunner: Sendable {
             }
         }
 
-        let pruned = try await prune(gone: Set(previous.keys).subtracting(seen), feedIsEmpty: items.isEmpty, ledger: ledger)
+        let gone = previous.filter { !seen.contains($0.key) }.map(\.value.id)
+        let pruned = try await prune(gone: gone, feedIsEmpty: items.isEmpty, ledger: ledger)
         try await ledger.save()
         if options.shard.isWhole { try await writePages(ledger: ledger) }
         let summary = FeedRunSummary(
@@ -95,7 +98,7 @@ public struct FeedRunner: Sendable {
     /// derived from their ids, never by a path read from the manifest — otherwise they are kept, marked gone.
     /// A feed with no items at all never prunes: that is more often a publisher's glitch than a wish
     /// to delete the whole library.
-    private func prune(gone: Set<String>, feedIsEmpty: Bool, ledger: RunLedger) async throws(FeedError) -> Int {
+    private func prune(gone: [String], feedIsEmpty: Bool, ledger: RunLedger) async throws(FeedError) -> Int {
         var count = 0
         for id in gone.sorted() {
             guard options.prune, !feedIsEmpty else { await ledger.markGone(id); continue }

@@ -12,14 +12,14 @@ struct ItemWork: Sendable {
     let bitrateKbps: Int
     let settingsHash: String
     let feedTitle: String?
-    let previous: [String: Manifest.Entry]
+    let previous: [ItemKey: Manifest.Entry]
     let ledger: RunLedger
 
     func process(_ item: FeedItem, position: Int) async {
         let start = Date()
         await ledger.started(item)
         let fileName = ItemKey(id: item.id).fileName(format: format)
-        let old = previous[item.id]
+        let old = previous[ItemKey(id: item.id)]
         var entry = Manifest.Entry(id: item.id, title: item.title, link: item.link, author: item.author, published: item.published, position: position)
         var outcome = ItemOutcome(id: item.id, title: item.title, status: .failed, seconds: 0)
         do throws(ItemFailure) {
