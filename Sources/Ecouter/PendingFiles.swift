@@ -27,6 +27,27 @@ public enum PendingFiles {
     /// Forgets `path` once it has been renamed into place or removed.
     package static func unregister(_ path: String) { _ = state.withLock { $0.paths.remove(path) } }
 
+    /// The name of a temporary file for `name`: `.NAME.PID.RANDOM.part`, hidden, and carrying the
+    /// writer's process id so that ``removeStale(in:named:)`` can tell when its writer is gone.
+    package static func temporaryName(for name: String) -> String {
+        ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
+    }
+
+    /// Deletes the temporary files in `directory` whose writing process no longer exists: what a
+    /// `kill -9`, a crash or a power cut left (no signal handler ran to remove them). With `name`,
+    /// only the temporaries of that file. Files of live processes, and names not made by
+    /// ``temporaryName(for:)``, are left alone.
+    package static func removeStale(in directory: String, named name: String? = nil) {
+        guard let listing = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory) else { return }
+        for entry in listing where entry.hasPrefix(".") && entry.hasSuffix(".part") {
+            let parts = entry.dropFirst().dropLast(5).split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count >= 3, UInt32(parts[parts.count - 1]) != nil, let pid = pid_t(parts[parts.count - 2]), pid > 0 else { continue }
+            if let name, parts.dropLast(2).joined(separator: ".") != name { continue }
+            guard pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink((directory.isEmpty ? "" : directory + "/") + entry)
+        }
+    }
+
     /// Deletes every temporary output still being written (`unlink(2)`) and refuses new ones; for a
     /// signal handler that is about to exit.
     public static func removeAll() {
@@ -58,8 +79,9 @@ enum AtomicFile {
         if let output = try openInPlaceIfSpecial(target) {
             return try body(output)
         }
-        let temporary = (directory.isEmpty ? "" : directory + "/")
-            + ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
+        // What an earlier writer of this file left when it was killed.
+        PendingFiles.removeStale(in: directory, named: url.lastPathComponent)
+        let temporary = (directory.isEmpty ? "" : directory + "/") + PendingFiles.temporaryName(for: url.lastPathComponent)
         guard PendingFiles.register(temporary) else { throw EcouterError(.cancelled, "interrupted") }
         defer { PendingFiles.unregister(temporary) }
         do throws(EcouterError) {

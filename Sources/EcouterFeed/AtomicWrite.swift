@@ -7,7 +7,7 @@ enum AtomicWrite {
     /// Writes `data` to a temporary file beside `url`, syncs it (`fsync`), renames it over `url`.
     static func write(_ data: Data, to url: URL) throws(FeedError) {
         let directory = url.deletingLastPathComponent().path
-        let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
+        let temporary = directory + "/" + PendingFiles.temporaryName(for: url.lastPathComponent)
         // Registered so that an interrupt (the command's SIGINT handling) removes it too.
         guard PendingFiles.register(temporary) else { throw FeedError(.io, "cannot write \(url.path): interrupted") }
         defer { PendingFiles.unregister(temporary) }

@@ -39,13 +39,18 @@ public struct FeedRunner: Sendable {
     /// - Parameter events: progress, called one event at a time (from the run's tasks).
     /// - Returns: the totals; `failed > 0` means some items have no fresh audio (see the manifest).
     /// - Throws: ``FeedError`` when the feed cannot be loaded or parsed (malformed, hostile, too
-    ///   large, HTTP failure) — then nothing is written — or when the directory cannot be written.
+    ///   large, HTTP failure) — then nothing is written —, `.busy` when another run works in the
+    ///   directory, `.io` when the directory cannot be written.
     public func run(_ source: FeedSource, events: @escaping @Sendable (FeedEvent) -> Void = { _ in }) async throws(FeedError) -> FeedRunSummary {
         let start = Date()
         let bytes = try await source.load(limits: options.limits)
         let feed = try FeedParser(maximumBytes: options.limits.maximumBytes).parse(bytes)
         let directory = options.directory
         try AtomicWrite.makeDirectory(directory.path)
+        let lock = try DirectoryLock(directory: directory, shard: options.shard)
+        defer { lock.release() }
+        // Temporary files of runs that were killed (their process is gone): nobody will rename them.
+        PendingFiles.removeStale(in: directory.path)
 
         // Feeds sometimes repeat an item; the first occurrence wins. Ids are compared as the bytes
         // the files are named from, not as Swift strings: "é" composed and decomposed are equal

@@ -16,7 +16,8 @@ struct FeedCommand: AsyncParsableCommand {
             podcast feed.
 
             Exit status: 0 all items voiced, 1 some items failed (see manifest.json), 64 usage, \
-            65 the feed cannot be read (malformed, hostile, too large, HTTP error), 73 DIR cannot be written.
+            65 the feed cannot be read (malformed, hostile, too large, HTTP error), 73 DIR cannot be \
+            written or another run is using it.
             """)
 
     @Argument(help: ArgumentHelp("The feed: a file, or an http(s) URL.", valueName: "source"))
@@ -115,7 +116,7 @@ struct FeedCommand: AsyncParsableCommand {
     /// 73 when DIR cannot be written, 64 for usage, 65 for a feed that cannot be had or read.
     static func exitStatus(_ code: FeedError.Code) -> Int32 {
         switch code {
-        case .io: ExitStatus.output
+        case .io, .busy: ExitStatus.output
         case .usage: ExitStatus.usage
         default: ExitStatus.input
         }

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+
+/// Keeps two feed runs from working in one directory at once (`flock(2)` on `DIR/.ecouter.lock`).
+///
+/// Two runs at once made manifest sizes and podcast enclosure lengths that did not match the files,
+/// and the later manifest save replaced the other run's entries. A whole-feed run takes the lock
+/// exclusively; a shard run takes it shared (shards of one feed may run side by side, each writing
+/// its own manifest) and its shard's own lock exclusively. A run that cannot have its lock at once
+/// is refused with ``FeedError/Code/busy``. The kernel drops the lock when the process ends, however
+/// it ends (`kill -9` included), so a stale lock cannot block the next run.
+final class DirectoryLock {
+    private var descriptors: [Int32] = []
+
+    /// The lock file's name in the directory.
+    static let fileName = ".ecouter.lock"
+
+    /// Takes the locks for a run of `shard` in `directory` (which must exist).
+    /// - Throws: ``FeedError/Code/busy`` when another run holds them, `.io` when the lock file cannot be made.
+    init(directory: URL, shard: Shard) throws(FeedError) {
+        if shard.isWhole {
+            try take(directory.appendingPathComponent(Self.fileName), exclusive: true, directory: directory)
+        } else {
+            try take(directory.appendingPathComponent(Self.fileName), exclusive: false, directory: directory)
+            try take(directory.appendingPathComponent(".ecouter.shard-\(shard.index)-of-\(shard.count).lock"), exclusive: true, directory: directory)
+        }
+    }
+
+    deinit { release() }
+
+    /// Gives the locks back (also done when this object goes away).
+    func release() {
+        for descriptor in descriptors { close(descriptor) }
+        descriptors.removeAll()
+    }
+
+    private func take(_ url: URL, exclusive: Bool, directory: URL) throws(FeedError) {
+        let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FeedError(.io, "cannot lock \(directory.path): \(String(cString: strerror(errno)))") }
+        while flock(descriptor, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0 {
+            let reason = errno
+            if reason == EINTR { continue }
+            close(descriptor)
+            guard reason == EWOULDBLOCK else {
+                throw FeedError(.io, "cannot lock \(directory.path): \(String(cString: strerror(reason)))")
+            }
+            throw FeedError(.busy, "\(directory.path) is in use by another ecouter feed run; run again once it has finished")
+        }
+        descriptors.append(descriptor)
+    }
+}
