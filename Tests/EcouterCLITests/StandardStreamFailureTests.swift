@@ -59,3 +59,17 @@ struct StandardStreamFailureTests {
         #expect(result.stdoutText == "Bonjour.\n")
     }
 }
+
+@Suite("Command: info on odd headers")
+struct InfoHeaderTests {
+    @Test("a 0 Hz header is bad input, not 'inf s'")
+    func zeroRate() throws {
+        let dir = try ScratchDirectory()
+        var header: [UInt8] = Array("RIFF".utf8) + [40, 0, 0, 0] + Array("WAVEfmt ".utf8) + [16, 0, 0, 0, 1, 0, 1, 0]
+        header += [0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 16, 0] + Array("data".utf8) + [4, 0, 0, 0, 1, 0, 2, 0]
+        let wav = try dir.write("zero.wav", header)
+        let result = try CommandRunner.run(["info", wav])
+        #expect(result.status == 65, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("0 Hz") && !result.stdoutText.contains("inf"))
+    }
+}
