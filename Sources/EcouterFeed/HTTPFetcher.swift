@@ -149,7 +149,10 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
 
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
         let count = lock.withLock { redirects += 1; return redirects }
-        let scheme = request.url?.scheme?.lowercased()
+        // The Location as the server wrote it: libcurl resolves a scheme it does not follow
+        // (`file:///etc/passwd`) as a path on the same server, so the new request looks like http.
+        let written = response.value(forHTTPHeaderField: "Location").flatMap(Self.scheme(of:))
+        let scheme = written ?? request.url?.scheme?.lowercased()
         if count > limits.maximumRedirects {
             fail(FeedError(.redirect, "more than \(limits.maximumRedirects) redirects fetching \(url.absoluteString) (a redirect loop?)"))
             completionHandler(nil)
@@ -161,6 +164,17 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
         } else {
             completionHandler(request)
         }
+    }
+
+    /// The scheme of an absolute URL reference (RFC 3986: a letter, then letters, digits, + - .,
+    /// then a colon), lowercased; nil for a relative reference.
+    static func scheme(of reference: String) -> String? {
+        let trimmed = reference.drop { $0 == " " || $0 == "\t" }
+        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
+        let candidate = trimmed[..<colon]
+        guard let first = candidate.first, first.isASCII, first.isLetter,
+              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
+        return candidate.lowercased()
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse, completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
@@ -180,14 +194,20 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
         }
     }
 
+    /// Bodies arrive decoded (URLSession always lets libcurl undo gzip and deflate), so the limit
+    /// bounds the decoded size. Once over it, or once failed, nothing more is kept: a compression
+    /// bomb's later chunks, still queued, are dropped as they come.
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let tooLarge = lock.withLock { () -> Bool in
-            body.append(contentsOf: data)
-            return body.count > limits.maximumBytes
+            guard failure == nil else { return false }
+            guard body.count + data.count <= limits.maximumBytes else { return true }
+            data.withUnsafeBytes { body.append(contentsOf: $0) }
+            return false
         }
         if tooLarge {
-            fail(FeedError(.tooLarge, "\(url.absoluteString) sent more than \(limits.maximumBytes) bytes"))
+            fail(FeedError(.tooLarge, "\(url.absoluteString) sent more than \(limits.maximumBytes) bytes (decoded)"))
             dataTask.cancel()
+            resume(with: .failure(FeedError(.tooLarge, "\(url.absoluteString) sent more than \(limits.maximumBytes) bytes (decoded)")))
         }
     }
 
@@ -197,11 +217,19 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
                 return .failure(failure)
             } else if let error {
                 return .failure(Self.describe(error, url: url, timeout: limits.timeout))
-            } else if let response, (300...399).contains(response.statusCode) {
+            }
+            // A redirect without a Location never reaches `didReceive response`: URLSession ends the
+            // task with that response and an empty body, which once read as an empty feed.
+            guard let response = response ?? (task.response as? HTTPURLResponse) else {
+                return .failure(FeedError(.network, "\(url.absoluteString) gave no HTTP response"))
+            }
+            if (300...399).contains(response.statusCode) {
                 return .failure(FeedError(.redirect, "\(url.absoluteString) answered HTTP \(response.statusCode) without a usable Location"))
+            } else if !(200...299).contains(response.statusCode) {
+                return .failure(FeedError(.http, "\(url.absoluteString) answered HTTP \(response.statusCode)"))
             } else {
-                let finalURL = response?.url ?? task.currentRequest?.url ?? url
-                return .success(FetchedResource(bytes: body, url: finalURL, contentType: response?.value(forHTTPHeaderField: "Content-Type")))
+                let finalURL = response.url ?? task.currentRequest?.url ?? url
+                return .success(FetchedResource(bytes: body, url: finalURL, contentType: response.value(forHTTPHeaderField: "Content-Type")))
             }
         }
         resume(with: result)
