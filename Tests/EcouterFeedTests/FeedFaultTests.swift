@@ -131,3 +131,27 @@ import Testing
         try Self.checkConsistent(directory)
     }
 }
+
+extension FeedFaultTests {
+    /// The interrupt message says what was kept: items recorded before it are in the manifest.
+    @Test func anInterruptedRunSaysItsFinishedItemsAreKept() throws {
+        let source = try FeedCommandTests.feedFile(Self.items(60, prefix: "sigint"))
+        let directory = temporaryDirectory("sigint")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try FeedCommandTests.binary)
+        process.arguments = ["feed", source, "-d", directory.path, "--format", "wav", "--jobs", "1"]
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        Self.waitForEntries(2, in: directory, while: process)
+        #expect(process.isRunning, "the run ended before it could be interrupted")
+        process.interrupt()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(!message.contains("nothing written"), "\(message)")
+        #expect(message.contains("the items finished so far are kept in \(directory.path)"), "\(message)")
+        #expect(try FeedRunnerTests.manifest(in: directory).items.count >= 2)
+    }
+}

@@ -74,7 +74,8 @@ struct FeedCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        Interrupts.removePartialOutputsOnSignal()
+        Interrupts.removePartialOutputsOnSignal(
+            outcome: "the items finished so far are kept in \(directory) (manifest.json); the next run voices the rest")
         let options: ReadingOptions
         do { options = try voice.readingOptions() } catch { throw fail(error) }
         let reader = ArticleReader(options: options)
