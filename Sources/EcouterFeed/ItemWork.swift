@@ -26,6 +26,10 @@ struct ItemWork: Sendable {
             let article = try await articles.article(for: item)
             let spoken: String
             do { spoken = try reader.spokenText(of: article) } catch { throw ItemFailure(error.message) }
+            // Emoji or symbols alone normalize to nothing: an empty file would be recorded as done.
+            guard spoken.contains(where: { !$0.isWhitespace }) else {
+                throw ItemFailure("nothing to read: the item has no words to speak")
+            }
             let textHash = SHA256.hex(spoken)
             let encoding = encoding(for: item)
             entry.textHash = textHash

@@ -83,3 +83,17 @@ import Testing
         #expect(again.unchanged == 2 && again.generated == 0)
     }
 }
+
+@Suite struct FeedAttributeBoundTests {
+    @Test func anRSSItemWithTensOfThousandsOfAttributesIsHostile() throws {
+        let attributes = (0..<30_000).map { "a\($0)=\"1\"" }.joined(separator: " ")
+        let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item \(attributes)><guid>1</guid><description>Texte.</description></item></channel></rss>"
+        do {
+            let feed = try FeedParser().parse(Array(rss.utf8))
+            Issue.record("parsed: \(feed.items.count) items")
+        } catch {
+            #expect(error.code == .hostile)
+            #expect(error.message.contains("attributes"))
+        }
+    }
+}
