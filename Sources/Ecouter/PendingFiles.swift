@@ -61,10 +61,12 @@ public enum PendingFiles {
 }
 
 /// Writes a file atomically: into a temporary file in the same directory, renamed on success.
-enum AtomicFile {
-    /// Runs `body` with an output on a temporary file, then renames it to `url`.
+///
+/// The one atomic writer of the package: audio files, and the feed's manifest and pages.
+package enum AtomicFile {
+    /// Runs `body` with an output on a temporary file, syncs it (`fsync`), then renames it to `url`.
     /// On any failure the temporary file is removed and `url` is left as it was.
-    static func write<T>(to url: URL, _ body: (AudioOutput) throws(EcouterError) -> T) throws(EcouterError) -> T {
+    package static func write<T>(to url: URL, _ body: (AudioOutput) throws(EcouterError) -> T) throws(EcouterError) -> T {
         let target = url.path
         let directory = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
