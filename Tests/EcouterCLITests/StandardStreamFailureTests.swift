@@ -73,3 +73,22 @@ struct InfoHeaderTests {
         #expect(result.stderr.contains("0 Hz") && !result.stdoutText.contains("inf"))
     }
 }
+
+@Suite("Command: feed --json into a reader that leaves")
+struct FeedJSONReaderLeavesTests {
+    @Test("feed --json | head -c 1: the run completes, then exit 73 with one line (was SIGILL)")
+    func readerLeaves() throws {
+        let dir = try ScratchDirectory()
+        let items = (0..<6).map { "{\"id\": \"urn:head:\($0)\", \"title\": \"Brève \($0)\", \"content_text\": \"Ceci est la brève \($0).\"}" }
+        let feed = try dir.write("feed.json", "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Head\", \"items\": [\(items.joined(separator: ","))]}")
+        let out = dir.path("out")
+        let command = ["'\(CommandRunner.binary.path)'", "feed", "'\(feed)'", "-d", "'\(out)'", "--json", "--format", "wav"].joined(separator: " ")
+        let result = try CommandRunner.run(["-c", "set -o pipefail; \(command) | head -c 1 >/dev/null"], shell: true)
+        #expect(result.status == 73, "stderr: \(result.stderr)")
+        #expect(result.stderr.hasPrefix("ecouter: error: the run finished, but its events were not all printed"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json"))) as? [String: Any]
+        let entries = manifest?["items"] as? [[String: Any]] ?? []
+        #expect(entries.count == 6 && entries.allSatisfy { $0["file"] != nil && $0["error"] == nil })
+    }
+}
