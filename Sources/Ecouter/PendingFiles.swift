@@ -89,13 +89,13 @@ package enum AtomicFile {
         do throws(EcouterError) {
             let output: AudioOutput
             do throws(AudioError) { output = try AudioOutput.create(path: temporary) } catch {
-                let reason = error.errno.map { String(cString: strerror($0)) } ?? error.message
+                let reason = error.errno.map(SystemError.describe) ?? error.message
                 throw EcouterError(.output, "cannot write \(target): \(reason)", underlying: error)
             }
             let result = try body(output)
             do throws(AudioError) { try output.synchronize() } catch { throw EcouterError(error) }
             guard rename(temporary, target) == 0 else {
-                throw EcouterError(.output, "cannot write \(target): \(String(cString: strerror(errno)))")
+                throw EcouterError(.output, "cannot write \(target): \(SystemError.current)")
             }
             return result
         } catch {
@@ -114,7 +114,7 @@ package enum AtomicFile {
         let kind = status.st_mode & S_IFMT
         guard kind != S_IFREG, kind != S_IFDIR else { return nil }
         let fd = open(path, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw EcouterError(.output, "cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw EcouterError(.output, "cannot write \(path): \(SystemError.current)") }
         guard isatty(fd) == 0 else {
             close(fd)
             throw EcouterError(.output, "refusing to write audio to a terminal (\(path)): use -o FILE")

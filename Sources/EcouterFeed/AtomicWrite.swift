@@ -15,7 +15,7 @@ enum AtomicWrite {
             // The audio layer's words ("cannot write audio: …") would mislead about a manifest.
             if error.code == .cancelled { throw FeedError(.io, "cannot write \(url.path): interrupted") }
             if let code = (error.underlying as? AudioError)?.errno {
-                throw FeedError(.io, "cannot write \(url.path): \(String(cString: strerror(code)))")
+                throw FeedError(.io, "cannot write \(url.path): \(SystemError.describe(code))")
             }
             throw FeedError(.io, error.message)
         }
@@ -32,7 +32,7 @@ enum AtomicWrite {
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty, parent != path { try makeDirectory(parent) }
         if mkdir(path, 0o755) != 0, errno != EEXIST {
-            throw FeedError(.io, "cannot create \(path): \(String(cString: strerror(errno)))")
+            throw FeedError(.io, "cannot create \(path): \(SystemError.current)")
         }
     }
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import Ecouter
 import Foundation
 
 /// Keeps two feed runs from working in one directory at once (`flock(2)` on the directory itself).
@@ -34,13 +35,13 @@ final class DirectoryLock {
 
     private func take(_ url: URL, flags: Int32, exclusive: Bool, directory: URL) throws(FeedError) {
         let descriptor = open(url.path, flags | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FeedError(.io, "cannot lock \(directory.path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw FeedError(.io, "cannot lock \(directory.path): \(SystemError.current)") }
         while flock(descriptor, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) != 0 {
             let reason = errno
             if reason == EINTR { continue }
             close(descriptor)
             guard reason == EWOULDBLOCK else {
-                throw FeedError(.io, "cannot lock \(directory.path): \(String(cString: strerror(reason)))")
+                throw FeedError(.io, "cannot lock \(directory.path): \(SystemError.describe(reason))")
             }
             throw FeedError(.busy, "\(directory.path) is in use by another ecouter feed run; run again once it has finished")
         }

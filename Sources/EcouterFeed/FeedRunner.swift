@@ -113,7 +113,7 @@ public struct FeedRunner: Sendable {
                 if unlink(url.path) == 0 {
                     await ledger.emit(.pruned(id: id, file: url.lastPathComponent))
                 } else if errno != ENOENT {
-                    throw FeedError(.io, "cannot remove \(url.path): \(String(cString: strerror(errno)))")
+                    throw FeedError(.io, "cannot remove \(url.path): \(SystemError.current)")
                 }
             }
             await ledger.remove(id)

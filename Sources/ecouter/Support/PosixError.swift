@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Foundation
+import Ecouter
 
-/// The one place the command turns an `errno` into words.
+/// The command's name for the package's `errno` helper (``SystemError``).
 enum PosixError {
     /// `strerror(3)` of `code`, e.g. "Broken pipe".
-    static func describe(_ code: Int32) -> String { String(cString: strerror(code)) }
+    static func describe(_ code: Int32) -> String { SystemError.describe(code) }
 }
