@@ -110,12 +110,12 @@ import Testing
     @Test(arguments: [1, 2, 3, 4, 5])
     func killedAtARandomMomentTheNextRunCompletes(seed: UInt64) throws {
         var random = SplitMix(seed: seed)
-        let items = Self.items(60, prefix: "kill\(seed)")
+        let items = Self.items(100, prefix: "kill\(seed)")
         let source = try FeedCommandTests.feedFile(items)
         let directory = temporaryDirectory("kill")
         let process = try Self.start(["feed", source, "-d", directory.path, "--format", "wav", "--jobs", "2"])
-        // Up to 1 s in: before the manifest exists, between items, mid-item, during a manifest save.
-        Thread.sleep(forTimeInterval: Double(random.next() % 1000) / 1000)
+        // Up to 0.8 s in: before the manifest exists, between items, mid-item, during a manifest save.
+        Thread.sleep(forTimeInterval: Double(random.next() % 800) / 1000)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal, "the run ended before the kill")
