@@ -205,9 +205,11 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
             return false
         }
         if tooLarge {
-            fail(FeedError(.tooLarge, "\(url.absoluteString) sent more than \(limits.maximumBytes) bytes (decoded)"))
+            // Answered at once: the cancellation reaches libcurl's thread only later.
+            let error = FeedError(.tooLarge, "\(url.absoluteString) sent more than \(limits.maximumBytes) bytes (decoded)")
+            fail(error)
             dataTask.cancel()
-            resume(with: .failure(FeedError(.tooLarge, "\(url.absoluteString) sent more than \(limits.maximumBytes) bytes (decoded)")))
+            resume(with: .failure(error))
         }
     }
 
