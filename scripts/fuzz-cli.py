@@ -8,6 +8,13 @@ one-line-per-input-line promise of --lines, or leaves a broken or partial audio 
 
     scripts/fuzz-cli.py [--binary .build/release/ecouter] [--modes text,html,...] [--seed N] [--count N]
 
+Modes: text, html, sentences, sentences-lines, normalize, normalize-lines, phonemes-lines, read (generated
+articles); streams (closed, full, directory and early-closing standard streams); options (absurd flags
+and presets); pages (compressed, attribute-heavy, emoji-only, blank-line and DOCTYPE inputs); feed
+(hostile JSON Feed ids, attribute-heavy RSS); http (a loopback server answering with gzip bombs,
+redirects to file:, 3xx without Location, stalls); kill (feed runs killed with SIGKILL at random
+moments, then run again: the manifest must stay valid and consistent).
+
 Failing inputs are kept in --keep (default /tmp/ecouter-fuzz-failures) for replay.
 """
 
@@ -354,10 +361,12 @@ class Fuzzer:
         self.counts = {}
         self.failures = []
         self.slowest = {}
+        self.statuses = {}
+        self.server = None
         os.makedirs(keep, exist_ok=True)
         self.work = tempfile.mkdtemp(prefix="ecouter-fuzz-")
 
-    def run(self, mode, args, data, check_lines=False, wav=False):
+    def run(self, mode, args, data, check_lines=False, wav=False, allowed=ALLOWED, feed_dir=None, forbid_stdout=None):
         self.counts[mode] = self.counts.get(mode, 0) + 1
         path = os.path.join(self.work, "input")
         with open(path, "wb") as f:
@@ -378,12 +387,21 @@ class Fuzzer:
             self.slowest[mode] = (elapsed, len(data))
         problems = []
         rc = proc.returncode
+        self.statuses.setdefault(mode, {}).setdefault(rc, 0)
+        self.statuses[mode][rc] += 1
         if rc in (124, 137, -9):
             problems.append(f"timeout after {self.timeout}s")
-        elif rc not in ALLOWED:
+        elif rc not in allowed:
             problems.append(f"exit status {rc}")
         err_lines = proc.stderr.decode("utf-8", "replace").rstrip("\n").split("\n") if proc.stderr else []
-        if rc not in (0, 124, 137, -9) and len(err_lines) != 1:
+        if forbid_stdout and (forbid_stdout in proc.stdout or forbid_stdout in proc.stderr):
+            problems.append("a forbidden resource was fetched")
+        if feed_dir:
+            directory = os.path.join(out_dir, feed_dir)
+            problems += manifest_problems(directory)
+            subprocess.run(["rm", "-rf", directory])
+        # Usage errors (64) are swift-argument-parser's message plus its usage lines, by design.
+        if rc not in (0, 1, 64, 124, 137, -9) and len(err_lines) != 1:
             problems.append(f"{len(err_lines)} stderr lines on failure")
         if rc != 0 and err_lines and not err_lines[0].startswith("ecouter: error: ") and rc in ALLOWED and rc != 64:
             problems.append("stderr does not start with 'ecouter: error: '")
@@ -412,6 +430,65 @@ class Fuzzer:
         if problems:
             self.fail(mode, args, data, "; ".join(problems), proc.stderr[-2000:])
 
+    def run_shell(self, mode, script, allowed):
+        """Runs a shell command line (the binary with broken streams); checks its status and stderr."""
+        self.counts[mode] = self.counts.get(mode, 0) + 1
+        start = time.monotonic()
+        proc = subprocess.run(["timeout", "-k", "5", str(self.timeout), "bash", "-c", script],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        elapsed = time.monotonic() - start
+        if elapsed > self.slowest.get(mode, (0, 0))[0]:
+            self.slowest[mode] = (elapsed, len(script))
+        rc = proc.returncode
+        self.statuses.setdefault(mode, {}).setdefault(rc, 0)
+        self.statuses[mode][rc] += 1
+        err_lines = [l for l in proc.stderr.decode("utf-8", "replace").split("\n") if l]
+        problems = []
+        if rc in (124, 137):
+            problems.append(f"timeout after {self.timeout}s")
+        elif rc not in allowed:
+            problems.append(f"exit status {rc}")
+        elif rc not in (0, 1) and "2>" not in script and len(err_lines) != 1:
+            problems.append(f"{len(err_lines)} stderr lines on failure")
+        if problems:
+            self.fail(mode, [script], script.encode(), "; ".join(problems), proc.stderr[-2000:])
+
+    def kill_run(self, rng):
+        """A feed run killed with SIGKILL at a random moment, then run again to completion."""
+        import json
+        mode = "kill"
+        self.counts[mode] = self.counts.get(mode, 0) + 1
+        feed = os.path.join(self.work, "kill-feed.json")
+        items = [{"id": "k%d" % i, "title": "Article %d" % i,
+                  "content_text": "Premier paragraphe de l'article %d, assez long.\n\nUn second paragraphe." % i}
+                 for i in range(rng.randint(5, 40))]
+        with open(feed, "w") as f:
+            json.dump({"version": "https://jsonfeed.org/version/1.1", "title": "K", "items": items}, f)
+        directory = os.path.join(self.work, "kill-out")
+        subprocess.run(["rm", "-rf", directory])
+        args = [self.binary, "feed", feed, "-d", directory, "--format", rng.choice(["wav", "mp3"]), "--jobs", str(rng.randint(1, 3))]
+        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.random() * 2.0)
+        proc.kill()
+        proc.wait()
+        problems = [p for p in manifest_problems(directory) if not p.startswith("temporary")]
+        time.sleep(0.5)  # orphaned workers notice their parent is gone
+        again = subprocess.run(["timeout", "-k", "5", str(self.timeout * 3)] + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.statuses.setdefault(mode, {}).setdefault(again.returncode, 0)
+        self.statuses[mode][again.returncode] += 1
+        if again.returncode != 0:
+            problems.append(f"the run after the kill exited {again.returncode}")
+        problems += manifest_problems(directory)
+        try:
+            manifest = json.load(open(os.path.join(directory, "manifest.json"), "rb"))
+            done = [e for e in manifest["items"] if e.get("error") is None and e.get("file")]
+            if len(done) != len(items):
+                problems.append(f"{len(done)} of {len(items)} items done after the second run")
+        except (OSError, ValueError) as e:
+            problems.append(f"no manifest after the second run: {e}")
+        if problems:
+            self.fail(mode, args, b"", "; ".join(problems), again.stderr[-2000:])
+
     def fail(self, mode, args, data, why, stderr=b""):
         name = os.path.join(self.keep, f"{mode}-{len(self.failures):04d}.bin")
         with open(name, "wb") as f:
@@ -421,6 +498,245 @@ class Fuzzer:
         if stderr:
             print("     stderr: " + stderr.decode("utf-8", "replace").strip().replace("\n", "\n             ")[:1500],
                   flush=True)
+
+
+
+# ----------------------------------------------------------------------------------------------
+# Hostile environments: streams, options, pages, feeds, HTTP peers, kills.
+
+FEED_ALLOWED = {0, 1, 64, 65, 73}
+SHORT = "Le 1er mars, M. Dupont a payé 12 €. Il est reparti à 14h30.\n"
+
+
+def shell_quote(arg):
+    return "'" + arg.replace("'", "'\\''") + "'"
+
+
+def stream_case(rng, binary, article, wav, feed, feed_dir):
+    """A shell command line running the binary with one of its standard streams broken."""
+    kind = rng.choice(["stdout-closed", "stdout-full", "stdin-closed", "stdin-directory", "stderr-closed",
+                       "stderr-full", "reader-leaves", "everything-closed"])
+    if kind.startswith("stdin"):
+        command = [rng.choice(["text", "normalize", "sentences", "phonemes"]), "-"]
+        redirection = "<&-" if kind == "stdin-closed" else "</"
+    else:
+        command = rng.choice([["text", article], ["voices"], ["phonemes", article], ["normalize", article],
+                              ["sentences", article], ["info", wav], [article, "-o", "-"],
+                              ["sentences", "--lines", article], ["feed", feed, "-d", feed_dir, "--json", "--format", "wav"]])
+        redirection = {"stdout-closed": ">&-", "stdout-full": ">/dev/full", "stderr-closed": "2>&-",
+                       "stderr-full": "2>/dev/full", "reader-leaves": "| head -c 1 >/dev/null",
+                       "everything-closed": "<&- >&- 2>&-"}[kind]
+    return "set -o pipefail; " + " ".join(shell_quote(a) for a in [binary] + command) + " " + redirection
+
+
+def option_case(rng, article, out_dir):
+    choice = rng.randrange(8)
+    if choice == 0:
+        return ["feed", "http://127.0.0.1:9/feed.xml", "-d", out_dir + "/feed", "--timeout=" +
+                rng.choice(["1e19", "inf", "-inf", "nan", "0", "-1", "1e-300", "3601", "1e308", "0x10"])]
+    if choice == 1:
+        return [article, "-o", out_dir + "/out.mp3", "--bitrate=" + str(rng.choice([0, 7, 33, 72, 176, 192, 256, 320, -48, 2 ** 63 - 1, 2 ** 31]))]
+    if choice == 2:
+        return ["feed", "{feed}", "-d", out_dir + "/feed", "--jobs=" + str(rng.choice([0, -1, 100, 10 ** 6, 2 ** 62]))]
+    if choice == 3:
+        return ["feed", "{feed}", "-d", out_dir + "/feed", "--max-size=" + str(rng.choice([0, -1, 1025, 2 ** 62]))]
+    if choice == 4:
+        return [article, "-o", out_dir + "/out.wav", "--rate=" + str(rng.choice([-1, 0, 79, 451, 2 ** 62]))]
+    if choice == 5:
+        return ["feed", "{feed}", "-d", out_dir + "/feed", "--shard=" + rng.choice(["0/0", "1/0", "-1/2", "9223372036854775807/9223372036854775807", "a/b", "1/2/3"])]
+    if choice == 6:
+        return ["sentences", "--max-length=" + str(rng.choice([-1, 0, 1, 2 ** 62])), article]
+    return [article, "-o", out_dir + "/out.wav", "--voice", "{preset}"]
+
+
+def absurd_preset(rng):
+    pauses = {"sentence": 350, "paragraph": 800, "heading": 600, "title": 1100}
+    pauses[rng.choice(list(pauses))] = rng.choice([2 ** 63 - 1, -(2 ** 63), 2 ** 62, -1, 60001, 10 ** 18])
+    preset = {"name": "x", "description": "d", "espeakVoice": "fr", "region": "fr-FR", "rate": 160,
+              "pitch": 50, "volume": 100, "lexicons": [], "pauses": pauses}
+    if rng.random() < 0.3:
+        preset[rng.choice(["rate", "pitch", "volume"])] = rng.choice([2 ** 63 - 1, -1, 10 ** 9])
+    import json
+    return json.dumps(preset).encode()
+
+
+def page_case(rng, htmls):
+    import gzip as gz
+    choice = rng.randrange(7)
+    if choice == 0:
+        return gz.compress(rng.choice(htmls), 1), ["text", "--input-format", rng.choice(["html", "text", "auto"])]
+    if choice == 1:
+        n = rng.choice([1001, 20000, 60000])
+        attrs = " ".join(f"a{i}=\"{i}\"" for i in range(n)).encode()
+        return b"<html><body><div " + attrs + b"><p>Un paragraphe.</p></div></body></html>", ["text"]
+    if choice == 2:
+        return "".join(rng.choice(["\U0001F600", "\U0001F389 ", "\u2764\ufe0f", "\U0001F1EB\U0001F1F7", "\n\n", "\u2605"])
+                       for _ in range(rng.randint(1, 500))).encode(), [rng.choice(["text", "read"])]
+    if choice == 3:
+        return b"Titre\n" + b"\n" * rng.choice([10 ** 5, 10 ** 6, 5 * 10 ** 6]) + b"Une phrase.\n", ["text"]
+    if choice == 4:
+        subset = b"<!DOCTYPE html [\n" + b"".join(b"<!ENTITY e%d \"Texte de l'entite %d\">\n" % (i, i) for i in range(rng.randint(1, 50))) + b"]>\n"
+        return subset + rng.choice(htmls), ["text", "--input-format", rng.choice(["html", "auto"])]
+    if choice == 5:
+        return rng.choice([b"\x28\xb5\x2f\xfd", b"BZh9", b"\xfd7zXZ\x00", b"PK\x03\x04"]) + os.urandom(200), ["text"]
+    return mutate(rng.choice(htmls), rng, rounds=5), ["text", "--input-format", "html"]
+
+
+def feed_case(rng):
+    import json
+    choice = rng.randrange(5)
+    if choice == 0:
+        ids = [rng.choice([str(rng.randrange(10 ** 25)), "1", "1.0", "1e0", "-0", "true", "false", "null", "{}", "[]",
+                           "\"e\\u0301\"", "\"\\u00e9\"", "\"\\ud800\"", "\"\\udfff\"", "\"a\\ud83d\\ude00\""])
+               for _ in range(rng.randint(1, 12))]
+        items = ",".join("{\"id\": %s, \"title\": \"T%d\", \"content_text\": \"Texte %d.\"}" % (i, n, n) for n, i in enumerate(ids))
+        return ("{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"F\", \"items\": [" + items + "]}").encode()
+    if choice == 1:
+        depth = rng.choice([65, 1000, 100000])
+        return b"{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": " + b"[" * depth + b"]" * depth + b"}"
+    if choice == 2:
+        n = rng.choice([1001, 30000])
+        attrs = " ".join(f"a{i}=\"1\"" for i in range(n)).encode()
+        return b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item " + attrs + \
+            b"><guid>1</guid><description>Texte.</description></item></channel></rss>"
+    if choice == 3:
+        return json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": [
+            {"id": "x%d" % i, "content_text": rng.choice(["\U0001F600", "", " ", "Un texte.", "\u2605 \u2606"])}
+            for i in range(rng.randint(1, 6))]}).encode()
+    return mutate(json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": [
+        {"id": i, "content_text": "Texte."} for i in range(3)]}).encode(), rng, rounds=3)
+
+
+class HostileServer:
+    """A loopback HTTP server whose answers are the hostile kinds the fetcher must survive."""
+
+    def __init__(self):
+        import gzip as gz
+        import http.server
+        import threading
+        bomb = gz.compress(b"\0" * (256 << 20), 1)
+        feed = ("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [{\"id\": \"1\", \"url\": \"%s\"}]}")
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def answer(self, status, headers, body=b""):
+                try:
+                    self.send_response(status)
+                    for k, v in headers.items():
+                        self.send_header(k, v)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+
+            def do_GET(self):
+                path = self.path
+                if path.startswith("/bomb"):
+                    self.answer(200, {"Content-Type": "application/xml", "Content-Encoding": "gzip"}, bomb)
+                elif path == "/file":
+                    self.answer(302, {"Location": "file:///etc/passwd"})
+                elif path == "/etc/passwd":
+                    self.answer(200, {"Content-Type": "text/plain"}, b"root:x:0:0 LEAKED")
+                elif path.startswith("/nolocation"):
+                    self.answer(int(path[-3:]), {})
+                elif path == "/loop":
+                    self.answer(301, {"Location": "/loop"})
+                elif path == "/slow":
+                    time.sleep(8)
+                    self.answer(200, {"Content-Type": "application/xml"}, b"<rss/>")
+                elif path.startswith("/article-bomb"):
+                    self.answer(200, {"Content-Type": "application/json"},
+                                (feed % ("http://127.0.0.1:%d/bomb" % self.server.server_address[1])).encode())
+                else:
+                    self.answer(404, {}, b"not found")
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def url(self, path):
+        return "http://127.0.0.1:%d%s" % (self.port, path)
+
+
+def manifest_problems(directory):
+    import json
+    problems = []
+    names = os.listdir(directory) if os.path.isdir(directory) else []
+    leftovers = [n for n in names if n.endswith(".part")]
+    if leftovers:
+        problems.append(f"temporary files left: {leftovers[:3]}")
+    path = os.path.join(directory, "manifest.json")
+    if not os.path.exists(path):
+        return problems
+    try:
+        manifest = json.load(open(path, "rb"))
+    except ValueError as e:
+        return problems + [f"manifest is not valid JSON: {e}"]
+    for entry in manifest.get("items", []):
+        if entry.get("error") is None and entry.get("file"):
+            file = os.path.join(directory, entry["file"])
+            if not os.path.exists(file):
+                problems.append(f"{entry['file']} recorded but missing")
+            elif os.path.getsize(file) != entry.get("bytes"):
+                problems.append(f"{entry['file']} is {os.path.getsize(file)} bytes, {entry.get('bytes')} recorded")
+            elif file.endswith(".wav") and wav_problem(file):
+                problems.append(f"{entry['file']}: {wav_problem(file)}")
+    return problems
+
+
+def run_hostile(fuzzer, rng, mode, htmls):
+    work = fuzzer.work
+    article = os.path.join(work, "short.txt")
+    with open(article, "w") as f:
+        f.write(SHORT)
+    out_dir = os.path.join(work, "out")
+    os.makedirs(out_dir, exist_ok=True)
+    wav = os.path.join(work, "short.wav")
+    if not os.path.exists(wav):
+        subprocess.run([fuzzer.binary, article, "-o", wav], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if mode == "streams":
+        feed = os.path.join(work, "streams-feed.json")
+        with open(feed, "wb") as f:
+            f.write(b"{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [{\"id\": \"s\", \"content_text\": \"Un texte.\"}]}")
+        feed_dir = os.path.join(out_dir, "streams-feed")
+        fuzzer.run_shell(mode, stream_case(rng, fuzzer.binary, article, wav, feed, feed_dir), FEED_ALLOWED)
+        subprocess.run(["rm", "-rf", feed_dir])
+    elif mode == "options":
+        args = option_case(rng, article, out_dir)
+        preset = os.path.join(work, "preset.json")
+        with open(preset, "wb") as f:
+            f.write(absurd_preset(rng))
+        feed = os.path.join(work, "options-feed.json")
+        with open(feed, "wb") as f:
+            f.write(b"{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [" + b",".join(
+                b"{\"id\": \"o%d\", \"content_text\": \"Un texte.\"}" % i for i in range(4)) + b"]}")
+        args = [a.replace("{preset}", preset).replace("{feed}", feed) for a in args]
+        fuzzer.run(mode, args, b"", allowed=FEED_ALLOWED, feed_dir="feed")
+    elif mode == "pages":
+        data, command = page_case(rng, htmls)
+        if command == ["read"]:
+            fuzzer.run(mode, ["{in}", "-o", "{outdir}/out.wav"], data, wav=True)
+        else:
+            fuzzer.run(mode, command + ["{in}"], data)
+    elif mode == "feed":
+        fuzzer.run(mode, ["feed", "{in}", "-d", "{outdir}/feed", "--format", "wav", "--jobs", "2"], feed_case(rng),
+                   allowed=FEED_ALLOWED, feed_dir="feed")
+    elif mode == "http":
+        if fuzzer.server is None:
+            fuzzer.server = HostileServer()
+        path = rng.choice(["/bomb", "/file", "/nolocation301", "/nolocation302", "/nolocation307", "/loop", "/slow",
+                           "/article-bomb"])
+        extra = ["--timeout", "2"] if path == "/slow" else []
+        if path == "/article-bomb":
+            extra += ["--fetch-articles"]
+        fuzzer.run(mode, ["feed", fuzzer.server.url(path), "-d", "{outdir}/feed", "--format", "wav", "--max-size", "1"] + extra,
+                   b"", allowed=FEED_ALLOWED, feed_dir="feed", forbid_stdout=b"LEAKED")
+    elif mode == "kill":
+        fuzzer.kill_run(rng)
 
 
 def main():
@@ -456,11 +772,14 @@ def main():
                 fuzzer.run(mode, ["phonemes", "--lines", "{in}"], normalizer_input(rng, True), check_lines=True)
             elif mode == "read":
                 fuzzer.run(mode, ["{in}", "-o", "{outdir}/out.wav"], read_text(rng), wav=True)
+            elif mode in ("streams", "options", "pages", "feed", "http", "kill"):
+                run_hostile(fuzzer, rng, mode, htmls)
         if (i + 1) % 10 == 0:
             print(f"... {i + 1} rounds, {len(fuzzer.failures)} failures", flush=True)
     print("inputs per mode:", fuzzer.counts)
     print("slowest run per mode (seconds, input bytes):",
           {m: (round(t, 2), n) for m, (t, n) in fuzzer.slowest.items()})
+    print("exit statuses per mode:", {m: dict(sorted(c.items())) for m, c in fuzzer.statuses.items()})
     print(f"{len(fuzzer.failures)} failures")
     return 1 if fuzzer.failures else 0
 

@@ -27,6 +27,27 @@ public enum PendingFiles {
     /// Forgets `path` once it has been renamed into place or removed.
     package static func unregister(_ path: String) { _ = state.withLock { $0.paths.remove(path) } }
 
+    /// The name of a temporary file for `name`: `.NAME.PID.RANDOM.part`, hidden, and carrying the
+    /// writer's process id so that ``removeStale(in:named:)`` can tell when its writer is gone.
+    package static func temporaryName(for name: String) -> String {
+        ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
+    }
+
+    /// Deletes the temporary files in `directory` whose writing process no longer exists: what a
+    /// `kill -9`, a crash or a power cut left (no signal handler ran to remove them). With `name`,
+    /// only the temporaries of that file. Files of live processes, and names not made by
+    /// ``temporaryName(for:)``, are left alone.
+    package static func removeStale(in directory: String, named name: String? = nil) {
+        guard let listing = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory) else { return }
+        for entry in listing where entry.hasPrefix(".") && entry.hasSuffix(".part") {
+            let parts = entry.dropFirst().dropLast(5).split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count >= 3, UInt32(parts[parts.count - 1]) != nil, let pid = pid_t(parts[parts.count - 2]), pid > 0 else { continue }
+            if let name, parts.dropLast(2).joined(separator: ".") != name { continue }
+            guard pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink((directory.isEmpty ? "" : directory + "/") + entry)
+        }
+    }
+
     /// Deletes every temporary output still being written (`unlink(2)`) and refuses new ones; for a
     /// signal handler that is about to exit.
     public static func removeAll() {
@@ -40,10 +61,12 @@ public enum PendingFiles {
 }
 
 /// Writes a file atomically: into a temporary file in the same directory, renamed on success.
-enum AtomicFile {
-    /// Runs `body` with an output on a temporary file, then renames it to `url`.
+///
+/// The one atomic writer of the package: audio files, and the feed's manifest and pages.
+package enum AtomicFile {
+    /// Runs `body` with an output on a temporary file, syncs it (`fsync`), then renames it to `url`.
     /// On any failure the temporary file is removed and `url` is left as it was.
-    static func write<T>(to url: URL, _ body: (AudioOutput) throws(EcouterError) -> T) throws(EcouterError) -> T {
+    package static func write<T>(to url: URL, _ body: (AudioOutput) throws(EcouterError) -> T) throws(EcouterError) -> T {
         let target = url.path
         let directory = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -58,20 +81,21 @@ enum AtomicFile {
         if let output = try openInPlaceIfSpecial(target) {
             return try body(output)
         }
-        let temporary = (directory.isEmpty ? "" : directory + "/")
-            + ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
+        // What an earlier writer of this file left when it was killed.
+        PendingFiles.removeStale(in: directory, named: url.lastPathComponent)
+        let temporary = (directory.isEmpty ? "" : directory + "/") + PendingFiles.temporaryName(for: url.lastPathComponent)
         guard PendingFiles.register(temporary) else { throw EcouterError(.cancelled, "interrupted") }
         defer { PendingFiles.unregister(temporary) }
         do throws(EcouterError) {
             let output: AudioOutput
             do throws(AudioError) { output = try AudioOutput.create(path: temporary) } catch {
-                let reason = error.errno.map { String(cString: strerror($0)) } ?? error.message
+                let reason = error.errno.map(SystemError.describe) ?? error.message
                 throw EcouterError(.output, "cannot write \(target): \(reason)", underlying: error)
             }
             let result = try body(output)
             do throws(AudioError) { try output.synchronize() } catch { throw EcouterError(error) }
             guard rename(temporary, target) == 0 else {
-                throw EcouterError(.output, "cannot write \(target): \(String(cString: strerror(errno)))")
+                throw EcouterError(.output, "cannot write \(target): \(SystemError.current)")
             }
             return result
         } catch {
@@ -90,7 +114,7 @@ enum AtomicFile {
         let kind = status.st_mode & S_IFMT
         guard kind != S_IFREG, kind != S_IFDIR else { return nil }
         let fd = open(path, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw EcouterError(.output, "cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw EcouterError(.output, "cannot write \(path): \(SystemError.current)") }
         guard isatty(fd) == 0 else {
             close(fd)
             throw EcouterError(.output, "refusing to write audio to a terminal (\(path)): use -o FILE")

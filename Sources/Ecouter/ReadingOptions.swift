@@ -54,6 +54,7 @@ public struct ReadingOptions: Sendable {
     /// Throws ``EcouterError/Code/settings`` for a value out of range.
     public func validate() throws(EcouterError) {
         do throws(SynthesisError) { try voiceParameters.validate() } catch { throw EcouterError(error) }
+        try preset.pauses.validate()
         _ = try pronunciations()
     }
 }

@@ -18,6 +18,20 @@ public struct VoicePreset: Sendable, Hashable, Codable {
             self.heading = heading
             self.title = title
         }
+
+        /// Pauses accepted, in milliseconds: a minute is already absurd, and far beyond, the
+        /// silence's sample count (`rate × ms`) would overflow and trap.
+        public static let range = 0...60_000
+
+        /// Checks each pause against ``range``.
+        /// - Throws: ``EcouterError/Code/settings`` naming the pause.
+        public func validate() throws(EcouterError) {
+            for (name, value) in [("sentence", sentence), ("paragraph", paragraph), ("heading", heading), ("title", title)] {
+                guard Self.range.contains(value) else {
+                    throw EcouterError(.settings, "the \(name) pause is \(value) ms; pauses are \(Self.range.lowerBound) to \(Self.range.upperBound) ms")
+                }
+            }
+        }
     }
 
     public var name: String
@@ -66,15 +80,21 @@ public struct VoicePreset: Sendable, Hashable, Codable {
 
     /// Reads a preset from a JSON file.
     ///
-    /// - Throws: ``EcouterError/Code/settings`` when the file is missing or not a preset.
+    /// - Throws: ``EcouterError/Code/settings`` when the file is missing, not a preset, or has a
+    ///   pause out of ``Pauses/range`` (rate, pitch and volume are checked with the reading options).
     public static func load(contentsOf url: URL) throws(EcouterError) -> VoicePreset {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw EcouterError(.settings, "cannot read voice preset \(url.path): \(error.localizedDescription)")
         }
-        do { return try JSONDecoder().decode(VoicePreset.self, from: data) } catch {
+        let preset: VoicePreset
+        do { preset = try JSONDecoder().decode(VoicePreset.self, from: data) } catch {
             throw EcouterError(.settings, "\(url.path) is not a voice preset: \(describe(error))")
         }
+        do throws(EcouterError) { try preset.pauses.validate() } catch {
+            throw EcouterError(.settings, "\(url.path): \(error.message)")
+        }
+        return preset
     }
 
     /// Resolves what a user typed after `--voice`: a preset name, a preset file, or an eSpeak NG voice.

@@ -33,7 +33,7 @@ public final class AudioOutput {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             let e = errno
-            throw AudioError(.io, "cannot create \(path): \(String(cString: strerror(e)))", errno: e)
+            throw AudioError(.io, "cannot create \(path): \(SystemError.describe(e))", errno: e)
         }
         return AudioOutput(fileDescriptor: fd, closeOnDeinit: true)
     }
@@ -69,7 +69,7 @@ public final class AudioOutput {
         let failedErrno = buffer.withUnsafeBytes { raw in Self.writeAll(fileDescriptor, raw) }
         buffer.removeAll(keepingCapacity: true)
         if let e = failedErrno {
-            throw AudioError(.io, "cannot write audio: \(String(cString: strerror(e)))", errno: e)
+            throw AudioError(.io, "cannot write audio: \(SystemError.describe(e))", errno: e)
         }
     }
 
@@ -84,7 +84,7 @@ public final class AudioOutput {
             if n < 0 {
                 if errno == EINTR { continue }
                 let e = errno
-                throw AudioError(.io, "cannot write audio: \(String(cString: strerror(e)))", errno: e)
+                throw AudioError(.io, "cannot write audio: \(SystemError.describe(e))", errno: e)
             }
             done += n
         }
@@ -95,7 +95,7 @@ public final class AudioOutput {
         try flush()
         if isSeekable, fsync(fileDescriptor) != 0 {
             let e = errno
-            throw AudioError(.io, "cannot sync audio: \(String(cString: strerror(e)))", errno: e)
+            throw AudioError(.io, "cannot sync audio: \(SystemError.describe(e))", errno: e)
         }
     }
 

@@ -56,12 +56,15 @@ package enum ID3v2Tag {
     }
 
     /// COMM: encoding, language "fre", an empty description, then the text.
+    ///
+    /// In ID3v2.3, encoding 1 means every string of the frame starts with its own byte-order mark:
+    /// the description's and the text's (without the second one ffprobe reported the frame broken).
     static func commentFrame(text: String) -> [UInt8] {
         let latin1 = isLatin1(text)
         var body: [UInt8] = [latin1 ? 0 : 1] + Array("fre".utf8)
         // The empty description, terminated (one NUL in Latin-1, BOM + two NULs in UTF-16).
         body += latin1 ? [0] : [0xFF, 0xFE, 0, 0]
-        body += latin1 ? latin1Bytes(text) : Array(utf16LEWithBOM(text).dropFirst(2))
+        body += latin1 ? latin1Bytes(text) : utf16LEWithBOM(text)
         return frame(id: "COMM", body: body)
     }
 

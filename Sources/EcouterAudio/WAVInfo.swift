@@ -17,8 +17,8 @@ public struct WAVInfo: Sendable, Equatable {
 
     /// True when the header says "length unknown" (written to a pipe).
     public var isStreamingHeader: Bool { declaredDataSize == UInt32.max }
-    /// Seconds of audio present.
-    public var duration: Double { Double(samples.count) / Double(sampleRate) }
+    /// Seconds of audio present (all channels' samples count once per frame).
+    public var duration: Double { Double(samples.count / channels) / Double(sampleRate) }
 
     /// Parses `bytes`. Throws ``AudioError/Code/io`` naming what is wrong with a malformed file.
     public init(parsing bytes: [UInt8]) throws(AudioError) {
@@ -39,6 +39,9 @@ public struct WAVInfo: Sendable, Equatable {
                 guard size >= 16, body + 16 <= bytes.count else { throw bad("short fmt chunk") }
                 guard u16(body) == 1 else { throw bad("not PCM") }
                 format = (Int(u32(body + 4)), u16(body + 2), u16(body + 14))
+                // A rate or channel count of 0 would give an infinite duration ("inf s").
+                guard format?.rate ?? 0 > 0 else { throw bad("a sample rate of 0 Hz") }
+                guard format?.channels ?? 0 > 0 else { throw bad("0 channels") }
             } else if id == "data" {
                 guard let format else { throw bad("data before fmt") }
                 guard format.bits == 16 else { throw bad("\(format.bits)-bit samples are not supported") }

@@ -4,34 +4,20 @@ import Foundation
 
 /// Writes small files (manifest, podcast feed, index page) so a reader never sees half of one.
 enum AtomicWrite {
-    /// Writes `data` to a temporary file beside `url`, syncs it (`fsync`), renames it over `url`.
+    /// Writes `data` through ``AtomicFile`` (a temporary file beside `url`, synced, renamed over it).
+    /// - Throws: ``FeedError/Code/io`` naming the file and the system's reason.
     static func write(_ data: Data, to url: URL) throws(FeedError) {
-        let directory = url.deletingLastPathComponent().path
-        let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
-        // Registered so that an interrupt (the command's SIGINT handling) removes it too.
-        guard PendingFiles.register(temporary) else { throw FeedError(.io, "cannot write \(url.path): interrupted") }
-        defer { PendingFiles.unregister(temporary) }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FeedError(.io, "cannot write \(url.path): \(String(cString: strerror(errno)))") }
-        var failure: Int32?
-        data.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + done, raw.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                done += n
+        do throws(EcouterError) {
+            try AtomicFile.write(to: url) { (output) throws(EcouterError) in
+                do throws(AudioError) { try output.write(data) } catch { throw EcouterError(.output, error.message, underlying: error) }
             }
-        }
-        if failure == nil, fsync(fd) != 0 { failure = errno }
-        close(fd)
-        if failure == nil, rename(temporary, url.path) != 0 { failure = errno }
-        if let failure {
-            unlink(temporary)
-            throw FeedError(.io, "cannot write \(url.path): \(String(cString: strerror(failure)))")
+        } catch {
+            // The audio layer's words ("cannot write audio: …") would mislead about a manifest.
+            if error.code == .cancelled { throw FeedError(.io, "cannot write \(url.path): interrupted") }
+            if let code = (error.underlying as? AudioError)?.errno {
+                throw FeedError(.io, "cannot write \(url.path): \(SystemError.describe(code))")
+            }
+            throw FeedError(.io, error.message)
         }
     }
 
@@ -46,7 +32,7 @@ enum AtomicWrite {
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty, parent != path { try makeDirectory(parent) }
         if mkdir(path, 0o755) != 0, errno != EEXIST {
-            throw FeedError(.io, "cannot create \(path): \(String(cString: strerror(errno)))")
+            throw FeedError(.io, "cannot create \(path): \(SystemError.current)")
         }
     }
 }

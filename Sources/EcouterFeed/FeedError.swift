@@ -33,6 +33,8 @@ public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let io = Code("io")
         /// Arguments that make no sense (a bad shard, a URL scheme we do not fetch).
         public static let usage = Code("usage")
+        /// Another run is working in the output directory.
+        public static let busy = Code("busy")
     }
 
     /// What went wrong.

@@ -39,19 +39,26 @@ public struct FeedRunner: Sendable {
     /// - Parameter events: progress, called one event at a time (from the run's tasks).
     /// - Returns: the totals; `failed > 0` means some items have no fresh audio (see the manifest).
     /// - Throws: ``FeedError`` when the feed cannot be loaded or parsed (malformed, hostile, too
-    ///   large, HTTP failure) — then nothing is written — or when the directory cannot be written.
+    ///   large, HTTP failure) — then nothing is written —, `.busy` when another run works in the
+    ///   directory, `.io` when the directory cannot be written.
     public func run(_ source: FeedSource, events: @escaping @Sendable (FeedEvent) -> Void = { _ in }) async throws(FeedError) -> FeedRunSummary {
         let start = Date()
         let bytes = try await source.load(limits: options.limits)
         let feed = try FeedParser(maximumBytes: options.limits.maximumBytes).parse(bytes)
         let directory = options.directory
         try AtomicWrite.makeDirectory(directory.path)
+        let lock = try DirectoryLock(directory: directory, shard: options.shard)
+        defer { lock.release() }
+        // Temporary files of runs that were killed (their process is gone): nobody will rename them.
+        PendingFiles.removeStale(in: directory.path)
 
-        // Feeds sometimes repeat an item; the first occurrence wins.
-        var seen = Set<String>()
-        let items = feed.items.filter { seen.insert($0.id).inserted }
+        // Feeds sometimes repeat an item; the first occurrence wins. Ids are compared as the bytes
+        // the files are named from, not as Swift strings: "é" composed and decomposed are equal
+        // strings but two ids, two files, two items.
+        var seen = Set<ItemKey>()
+        let items = feed.items.filter { seen.insert(ItemKey(id: $0.id)).inserted }
         let selected = items.enumerated().filter { options.shard.contains(ItemKey(id: $0.element.id)) }
-        let previous = try Manifest.loadAll(in: directory).filter { options.shard.contains(ItemKey(id: $0.key)) }
+        let previous = try Manifest.loadAll(in: directory).filter { options.shard.contains($0.key) }
         let feedInfo = Manifest.FeedInfo(source: source.description, kind: feed.kind, title: feed.title, description: feed.description, language: feed.language, link: feed.link)
         let ledger = RunLedger(
             entries: previous, feedInfo: feedInfo, manifestURL: directory.appendingPathComponent(Manifest.fileName(for: options.shard)),
@@ -75,7 +82,8 @@ public struct FeedRunner: Sendable {
             }
         }
 
-        let pruned = try await prune(gone: Set(previous.keys).subtracting(seen), feedIsEmpty: items.isEmpty, ledger: ledger)
+        let gone = previous.filter { !seen.contains($0.key) }.map(\.value.id)
+        let pruned = try await prune(gone: gone, feedIsEmpty: items.isEmpty, ledger: ledger)
         try await ledger.save()
         if options.shard.isWhole { try await writePages(ledger: ledger, feed: feed, episodeTexts: episodeTexts ?? EpisodeTexts()) }
         let summary = FeedRunSummary(
@@ -96,7 +104,7 @@ public struct FeedRunner: Sendable {
     /// derived from their ids, never by a path read from the manifest — otherwise they are kept, marked gone.
     /// A feed with no items at all never prunes: that is more often a publisher's glitch than a wish
     /// to delete the whole library.
-    private func prune(gone: Set<String>, feedIsEmpty: Bool, ledger: RunLedger) async throws(FeedError) -> Int {
+    private func prune(gone: [String], feedIsEmpty: Bool, ledger: RunLedger) async throws(FeedError) -> Int {
         var count = 0
         for id in gone.sorted() {
             guard options.prune, !feedIsEmpty else { await ledger.markGone(id); continue }
@@ -106,7 +114,7 @@ public struct FeedRunner: Sendable {
                 if unlink(url.path) == 0 {
                     await ledger.emit(.pruned(id: id, file: url.lastPathComponent))
                 } else if errno != ENOENT {
-                    throw FeedError(.io, "cannot remove \(url.path): \(String(cString: strerror(errno)))")
+                    throw FeedError(.io, "cannot remove \(url.path): \(SystemError.current)")
                 }
             }
             await ledger.remove(id)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import Ecouter
 import Foundation
 
 /// Where a feed comes from: a local file or an http(s) URL.
@@ -34,7 +35,7 @@ public enum FeedSource: Sendable, Equatable, CustomStringConvertible {
         case .file(let path):
             var info = stat()
             guard stat(path, &info) == 0 else {
-                throw FeedError(.unreadable, "cannot read \(path): \(String(cString: strerror(errno)))")
+                throw FeedError(.unreadable, "cannot read \(path): \(SystemError.current)")
             }
             guard (info.st_mode & S_IFMT) == S_IFREG else { throw FeedError(.unreadable, "cannot read \(path): not a regular file") }
             guard Int(info.st_size) <= limits.maximumBytes else {

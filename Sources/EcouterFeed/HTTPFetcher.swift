@@ -19,6 +19,28 @@ public struct FetchLimits: Sendable, Equatable {
         self.maximumBytes = maximumBytes
         self.maximumRedirects = maximumRedirects
     }
+
+    /// Timeouts accepted, in seconds: beyond an hour a fetch is stuck, and far beyond, the
+    /// deadline's arithmetic (`DispatchTime + 1e19`) would trap.
+    public static let timeoutRange: ClosedRange<Double> = 0.001...3600
+    /// Body sizes accepted: 1 byte to 1 GiB (the body is held in memory).
+    public static let maximumBytesRange: ClosedRange<Int> = 1...(1 << 30)
+    /// Redirects accepted.
+    public static let maximumRedirectsRange: ClosedRange<Int> = 0...20
+
+    /// Checks every limit against its range (NaN and infinity included).
+    /// - Throws: ``FeedError/Code/usage`` naming the limit and its range.
+    public func validate() throws(FeedError) {
+        guard Self.timeoutRange.contains(timeout) else {
+            throw FeedError(.usage, "a fetch timeout is 0.001 to \(Int(Self.timeoutRange.upperBound)) seconds, not \(timeout)")
+        }
+        guard Self.maximumBytesRange.contains(maximumBytes) else {
+            throw FeedError(.usage, "a fetch size limit is 1 byte to 1 GiB, not \(maximumBytes) bytes")
+        }
+        guard Self.maximumRedirectsRange.contains(maximumRedirects) else {
+            throw FeedError(.usage, "at most \(Self.maximumRedirectsRange.upperBound) redirects are followed, not \(maximumRedirects)")
+        }
+    }
 }
 
 /// A fetched body.
@@ -43,9 +65,10 @@ public struct HTTPFetcher: Sendable {
 
     /// GETs `url`.
     ///
-    /// - Throws: ``FeedError`` `.usage` (not http or https), `.http` (status outside 200–299),
+    /// - Throws: ``FeedError`` `.usage` (not http or https, limits out of range), `.http` (status outside 200–299),
     ///   `.timeout`, `.redirect` (too many, or to another scheme), `.tooLarge`, `.network`.
     public func fetch(_ url: URL) async throws(FeedError) -> FetchedResource {
+        try limits.validate()
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             throw FeedError(.usage, "only http and https URLs are fetched, not \(url.absoluteString)")
         }
@@ -126,7 +149,10 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
 
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
         let count = lock.withLock { redirects += 1; return redirects }
-        let scheme = request.url?.scheme?.lowercased()
+        // The Location as the server wrote it: libcurl resolves a scheme it does not follow
+        // (`file:///etc/passwd`) as a path on the same server, so the new request looks like http.
+        let written = response.value(forHTTPHeaderField: "Location").flatMap(Self.scheme(of:))
+        let scheme = written ?? request.url?.scheme?.lowercased()
         if count > limits.maximumRedirects {
             fail(FeedError(.redirect, "more than \(limits.maximumRedirects) redirects fetching \(url.absoluteString) (a redirect loop?)"))
             completionHandler(nil)
@@ -138,6 +164,17 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
         } else {
             completionHandler(request)
         }
+    }
+
+    /// The scheme of an absolute URL reference (RFC 3986: a letter, then letters, digits, + - .,
+    /// then a colon), lowercased; nil for a relative reference.
+    static func scheme(of reference: String) -> String? {
+        let trimmed = reference.drop { $0 == " " || $0 == "\t" }
+        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
+        let candidate = trimmed[..<colon]
+        guard let first = candidate.first, first.isASCII, first.isLetter,
+              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
+        return candidate.lowercased()
     }
 
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse, completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
@@ -157,14 +194,22 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
         }
     }
 
+    /// Bodies arrive decoded (URLSession always lets libcurl undo gzip and deflate), so the limit
+    /// bounds the decoded size. Once over it, or once failed, nothing more is kept: a compression
+    /// bomb's later chunks, still queued, are dropped as they come.
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let tooLarge = lock.withLock { () -> Bool in
-            body.append(contentsOf: data)
-            return body.count > limits.maximumBytes
+            guard failure == nil else { return false }
+            guard body.count + data.count <= limits.maximumBytes else { return true }
+            data.withUnsafeBytes { body.append(contentsOf: $0) }
+            return false
         }
         if tooLarge {
-            fail(FeedError(.tooLarge, "\(url.absoluteString) sent more than \(limits.maximumBytes) bytes"))
+            // Answered at once: the cancellation reaches libcurl's thread only later.
+            let error = FeedError(.tooLarge, "\(url.absoluteString) sent more than \(limits.maximumBytes) bytes (decoded)")
+            fail(error)
             dataTask.cancel()
+            resume(with: .failure(error))
         }
     }
 
@@ -174,11 +219,19 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
                 return .failure(failure)
             } else if let error {
                 return .failure(Self.describe(error, url: url, timeout: limits.timeout))
-            } else if let response, (300...399).contains(response.statusCode) {
+            }
+            // A redirect without a Location never reaches `didReceive response`: URLSession ends the
+            // task with that response and an empty body, which once read as an empty feed.
+            guard let response = response ?? (task.response as? HTTPURLResponse) else {
+                return .failure(FeedError(.network, "\(url.absoluteString) gave no HTTP response"))
+            }
+            if (300...399).contains(response.statusCode) {
                 return .failure(FeedError(.redirect, "\(url.absoluteString) answered HTTP \(response.statusCode) without a usable Location"))
+            } else if !(200...299).contains(response.statusCode) {
+                return .failure(FeedError(.http, "\(url.absoluteString) answered HTTP \(response.statusCode)"))
             } else {
-                let finalURL = response?.url ?? task.currentRequest?.url ?? url
-                return .success(FetchedResource(bytes: body, url: finalURL, contentType: response?.value(forHTTPHeaderField: "Content-Type")))
+                let finalURL = response.url ?? task.currentRequest?.url ?? url
+                return .success(FetchedResource(bytes: body, url: finalURL, contentType: response.value(forHTTPHeaderField: "Content-Type")))
             }
         }
         resume(with: result)

@@ -70,6 +70,10 @@ struct ItemArticle: Sendable {
     }
 
     private func extract(_ bytes: [UInt8], format: InputFormat) throws(ItemFailure) -> Article {
+        if let problem = InputText.binaryFormatProblem(bytes) { throw ItemFailure(problem) }
+        if MarkupAttributeScan.excess(in: bytes) != nil {
+            throw ItemFailure("an element has more than \(MarkupAttributeScan.maximumAttributes) attributes: refused as hostile markup")
+        }
         do { return try reader.article(from: bytes, format: format) } catch { throw ItemFailure(error.message) }
     }
 }

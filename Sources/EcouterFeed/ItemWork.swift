@@ -12,7 +12,7 @@ struct ItemWork: Sendable {
     let bitrateKbps: Int
     let settingsHash: String
     let feedTitle: String?
-    let previous: [String: Manifest.Entry]
+    let previous: [ItemKey: Manifest.Entry]
     let ledger: RunLedger
     /// Where the text shown beside each episode in `feed.xml` is kept for the run; nil when no
     /// podcast feed is written (the texts of a whole archive are not kept for nothing).
@@ -22,7 +22,7 @@ struct ItemWork: Sendable {
         let start = Date()
         await ledger.started(item)
         let fileName = ItemKey(id: item.id).fileName(format: format)
-        let old = previous[item.id]
+        let old = previous[ItemKey(id: item.id)]
         var entry = Manifest.Entry(id: item.id, title: item.title, link: item.link, author: item.author, published: item.published, position: position)
         var outcome = ItemOutcome(id: item.id, title: item.title, status: .failed, seconds: 0)
         do throws(ItemFailure) {
@@ -30,6 +30,10 @@ struct ItemWork: Sendable {
             await episodeTexts?.record(EpisodeText(item: item, article: article), for: item.id)
             let spoken: String
             do { spoken = try reader.spokenText(of: article) } catch { throw ItemFailure(error.message) }
+            // Emoji or symbols alone normalize to nothing: an empty file would be recorded as done.
+            guard spoken.contains(where: { !$0.isWhitespace }) else {
+                throw ItemFailure("nothing to read: the item has no words to speak")
+            }
             let textHash = SHA256.hex(spoken)
             let encoding = encoding(for: item)
             entry.textHash = textHash

@@ -1,70 +1,53 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Foundation
 
-/// Reads JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/) with `JSONDecoder`.
+/// Reads JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/) from a ``JSONTree``.
+///
+/// Lenient the way feed readers are: a member of the wrong type is ignored rather than rejecting the
+/// feed, and an item that is not an object is skipped.
 enum JSONFeedParser {
-    private struct Document: Decodable {
-        var version: String?
-        var title: String?
-        var home_page_url: String?
-        var description: String?
-        var language: String?
-        var icon: String?
-        var favicon: String?
-        var items: [Item]?
-    }
-
-    private struct Author: Decodable { var name: String? }
-
-    private struct Item: Decodable {
-        var id: FlexibleString?
-        var url: String?
-        var external_url: String?
-        var title: String?
-        var content_html: String?
-        var content_text: String?
-        var summary: String?
-        var date_published: String?
-        var date_modified: String?
-        var authors: [Author]?
-        var author: Author?  // JSON Feed 1.0
-        var language: String?
-    }
-
-    /// Some feeds write `"id": 42`; the spec says string, so both are accepted and kept as text.
-    private struct FlexibleString: Decodable {
-        var value: String
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.singleValueContainer()
-            if let s = try? container.decode(String.self) { value = s }
-            else if let i = try? container.decode(Int64.self) { value = String(i) }
-            else { value = String(try container.decode(Double.self)) }
-        }
-    }
-
     static func parse(_ bytes: [UInt8]) throws(FeedError) -> Feed {
-        let document: Document
-        do { document = try JSONDecoder().decode(Document.self, from: Data(bytes)) } catch DecodingError.dataCorrupted {
-            throw FeedError(.malformed, "the feed is not valid JSON")
-        } catch {
-            throw FeedError(.notAFeed, "the JSON is not a JSON Feed (\(error))")
+        let document: JSONTree
+        do throws(JSONTree.SyntaxError) { document = try JSONTree.parse(bytes) } catch {
+            throw FeedError(.malformed, "the feed is not valid JSON (byte \(error.offset): \(error.reason))")
         }
-        guard let version = document.version, version.hasPrefix("https://jsonfeed.org/version/") else {
+        guard case .object = document else { throw FeedError(.notAFeed, "the JSON is not a JSON Feed (not an object)") }
+        guard let version = document["version"]?.string, version.hasPrefix("https://jsonfeed.org/version/") else {
             throw FeedError(.notAFeed, "the JSON has no JSON Feed \"version\" (https://jsonfeed.org/version/1.1)")
         }
-        var feed = Feed(kind: .jsonFeed, title: document.title.flatMap(collapseWhitespace), description: document.description.flatMap(collapseWhitespace), language: document.language, link: document.home_page_url)
-        feed.image = document.icon ?? document.favicon
-        for item in document.items ?? [] {
-            let link = item.url ?? item.external_url
-            let title = item.title.flatMap(collapseWhitespace)
-            let published = item.date_published ?? item.date_modified
-            let content: ItemBody? = item.content_html.map(ItemBody.html) ?? item.content_text.map(ItemBody.text)
-            let author = item.authors?.compactMap(\.name).joined(separator: ", ") ?? item.author?.name
-            feed.items.append(FeedItem(
-                id: FeedItem.identity(id: item.id?.value, link: link, title: title, published: published),
-                title: title, link: link, author: author?.isEmpty == true ? nil : author, published: published,
-                content: content.flatMap { $0.isBlank ? nil : $0 }, summary: item.summary.map(ItemBody.text).flatMap { $0.isBlank ? nil : $0 }))
+        var feed = Feed(
+            kind: .jsonFeed, title: document["title"]?.string.flatMap(collapseWhitespace),
+            description: document["description"]?.string.flatMap(collapseWhitespace),
+            language: document["language"]?.string, link: document["home_page_url"]?.string)
+        feed.image = document["icon"]?.string ?? document["favicon"]?.string
+        for item in document["items"]?.elements ?? [] {
+            guard case .object = item else { continue }
+            feed.items.append(parseItem(item))
         }
         return feed
+    }
+
+    private static func parseItem(_ item: JSONTree) -> FeedItem {
+        let link = item["url"]?.string ?? item["external_url"]?.string
+        let title = item["title"]?.string.flatMap(collapseWhitespace)
+        let published = item["date_published"]?.string ?? item["date_modified"]?.string
+        let content: ItemBody? = item["content_html"]?.string.map(ItemBody.html) ?? item["content_text"]?.string.map(ItemBody.text)
+        let names = item["authors"]?.elements.compactMap { $0["name"]?.string }
+        let author = names.map { $0.joined(separator: ", ") } ?? item["author"]?["name"]?.string  // `author`: JSON Feed 1.0
+        return FeedItem(
+            id: FeedItem.identity(id: idText(item["id"]), link: link, title: title, published: published),
+            title: title, link: link, author: author?.isEmpty == true ? nil : author, published: published,
+            content: content.flatMap { $0.isBlank ? nil : $0 },
+            summary: item["summary"]?.string.map(ItemBody.text).flatMap { $0.isBlank ? nil : $0 })
+    }
+
+    /// The id as text: a string as it is, a number as it is written (the spec asks readers to coerce
+    /// numbers to strings; `1.0` stays `1.0`, a 20-digit id keeps its 20 digits). Booleans, null,
+    /// objects and arrays are no id: the item is identified by its link, else its title and date.
+    private static func idText(_ value: JSONTree?) -> String? {
+        switch value {
+        case .string(let text)?: return text
+        case .number(let literal)?: return literal
+        default: return nil
+        }
     }
 }

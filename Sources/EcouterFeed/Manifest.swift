@@ -97,16 +97,19 @@ public struct Manifest: Codable, Sendable, Equatable {
 
     /// The entries of every state file in `directory`: the whole-feed one first, then shard ones
     /// (so a whole-feed run adopts the audio shards made). Later files win for the same id.
-    static func loadAll(in directory: URL) throws(FeedError) -> [String: Entry] {
-        var entries: [String: Entry] = [:]
+    /// Keyed by ``ItemKey`` (the id's bytes): ids that are equal Swift strings but differ in
+    /// their bytes (NFC and NFD) are different items.
+    static func loadAll(in directory: URL) throws(FeedError) -> [ItemKey: Entry] {
+        var entries: [ItemKey: Entry] = [:]
         var names = ["manifest.json"]
         let listing = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         names += listing.filter { $0.hasPrefix("manifest.shard-") && $0.hasSuffix(".json") }.sorted()
         for name in names {
             guard let manifest = try load(from: directory.appendingPathComponent(name)) else { continue }
             for entry in manifest.items {
-                if let known = entries[entry.id], known.error == nil, entry.error != nil { continue }
-                entries[entry.id] = entry
+                let key = ItemKey(id: entry.id)
+                if let known = entries[key], known.error == nil, entry.error != nil { continue }
+                entries[key] = entry
             }
         }
         return entries

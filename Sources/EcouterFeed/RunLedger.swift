@@ -7,7 +7,7 @@ import Foundation
 /// at most every two seconds beyond (a huge archive is not rewritten per item), and at the end; an
 /// interrupted run loses at most that much work.
 actor RunLedger {
-    private(set) var entries: [String: Manifest.Entry]
+    private(set) var entries: [ItemKey: Manifest.Entry]
     private let feedInfo: Manifest.FeedInfo
     private let manifestURL: URL
     private let shard: Shard
@@ -20,7 +20,7 @@ actor RunLedger {
     private(set) var failed = 0
     private(set) var audioSeconds = 0.0
 
-    init(entries: [String: Manifest.Entry], feedInfo: Manifest.FeedInfo, manifestURL: URL, shard: Shard, total: Int, events: @escaping @Sendable (FeedEvent) -> Void) {
+    init(entries: [ItemKey: Manifest.Entry], feedInfo: Manifest.FeedInfo, manifestURL: URL, shard: Shard, total: Int, events: @escaping @Sendable (FeedEvent) -> Void) {
         self.entries = entries
         self.feedInfo = feedInfo
         self.manifestURL = manifestURL
@@ -37,7 +37,7 @@ actor RunLedger {
 
     /// Records an item's new entry and outcome, and saves the manifest if it is time.
     func finished(_ entry: Manifest.Entry, outcome: ItemOutcome) {
-        entries[entry.id] = entry
+        entries[ItemKey(id: entry.id)] = entry
         done += 1
         switch outcome.status {
         case .generated:
@@ -50,14 +50,14 @@ actor RunLedger {
         if entries.count < 500 || Date().timeIntervalSince(lastSave) >= 2 { try? save() }
     }
 
-    func remove(_ id: String) { entries[id] = nil }
+    func remove(_ id: String) { entries[ItemKey(id: id)] = nil }
 
     /// Marks entries of items no longer in the feed.
-    func markGone(_ id: String) { entries[id]?.position = nil }
+    func markGone(_ id: String) { entries[ItemKey(id: id)]?.position = nil }
 
     /// The manifest as it stands: this shard's entries, feed order first, then gone items by id.
     func manifest() -> Manifest {
-        let mine = entries.values.filter { shard.contains(ItemKey(id: $0.id)) }
+        let mine = entries.filter { shard.contains($0.key) }.map(\.value)
         let sorted = mine.sorted { a, b in
             switch (a.position, b.position) {
             case let (x?, y?): return x < y

@@ -28,4 +28,10 @@ struct EcouterCommand: AsyncParsableCommand {
         ],
         defaultSubcommand: ReadCommand.self
     )
+
+    /// Makes the process-wide settings (``ProcessSetup``), then parses and runs the command.
+    static func main() async {
+        ProcessSetup.prepare()
+        await main(nil)
+    }
 }

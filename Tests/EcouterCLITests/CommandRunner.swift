@@ -25,11 +25,13 @@ struct CommandRunner {
     }()
 
     /// Runs `ecouter ARGS` with `stdin` fed in and `environment` added, waits for it (at most `timeout` seconds).
+    /// With `shell`, runs `/bin/bash ARGS` instead (for redirections the test needs).
     static func run(
-        _ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:], timeout: TimeInterval = 120
+        _ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:], timeout: TimeInterval = 120,
+        shell: Bool = false
     ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = shell ? URL(fileURLWithPath: "/bin/bash") : binary
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

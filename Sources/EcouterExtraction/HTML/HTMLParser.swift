@@ -17,8 +17,9 @@ enum HTMLParser {
     /// markup is repaired the way libxml2 does, nothing is printed, nothing is fetched — plus
     /// HUGE, without which libxml2 stops at 256 nested elements and the rest of the page is lost
     /// (the tree is walked without recursion here, and libxml2 frees it without recursion too).
-    static func parse(_ bytes: [UInt8]) throws(ExtractionError) -> FlatDocument {
+    static func parse(_ page: [UInt8]) throws(ExtractionError) -> FlatDocument {
         precondition(libxml2Ready)
+        let bytes = DoctypeSubset.removed(from: page)
         return try withEncodingErrorsCounted { errors throws(ExtractionError) in
             let prepared = HTMLEncoding.prepare(bytes)
             errors = 0

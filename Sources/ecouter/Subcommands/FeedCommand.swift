@@ -17,7 +17,8 @@ struct FeedCommand: AsyncParsableCommand {
             options (a warning says when a directory would refuse it).
 
             Exit status: 0 all items voiced, 1 some items failed (see manifest.json), 64 usage, \
-            65 the feed cannot be read (malformed, hostile, too large, HTTP error), 73 DIR cannot be written.
+            65 the feed cannot be read (malformed, hostile, too large, HTTP error), 73 DIR cannot be \
+            written or another run is using it.
             """)
 
     @Argument(help: ArgumentHelp("The feed: a file, or an http(s) URL.", valueName: "source"))
@@ -29,10 +30,10 @@ struct FeedCommand: AsyncParsableCommand {
     @Option(help: "Audio format: mp3 or wav.")
     var format: AudioFormat = .mp3
 
-    @Option(help: ArgumentHelp("MP3 bit rate in kb/s (32–320).", valueName: "kbps"))
+    @Option(help: BitrateOption.help)
     var bitrate: Int = 48
 
-    @Option(help: ArgumentHelp("Items voiced at once, each in its own worker process (default: the cores).", valueName: "n"))
+    @Option(help: ArgumentHelp("Items voiced at once, each in its own worker process (default and maximum: the cores).", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Fetch each item's link when the feed carries only a summary.")
@@ -61,9 +62,11 @@ struct FeedCommand: AsyncParsableCommand {
     @OptionGroup var voice: VoiceOptions
 
     func validate() throws {
-        guard (32...320).contains(bitrate) else { throw ValidationError("--bitrate must be between 32 and 320") }
+        try BitrateOption.validate(bitrate)
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        do throws(FeedError) { try FetchLimits(timeout: timeout).validate() } catch {
+            throw ValidationError("--timeout: \(error.message)")
+        }
         guard (1...1024).contains(maxSize) else { throw ValidationError("--max-size must be between 1 and 1024 MiB") }
         if let shard { do { _ = try Shard(parsing: shard) } catch { throw ValidationError(error.message) } }
         if let baseURL {
@@ -75,7 +78,8 @@ struct FeedCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        Interrupts.removePartialOutputsOnSignal()
+        Interrupts.removePartialOutputsOnSignal(
+            outcome: "the items finished so far are kept in \(directory) (manifest.json); the next run voices the rest")
         let options: ReadingOptions
         do { options = try voice.readingOptions() } catch { throw fail(error) }
         // A bad settings file stops the run before anything is read or written.
@@ -99,6 +103,9 @@ struct FeedCommand: AsyncParsableCommand {
         (renderer as? WorkerProcessRenderer)?.shutdown()
         switch result {
         case .success(let summary):
+            if let failure = display.outputFailure {
+                throw fail(EcouterError(.output, "the run finished, but its events were not all printed: \(failure.message)"))
+            }
             if summary.failed > 0 { throw ExitCode(1) }
         case .failure(let error):
             printError(error.message)
@@ -120,7 +127,7 @@ struct FeedCommand: AsyncParsableCommand {
     /// 73 when DIR cannot be written, 64 for usage, 65 for a feed that cannot be had or read.
     static func exitStatus(_ code: FeedError.Code) -> Int32 {
         switch code {
-        case .io: ExitStatus.output
+        case .io, .busy: ExitStatus.output
         case .usage: ExitStatus.usage
         default: ExitStatus.input
         }
@@ -148,8 +155,9 @@ struct FeedWorkerCommand: AsyncParsableCommand {
         Self.exitWithParent()
         let options: ReadingOptions
         do { options = try voice.readingOptions() } catch { throw fail(error) }
+        // A parent that went away closes the pipe: the reply is dropped, and the next read ends the worker.
         await FeedWorker.serve(reader: ArticleReader(options: options), readLine: { Swift.readLine() }) { reply in
-            FileHandle.standardOutput.write(reply)
+            try? StandardStreams.write(reply)
         }
     }
 }

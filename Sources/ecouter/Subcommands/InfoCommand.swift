@@ -29,7 +29,7 @@ struct InfoCommand: ParsableCommand {
             }
             let rms = (sumSquares / Double(max(1, samples.count))).squareRoot()
             func dB(_ x: Double) -> String { x > 0 ? String(format: "%.1f dBFS", 20 * log10(x / 32768)) : "-inf dBFS" }
-            print("""
+            try StandardStreams.printLine("""
                 format:    PCM \(info.bitsPerSample)-bit, \(info.channels == 1 ? "mono" : "\(info.channels) channels"), \(info.sampleRate) Hz\(info.isStreamingHeader ? " (streaming header)" : "")
                 duration:  \(String(format: "%.2f", info.duration)) s (\(samples.count) samples)
                 size:      \(bytes.count) bytes

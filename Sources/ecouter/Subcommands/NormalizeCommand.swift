@@ -44,11 +44,13 @@ struct NormalizeCommand: ParsableCommand {
             let chunk = 1 << 20
             var output = ""
             output.reserveCapacity(chunk + chunk / 4)
+            var failure: EcouterError?
             func emit(_ line: String) {
+                guard failure == nil else { return }
                 output += line
                 output += "\n"
                 if output.utf8.count >= chunk {
-                    FileHandle.standardOutput.write(Data(output.utf8))
+                    do throws(EcouterError) { try StandardStreams.write(output.utf8) } catch { failure = error }
                     output.removeAll(keepingCapacity: true)
                 }
             }
@@ -61,7 +63,8 @@ struct NormalizeCommand: ParsableCommand {
                     if !sentence.spoken.isEmpty { emit(sentence.spoken) }
                 }
             }
-            FileHandle.standardOutput.write(Data(output.utf8))
+            if let failure { throw failure }
+            try StandardStreams.write(output.utf8)
         } catch let error as EcouterError {
             throw fail(error)
         }

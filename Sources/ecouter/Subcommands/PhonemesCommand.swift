@@ -42,10 +42,10 @@ struct PhonemesCommand: ParsableCommand {
                     do throws(EcouterError) { output += (spoken.isEmpty ? "" : try phonemes(spoken)) + "\n" } catch { failure = error }
                 }
                 if let failure { throw failure }
-                print(output, terminator: "")
+                try StandardStreams.write(Array(output.utf8))
             } else {
                 for sentence in normalizer.sentences(in: try InputFile.text(file)) {
-                    print(try phonemes(normalizer.pronounce(sentence.spoken)))
+                    try StandardStreams.printLine(try phonemes(normalizer.pronounce(sentence.spoken)))
                 }
             }
         } catch let error as EcouterError {

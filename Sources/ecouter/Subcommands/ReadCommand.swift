@@ -25,7 +25,7 @@ struct ReadCommand: AsyncParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .long, help: ArgumentHelp("MP3 bit rate in kb/s (32–320).", valueName: "kbps"))
+    @Option(name: .long, help: BitrateOption.help)
     var bitrate: Int = 48
 
     @OptionGroup var voice: VoiceOptions
@@ -34,7 +34,7 @@ struct ReadCommand: AsyncParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard (32...320).contains(bitrate) else { throw ValidationError("--bitrate must be between 32 and 320") }
+        try BitrateOption.validate(bitrate)
         if output == nil && file == "-" { throw ValidationError("reading standard input needs -o OUT (or -o - for standard output)") }
     }
 

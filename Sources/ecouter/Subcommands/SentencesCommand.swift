@@ -55,7 +55,7 @@ struct SentencesCommand: ParsableCommand {
                 output.append([0x0A])
             }
         }
-        output.flush()
+        do { try output.flush() } catch { throw fail(error) }
     }
 
     /// The input's lines, without their terminator; a final line break does not open an extra line.
@@ -101,18 +101,28 @@ struct SentencesCommand: ParsableCommand {
     }
 }
 
-/// Buffers standard output and writes it in large chunks.
+/// Buffers standard output and writes it in large chunks; the first write failure is kept, the
+/// rest of the output dropped, and ``flush()`` reports it.
 private struct OutputBuffer {
-    private var pending = Data()
+    private var pending: [UInt8] = []
+    private var failure: EcouterError?
 
     mutating func append(_ data: some Sequence<UInt8>) {
+        guard failure == nil else { return }
         pending.append(contentsOf: data)
-        if pending.count >= 1 << 16 { flush() }
+        if pending.count >= 1 << 16 { send() }
     }
 
-    mutating func flush() {
-        guard !pending.isEmpty else { return }
-        FileHandle.standardOutput.write(pending)
+    /// Writes what is buffered.
+    /// - Throws: ``EcouterError/Code/output`` when any write failed.
+    mutating func flush() throws(EcouterError) {
+        send()
+        if let failure { throw failure }
+    }
+
+    private mutating func send() {
+        guard failure == nil, !pending.isEmpty else { return }
+        do throws(EcouterError) { try StandardStreams.write(pending) } catch { failure = error }
         pending.removeAll(keepingCapacity: true)
     }
 }

@@ -30,7 +30,7 @@ struct TextCommand: ParsableCommand {
             logger.logLevel = verbose ? .debug : .warning
             let options = ReadingOptions(inputFormat: input.inputFormat, cleanupRules: try input.cleanupRules())
             let article = try ArticleReader(options: options, logger: logger).article(from: try InputFile.read(file))
-            print(article.plainText)
+            try StandardStreams.printLine(article.plainText)
         } catch {
             throw fail(error)
         }

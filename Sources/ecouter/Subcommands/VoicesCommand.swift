@@ -8,10 +8,12 @@ struct VoicesCommand: ParsableCommand {
         commandName: "voices",
         abstract: "List the voice presets (use one with --voice NAME).")
 
-    func run() {
+    func run() throws {
+        var listing = ""
         for preset in VoicePreset.builtIn {
             let isDefault = preset == VoicePreset.standard ? " (default)" : ""
-            print("\(preset.name)\(isDefault)\teSpeak NG \(preset.espeakVoice), \(preset.rate) wpm\t\(preset.description)")
+            listing += "\(preset.name)\(isDefault)\teSpeak NG \(preset.espeakVoice), \(preset.rate) wpm\t\(preset.description)\n"
         }
+        do { try StandardStreams.write(Array(listing.utf8)) } catch { throw fail(error) }
     }
 }

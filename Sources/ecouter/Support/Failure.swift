@@ -26,7 +26,7 @@ enum ExitStatus {
 /// Prints `ecouter: error: MESSAGE` on one line of standard error.
 func printError(_ message: String) {
     let line = "ecouter: error: " + message.replacingOccurrences(of: "\n", with: " ") + "\n"
-    FileHandle.standardError.write(Data(line.utf8))
+    StandardStreams.writeError(line)
 }
 
 /// Reports `error` on stderr and gives the exit code to throw.

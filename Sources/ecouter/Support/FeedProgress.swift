@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import Ecouter
 import EcouterFeed
 import Foundation
 import Synchronization
@@ -11,6 +12,9 @@ final class FeedProgress: Sendable {
     private let mode: Mode
     private let state = Mutex(State())
     private let start = Date()
+    /// The first failure to write a JSON line; later events are not printed. The run goes on:
+    /// the audio and the manifest matter more than the events (`ecouter feed --json | head`).
+    private let jsonFailure = Mutex<EcouterError?>(nil)
 
     init(mode: Mode) { self.mode = mode }
 
@@ -18,9 +22,20 @@ final class FeedProgress: Sendable {
         switch mode {
         case .quiet:
             // Warnings are not progress: they are shown even when nothing else is.
-            if case .warning(let message) = event { write("ecouter: warning: \(message)\n") }
-        case .json: FileHandle.standardOutput.write(Data((event.jsonLine + "\n").utf8))
+            if case .warning(let message) = event { write("ecouter: warning: \(message)
+") }
+        case .json: printJSON(event)
         case .terminal: draw(event)
+        }
+    }
+
+    /// Why the JSON events stopped being printed, if they did.
+    var outputFailure: EcouterError? { jsonFailure.withLock { $0 } }
+
+    private func printJSON(_ event: FeedEvent) {
+        jsonFailure.withLock { failure in
+            guard failure == nil else { return }
+            do throws(EcouterError) { try StandardStreams.printLine(event.jsonLine) } catch { failure = error }
         }
     }
 
@@ -58,7 +73,7 @@ final class FeedProgress: Sendable {
         state.drawn = true
     }
 
-    private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    private func write(_ text: String) { StandardStreams.writeError(text) }
 
     /// Ends a drawn line.
     func finish() {

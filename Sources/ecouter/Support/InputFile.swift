@@ -7,10 +7,22 @@ enum InputFile {
     /// The largest input accepted (a news article is a few kB; a whole book is a few MB).
     static let maximumBytes = 256 * 1024 * 1024
 
+    /// The bytes of `path` (`-`: standard input).
+    /// - Throws: ``EcouterError/Code/input`` when it is missing, a directory, unreadable, too
+    ///   large, compressed (whatever `--input-format` says: a page is never read from gzip bytes), or
+    ///   markup with an element of more than ``MarkupAttributeScan/maximumAttributes`` attributes.
     static func read(_ path: String) throws(EcouterError) -> [UInt8] {
+        let bytes = try readUnchecked(path)
+        if let problem = InputText.binaryFormatProblem(bytes) { throw EcouterError(.input, problem) }
+        if MarkupAttributeScan.excess(in: bytes) != nil {
+            throw EcouterError(.input, "an element has more than \(MarkupAttributeScan.maximumAttributes) attributes: refused as hostile markup")
+        }
+        return bytes
+    }
+
+    private static func readUnchecked(_ path: String) throws(EcouterError) -> [UInt8] {
         if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return try checked(Array(data), name: "standard input")
+            return try StandardStreams.readInput(limit: maximumBytes)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

@@ -3,13 +3,15 @@ import Dispatch
 import Ecouter
 import Foundation
 
-/// On SIGINT or SIGTERM: delete the outputs still being written, then exit 130 (or 143).
+/// On SIGINT or SIGTERM: delete the outputs still being written, say what is left, exit 130 (or 143).
 ///
 /// Handled on a Dispatch source rather than in a raw signal handler, so the clean-up may take locks.
 enum Interrupts {
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 
-    static func removePartialOutputsOnSignal() {
+    /// - Parameter outcome: what the interruption leaves, for the one line printed: "nothing
+    ///   written" for a single output; a feed run keeps the items it finished.
+    static func removePartialOutputsOnSignal(outcome: String = "nothing written") {
         for (number, status) in [(SIGINT, ExitStatus.interrupted), (SIGTERM, Int32(143))] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -17,7 +19,7 @@ enum Interrupts {
                 PendingFiles.removeAll()
                 // On a terminal a progress line may be showing: end it first. Elsewhere, one line.
                 let lead = isatty(2) == 1 ? "\n" : ""
-                let line = Array((lead + "ecouter: interrupted, nothing written\n").utf8)
+                let line = Array((lead + "ecouter: interrupted, \(outcome)\n").utf8)
                 _ = line.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
                 exit(status)
             }

@@ -24,7 +24,7 @@ final class ProgressLine: Sendable {
             let percent = Int(progress.fraction * 100)
             let eta = progress.fraction > 0.02 ? " · about \(Self.clock(elapsed / progress.fraction - elapsed)) left" : ""
             let line = "\r\u{1B}[K\(percent)% · \(Self.clock(progress.audioSeconds)) of audio\(eta)"
-            FileHandle.standardError.write(Data(line.utf8))
+            StandardStreams.writeError(line)
         }
     }
 
@@ -32,7 +32,7 @@ final class ProgressLine: Sendable {
     func finish() {
         guard enabled else { return }
         state.withLock { state in
-            if state.drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            if state.drawn { StandardStreams.writeError("\r\u{1B}[K") }
         }
     }
 
