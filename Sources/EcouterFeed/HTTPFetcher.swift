@@ -155,12 +155,14 @@ private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Senda
         let scheme = written ?? request.url?.scheme?.lowercased()
         if count > limits.maximumRedirects {
             fail(FeedError(.redirect, "more than \(limits.maximumRedirects) redirects fetching \(url.absoluteString) (a redirect loop?)"))
+            // Declining the redirect ends the task with the 3xx response, and the failure recorded
+            // above is what the caller gets. No `task.cancel()` here: URLSession delivers the
+            // completion on its own queue, and a cancel that overtakes it traps inside
+            // FoundationNetworking ("Received callback for HTTP redirection, but we're not waiting").
             completionHandler(nil)
-            task.cancel()
         } else if scheme != "http" && scheme != "https" {
             fail(FeedError(.redirect, "\(url.absoluteString) redirects to a non-http URL"))
-            completionHandler(nil)
-            task.cancel()
+            completionHandler(nil)  // as above: no cancel
         } else {
             completionHandler(request)
         }

@@ -22,8 +22,7 @@ final class FeedProgress: Sendable {
         switch mode {
         case .quiet:
             // Warnings are not progress: they are shown even when nothing else is.
-            if case .warning(let message) = event { write("ecouter: warning: \(message)
-") }
+            if case .warning(let message) = event { write("ecouter: warning: \(message)\n") }
         case .json: printJSON(event)
         case .terminal: draw(event)
         }
