@@ -21,13 +21,17 @@ public struct ArticleReader: Sendable {
     public let options: ReadingOptions
     private let logger: Logger
     private let normalizerResult: Result<FrenchNormalizer, EcouterError>
+    private let speaker: SentenceSpeaker
 
     /// Makes a reader. Settings errors (an unknown built-in lexicon in a custom preset) surface on first use.
     ///
-    /// The default logger discards everything: pass one to see what the pipeline decides.
+    /// The default logger discards everything: pass one to see what the pipeline decides. With
+    /// ``Synthesis/isolated(_:)`` the worker process is started here, so its engine loads while
+    /// the caller reads and cleans the input; copies of the reader share it.
     public init(options: ReadingOptions = ReadingOptions(), logger: Logger = Logger(label: "ecouter", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.options = options
         self.logger = logger
+        self.speaker = SentenceSpeaker(options.synthesis)
         self.normalizerResult = Result { () throws(EcouterError) in
             FrenchNormalizer(options: NormalizerOptions(
                 region: options.preset.region, lexicon: options.lexicon(), pronunciations: try options.pronunciations()))
@@ -132,7 +136,7 @@ public struct ArticleReader: Sendable {
     /// The article's audio as a sequence of chunks, one per sentence or pause, synthesized as the
     /// caller pulls them (so a slow consumer holds back synthesis and memory stays flat).
     public func audioChunks(for article: Article) throws(EcouterError) -> AudioChunks {
-        AudioChunks(script: try script(for: article), voice: options.voiceParameters)
+        AudioChunks(script: try script(for: article), voice: options.voiceParameters, speaker: speaker)
     }
 
     // MARK: Internals
@@ -146,36 +150,34 @@ public struct ArticleReader: Sendable {
         _ script: ReadingScript, into output: AudioOutput, encoding: AudioEncoding,
         cancelled: CancellationFlag, progress: (@Sendable (ReadingProgress) -> Void)?
     ) throws(EcouterError) -> AudioSummary {
-        let engine: SpeechEngine
-        do throws(SynthesisError) { engine = try SpeechEngine.shared() } catch { throw EcouterError(error) }
+        let sampleRate = try speaker.sampleRate()
         let voice = options.voiceParameters
         let sink: any AudioSink
-        do throws(AudioError) { sink = try encoding.makeSink(output: output, sampleRate: engine.sampleRate) } catch { throw EcouterError(error) }
+        do throws(AudioError) { sink = try encoding.makeSink(output: output, sampleRate: sampleRate) } catch { throw EcouterError(error) }
         let total = script.totalCharacters
         var sentences = 0
+        var warnings: [String] = []
         for utterance in script {
             if cancelled.isSet { throw EcouterError(.cancelled, "reading was cancelled") }
-            do {
-                try engine.speak(utterance.spoken, voice: voice) { samples in
-                    if cancelled.isSet { throw EcouterError(.cancelled, "reading was cancelled") }
-                    do { try sink.write(samples) } catch let error as AudioError { throw AudioErrorBox(error: error) }
-                }
-                try sink.writeSilence(count: engine.sampleRate * utterance.pauseAfter / 1000)
-            } catch let error as SynthesisError {
-                throw EcouterError(error)
-            } catch let error as AudioError {
-                throw EcouterError(error)
-            } catch {
-                throw EcouterError(.engine, "\(error)")
-            }
+            let spoken = try speaker.speak(utterance.spoken, voice: voice, cancelled: cancelled)
             sentences += 1
+            if let warning = spoken.warning(sentence: sentences, written: utterance.written) {
+                logger.warning("engine crash", metadata: ["sentence": "\(sentences)", "detail": "\(warning)"])
+                warnings.append(warning)
+            }
+            do throws(AudioError) {
+                try sink.write(spoken.samples)
+                try sink.writeSilence(count: sampleRate * utterance.pauseAfter / 1000)
+            } catch { throw EcouterError(error) }
             logger.trace("spoke", metadata: ["sentence": "\(sentences)", "text": "\(utterance.spoken)"])
             progress?(ReadingProgress(charactersDone: utterance.charactersDone, charactersTotal: total, audioSeconds: sink.secondsWritten))
         }
         do throws(AudioError) { try sink.finish() } catch { throw EcouterError(error) }
         do throws(AudioError) { try output.flush() } catch { throw EcouterError(error) }
         logger.debug("read article", metadata: ["sentences": "\(sentences)", "seconds": "\(sink.secondsWritten)"])
-        return AudioSummary(duration: sink.secondsWritten, bytes: output.bytesWritten, sampleCount: sink.samplesWritten, sentences: sentences)
+        return AudioSummary(
+            duration: sink.secondsWritten, bytes: output.bytesWritten, sampleCount: sink.samplesWritten,
+            sentences: sentences, warnings: warnings)
     }
 }
 

@@ -25,12 +25,14 @@ public struct AudioChunks: AsyncSequence, Sendable {
     public typealias Element = AudioChunk
     let script: ReadingScript
     let voice: VoiceParameters
+    let speaker: SentenceSpeaker
 
-    public func makeAsyncIterator() -> Iterator { Iterator(script: script, voice: voice) }
+    public func makeAsyncIterator() -> Iterator { Iterator(script: script, voice: voice, speaker: speaker) }
 
     public struct Iterator: AsyncIteratorProtocol {
         private let state: UncheckedBox<State>
         private let voice: VoiceParameters
+        private let speaker: SentenceSpeaker
 
         final class State {
             var utterances: ReadingScript.Iterator
@@ -38,33 +40,28 @@ public struct AudioChunks: AsyncSequence, Sendable {
             init(_ utterances: ReadingScript.Iterator) { self.utterances = utterances }
         }
 
-        init(script: ReadingScript, voice: VoiceParameters) {
+        init(script: ReadingScript, voice: VoiceParameters, speaker: SentenceSpeaker) {
             self.state = UncheckedBox(State(script.makeIterator()))
             self.voice = voice
+            self.speaker = speaker
         }
 
         public mutating func next() async throws(EcouterError) -> AudioChunk? {
             let state = self.state
             let voice = self.voice
+            let speaker = self.speaker
             return try await offload { (cancelled) throws(EcouterError) -> AudioChunk? in
-                let engine: SpeechEngine
-                do throws(SynthesisError) { engine = try SpeechEngine.shared() } catch { throw EcouterError(error) }
+                let sampleRate = try speaker.sampleRate()
                 let s = state.value
                 if s.pendingPause > 0 {
-                    let count = engine.sampleRate * s.pendingPause / 1000
+                    let count = sampleRate * s.pendingPause / 1000
                     s.pendingPause = 0
-                    return AudioChunk(kind: .pause, samples: Array(repeating: 0, count: count), sampleRate: engine.sampleRate)
+                    return AudioChunk(kind: .pause, samples: Array(repeating: 0, count: count), sampleRate: sampleRate)
                 }
                 guard let utterance = s.utterances.next() else { return nil }
-                var samples: [Int16] = []
-                do throws(SynthesisError) {
-                    try engine.speak(utterance.spoken, voice: voice) { chunk in
-                        if cancelled.isSet { throw EcouterError(.cancelled, "reading was cancelled") }
-                        samples.append(contentsOf: chunk)
-                    }
-                } catch { throw EcouterError(error) }
+                let spoken = try speaker.speak(utterance.spoken, voice: voice, cancelled: cancelled)
                 s.pendingPause = utterance.pauseAfter
-                return AudioChunk(kind: .speech(written: utterance.written, spoken: utterance.spoken), samples: samples, sampleRate: engine.sampleRate)
+                return AudioChunk(kind: .speech(written: utterance.written, spoken: utterance.spoken), samples: spoken.samples, sampleRate: sampleRate)
             }
         }
     }

@@ -16,11 +16,17 @@ public struct ReadingOptions: Sendable {
     public var extraLexicons: [Lexicon]
     /// What counts as page chrome in scraped text; the built-in rules by default.
     public var cleanupRules: CleanupRules
+    /// Where libespeak-ng runs. ``Synthesis/inProcess`` by default, which is **unsafe on hostile
+    /// text** (a crash in libespeak-ng ends the process): readers of text from outside should pass
+    /// ``Synthesis/isolated(_:)`` with a program that runs ``SpeechWorker/serve()``.
+    public var synthesis: Synthesis
 
     public init(
         preset: VoicePreset = .standard, rate: Int? = nil, pitch: Int? = nil, volume: Int? = nil,
-        inputFormat: InputFormat = .auto, extraLexicons: [Lexicon] = [], cleanupRules: CleanupRules = .builtIn
+        inputFormat: InputFormat = .auto, extraLexicons: [Lexicon] = [], cleanupRules: CleanupRules = .builtIn,
+        synthesis: Synthesis = .inProcess
     ) {
+        self.synthesis = synthesis
         self.preset = preset
         self.rate = rate
         self.pitch = pitch

@@ -35,6 +35,7 @@ struct ItemWork: Sendable {
                let size = fileSize(fileName), size == old.bytes {
                 entry.file = fileName
                 entry.duration = old.duration
+                entry.warnings = old.warnings
                 entry.bytes = size
                 entry.generated = old.generated
                 outcome.status = .unchanged
@@ -45,6 +46,7 @@ struct ItemWork: Sendable {
                 }
                 entry.file = fileName
                 entry.duration = summary.duration
+                entry.warnings = summary.warnings.isEmpty ? nil : summary.warnings
                 entry.bytes = fileSize(fileName) ?? summary.bytes
                 entry.generated = FeedDates.rfc3339(Date())
                 outcome.status = .generated

@@ -63,7 +63,7 @@ public struct WorkerProcessRenderer: ItemRenderer {
             throw EcouterError(.engine, "the worker process gave an unreadable answer")
         }
         if let s = reply.summary {
-            return AudioSummary(duration: s.duration, bytes: s.bytes, sampleCount: s.sampleCount, sentences: s.sentences)
+            return AudioSummary(duration: s.duration, bytes: s.bytes, sampleCount: s.sampleCount, sentences: s.sentences, warnings: s.warnings ?? [])
         }
         let failure = reply.error ?? .init(code: "engine", message: "the worker process failed")
         throw EcouterError(EcouterError.Code(failure.code), failure.message)

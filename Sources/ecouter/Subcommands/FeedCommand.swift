@@ -72,8 +72,10 @@ struct FeedCommand: AsyncParsableCommand {
 
     func run() async throws {
         Interrupts.removePartialOutputsOnSignal()
-        let options: ReadingOptions
+        var options: ReadingOptions
         do { options = try voice.readingOptions() } catch { throw fail(error) }
+        // Feed text is from outside: with one job this process speaks, through a speech worker.
+        if jobs == 1 { options.synthesis = .isolated(SpeechWorkerCommand.executable) }
         let reader = ArticleReader(options: options)
         let renderer = renderer(reader: reader)
         let runner = FeedRunner(reader: reader, renderer: renderer, options: try runOptions())
@@ -136,8 +138,10 @@ struct FeedWorkerCommand: AsyncParsableCommand {
     func run() async throws {
         Interrupts.removePartialOutputsOnSignal()
         Self.exitWithParent()
-        let options: ReadingOptions
+        var options: ReadingOptions
         do { options = try voice.readingOptions() } catch { throw fail(error) }
+        // A crash of libespeak-ng on one sentence must not fail the whole item: it runs one level down.
+        options.synthesis = .isolated(SpeechWorkerCommand.executable)
         await FeedWorker.serve(reader: ArticleReader(options: options), readLine: { Swift.readLine() }) { reply in
             FileHandle.standardOutput.write(reply)
         }
