@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Dispatch
 import EcouterSynthesis
 import Foundation
 import Logging
@@ -103,7 +102,7 @@ public struct ArticleReader: Sendable {
     ///
     /// - Parameters:
     ///   - encoding: `.wav` by default; ``AudioEncoding/forPath(_:)`` picks from the extension.
-    ///   - progress: called after each sentence, from a background thread.
+    ///   - progress: called after each sentence, from the reading task.
     /// - Returns: duration, bytes and sentence count of what was written.
     /// - Throws: ``EcouterError`` `.output` (the file cannot be written; nothing is left behind),
     ///   `.settings`, `.engine`, `.cancelled` (the task was cancelled; nothing is left behind).
@@ -112,10 +111,8 @@ public struct ArticleReader: Sendable {
         progress: (@Sendable (ReadingProgress) -> Void)? = nil
     ) async throws(EcouterError) -> AudioSummary {
         let plan = try script(for: article)
-        return try await offload { (cancelled) throws(EcouterError) in
-            try AtomicFile.write(to: url) { (output) throws(EcouterError) in
-                try self.render(plan, into: output, encoding: encoding, cancelled: cancelled, progress: progress)
-            }
+        return try await AtomicFile.write(to: url) { (output) async throws(EcouterError) in
+            try await render(plan, into: output, encoding: encoding, progress: progress)
         }
     }
 
@@ -126,11 +123,7 @@ public struct ArticleReader: Sendable {
         _ article: Article, to output: AudioOutput, encoding: AudioEncoding = .wav,
         progress: (@Sendable (ReadingProgress) -> Void)? = nil
     ) async throws(EcouterError) -> AudioSummary {
-        let plan = try script(for: article)
-        let box = UncheckedBox(output)
-        return try await offload { (cancelled) throws(EcouterError) in
-            try self.render(plan, into: box.value, encoding: encoding, cancelled: cancelled, progress: progress)
-        }
+        try await render(try script(for: article), into: output, encoding: encoding, progress: progress)
     }
 
     /// The article's audio as a sequence of chunks, one per sentence or pause, synthesized as the
@@ -146,11 +139,20 @@ public struct ArticleReader: Sendable {
         return ReadingScript(article: article, normalizer: try normalizer(), pauses: options.preset.pauses)
     }
 
+    /// Lets the speech worker of an ``Synthesis/isolated(_:)`` reader exit, and reaps it, so its
+    /// time is accounted to this process. Optional (a worker also exits with this process); the
+    /// next reading starts a new worker.
+    public func shutdownSynthesis() async {
+        await speaker.shutdown()
+    }
+
+    /// Speaks the script sentence by sentence into the sink. The engine (or the worker's
+    /// supervisor) runs on its own thread; this task only encodes and writes what comes back.
     private func render(
         _ script: ReadingScript, into output: AudioOutput, encoding: AudioEncoding,
-        cancelled: CancellationFlag, progress: (@Sendable (ReadingProgress) -> Void)?
-    ) throws(EcouterError) -> AudioSummary {
-        let sampleRate = try speaker.sampleRate()
+        progress: (@Sendable (ReadingProgress) -> Void)?
+    ) async throws(EcouterError) -> AudioSummary {
+        let sampleRate = try await speaker.sampleRate()
         let voice = options.voiceParameters
         let sink: any AudioSink
         do throws(AudioError) { sink = try encoding.makeSink(output: output, sampleRate: sampleRate) } catch { throw EcouterError(error) }
@@ -158,8 +160,7 @@ public struct ArticleReader: Sendable {
         var sentences = 0
         var warnings: [String] = []
         for utterance in script {
-            if cancelled.isSet { throw EcouterError(.cancelled, "reading was cancelled") }
-            let spoken = try speaker.speak(utterance.spoken, voice: voice, cancelled: cancelled)
+            let spoken = try await speaker.speak(utterance.spoken, voice: voice)
             sentences += 1
             if let warning = spoken.warning(sentence: sentences, written: utterance.written) {
                 logger.warning("engine crash", metadata: ["sentence": "\(sentences)", "detail": "\(warning)"])
@@ -179,12 +180,6 @@ public struct ArticleReader: Sendable {
             duration: sink.secondsWritten, bytes: output.bytesWritten, sampleCount: sink.samplesWritten,
             sentences: sentences, warnings: warnings)
     }
-}
-
-/// Moves a value that is only ever used by one thread at a time across an isolation boundary.
-struct UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }
 
 /// The version written into fingerprints and `--version`.

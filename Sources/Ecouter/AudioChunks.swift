@@ -30,39 +30,29 @@ public struct AudioChunks: AsyncSequence, Sendable {
     public func makeAsyncIterator() -> Iterator { Iterator(script: script, voice: voice, speaker: speaker) }
 
     public struct Iterator: AsyncIteratorProtocol {
-        private let state: UncheckedBox<State>
+        private var utterances: ReadingScript.Iterator
+        private var pendingPause = 0
         private let voice: VoiceParameters
         private let speaker: SentenceSpeaker
 
-        final class State {
-            var utterances: ReadingScript.Iterator
-            var pendingPause: Int = 0
-            init(_ utterances: ReadingScript.Iterator) { self.utterances = utterances }
-        }
-
         init(script: ReadingScript, voice: VoiceParameters, speaker: SentenceSpeaker) {
-            self.state = UncheckedBox(State(script.makeIterator()))
+            self.utterances = script.makeIterator()
             self.voice = voice
             self.speaker = speaker
         }
 
+        /// The next pause or sentence; nil at the end. Throws `.cancelled` when the task is cancelled.
         public mutating func next() async throws(EcouterError) -> AudioChunk? {
-            let state = self.state
-            let voice = self.voice
-            let speaker = self.speaker
-            return try await offload { (cancelled) throws(EcouterError) -> AudioChunk? in
-                let sampleRate = try speaker.sampleRate()
-                let s = state.value
-                if s.pendingPause > 0 {
-                    let count = sampleRate * s.pendingPause / 1000
-                    s.pendingPause = 0
-                    return AudioChunk(kind: .pause, samples: Array(repeating: 0, count: count), sampleRate: sampleRate)
-                }
-                guard let utterance = s.utterances.next() else { return nil }
-                let spoken = try speaker.speak(utterance.spoken, voice: voice, cancelled: cancelled)
-                s.pendingPause = utterance.pauseAfter
-                return AudioChunk(kind: .speech(written: utterance.written, spoken: utterance.spoken), samples: spoken.samples, sampleRate: sampleRate)
+            let sampleRate = try await speaker.sampleRate()
+            if pendingPause > 0 {
+                let count = sampleRate * pendingPause / 1000
+                pendingPause = 0
+                return AudioChunk(kind: .pause, samples: Array(repeating: 0, count: count), sampleRate: sampleRate)
             }
+            guard let utterance = utterances.next() else { return nil }
+            let spoken = try await speaker.speak(utterance.spoken, voice: voice)
+            pendingPause = utterance.pauseAfter
+            return AudioChunk(kind: .speech(written: utterance.written, spoken: utterance.spoken), samples: spoken.samples, sampleRate: sampleRate)
         }
     }
 }

@@ -43,7 +43,7 @@ public enum PendingFiles {
 enum AtomicFile {
     /// Runs `body` with an output on a temporary file, then renames it to `url`.
     /// On any failure the temporary file is removed and `url` is left as it was.
-    static func write<T>(to url: URL, _ body: (AudioOutput) throws(EcouterError) -> T) throws(EcouterError) -> T {
+    static func write<T>(to url: URL, _ body: (AudioOutput) async throws(EcouterError) -> T) async throws(EcouterError) -> T {
         let target = url.path
         let directory = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -56,7 +56,7 @@ enum AtomicFile {
             throw EcouterError(.output, "cannot write \(target): directory \(directory) does not exist")
         }
         if let output = try openInPlaceIfSpecial(target) {
-            return try body(output)
+            return try await body(output)
         }
         let temporary = (directory.isEmpty ? "" : directory + "/")
             + ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).part"
@@ -68,7 +68,7 @@ enum AtomicFile {
                 let reason = error.errno.map { String(cString: strerror($0)) } ?? error.message
                 throw EcouterError(.output, "cannot write \(target): \(reason)", underlying: error)
             }
-            let result = try body(output)
+            let result = try await body(output)
             do throws(AudioError) { try output.synchronize() } catch { throw EcouterError(error) }
             guard rename(temporary, target) == 0 else {
                 throw EcouterError(.output, "cannot write \(target): \(String(cString: strerror(errno)))")

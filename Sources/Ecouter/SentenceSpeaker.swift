@@ -24,32 +24,34 @@ enum SentenceSpeaker: Sendable {
         }
     }
 
-    /// Samples per second of what ``speak(_:voice:cancelled:)`` returns.
-    func sampleRate() throws(EcouterError) -> Int {
+    /// Samples per second of what ``speak(_:voice:)`` returns.
+    func sampleRate() async throws(EcouterError) -> Int {
         switch self {
         case .inProcess:
             do throws(SynthesisError) { return try SpeechEngine.shared().sampleRate } catch { throw EcouterError(error) }
         case .supervised(let supervisor):
-            return try supervisor.sampleRate()
+            return try await supervisor.sampleRate()
         }
     }
 
     /// The samples of `text`; no pause at the end.
-    func speak(_ text: String, voice: VoiceParameters, cancelled: CancellationFlag) throws(EcouterError) -> SpokenSentence {
+    ///
+    /// - Throws: ``EcouterError`` `.cancelled` when the calling task is cancelled.
+    func speak(_ text: String, voice: VoiceParameters) async throws(EcouterError) -> SpokenSentence {
+        if Task.isCancelled { throw EcouterError(.cancelled, "reading was cancelled") }
         switch self {
         case .inProcess:
-            var samples: [Int16] = []
             do throws(SynthesisError) {
-                try SpeechEngine.shared().speak(text, voice: voice) { chunk in
-                    if cancelled.isSet { throw EcouterError(.cancelled, "reading was cancelled") }
-                    samples.append(contentsOf: chunk)
-                }
+                return SpokenSentence(samples: try await SpeechEngine.shared().speak(text, voice: voice))
             } catch { throw EcouterError(error) }
-            return SpokenSentence(samples: samples)
         case .supervised(let supervisor):
-            if cancelled.isSet { throw EcouterError(.cancelled, "reading was cancelled") }
-            return try supervisor.speak(text, voice: voice)
+            return try await supervisor.speak(text, voice: voice)
         }
+    }
+
+    /// Lets the worker, if any, exit, and reaps it.
+    func shutdown() async {
+        if case .supervised(let supervisor) = self { await supervisor.shutdown() }
     }
 }
 

@@ -45,7 +45,9 @@ public enum SpeechWorker {
             var samples: [Int16] = []
             let reply: SpeechWorkerProtocol.Reply
             do throws(SynthesisError) {
-                try engine.speak(request.text, voice: request.voiceParameters) { samples.append(contentsOf: $0) }
+                // This process does nothing else meanwhile: waiting for the engine's thread is right.
+                let (text, voice) = (request.text, request.voiceParameters)
+                samples = try engine.synchronously { (engine) throws(SynthesisError) in try engine.speak(text, voice: voice) }
                 reply = SpeechWorkerProtocol.Reply(samples: samples.count)
             } catch {
                 let failure = EcouterError(error)

@@ -88,7 +88,7 @@ struct FeedCommand: AsyncParsableCommand {
         }
         display.finish()
         // Let the workers exit and reap them, so their time is accounted to this command.
-        (renderer as? WorkerProcessRenderer)?.shutdown()
+        await (renderer as? WorkerProcessRenderer)?.shutdown()
         switch result {
         case .success(let summary):
             if summary.failed > 0 { throw ExitCode(1) }

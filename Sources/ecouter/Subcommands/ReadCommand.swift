@@ -70,6 +70,7 @@ struct ReadCommand: AsyncParsableCommand {
                 summary = try await reader.read(article, to: URL(fileURLWithPath: target), encoding: encoding, progress: progress.update)
             }
             progress.finish()
+            await reader.shutdownSynthesis()
             for warning in summary.warnings {
                 FileHandle.standardError.write(Data("ecouter: warning: \(warning)\n".utf8))
             }
