@@ -20,7 +20,7 @@ public struct ArticleReader: Sendable {
     public let options: ReadingOptions
     private let logger: Logger
     private let normalizerResult: Result<FrenchNormalizer, EcouterError>
-    private let speaker: SentenceSpeaker
+    private let speakers: SpeakerPool
 
     /// Makes a reader. Settings errors (an unknown built-in lexicon in a custom preset) surface on first use.
     ///
@@ -30,7 +30,7 @@ public struct ArticleReader: Sendable {
     public init(options: ReadingOptions = ReadingOptions(), logger: Logger = Logger(label: "ecouter", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.options = options
         self.logger = logger
-        self.speaker = SentenceSpeaker(options.synthesis)
+        self.speakers = SpeakerPool(options.synthesis)
         self.normalizerResult = Result { () throws(EcouterError) in
             FrenchNormalizer(options: NormalizerOptions(
                 region: options.preset.region, lexicon: options.lexicon(), pronunciations: try options.pronunciations()))
@@ -129,7 +129,7 @@ public struct ArticleReader: Sendable {
     /// The article's audio as a sequence of chunks, one per sentence or pause, synthesized as the
     /// caller pulls them (so a slow consumer holds back synthesis and memory stays flat).
     public func audioChunks(for article: Article) throws(EcouterError) -> AudioChunks {
-        AudioChunks(script: try script(for: article), voice: options.voiceParameters, speaker: speaker)
+        AudioChunks(script: try script(for: article), voice: options.voiceParameters, speaker: speakers.first)
     }
 
     // MARK: Internals
@@ -143,8 +143,12 @@ public struct ArticleReader: Sendable {
     /// time is accounted to this process. Optional (a worker also exits with this process); the
     /// next reading starts a new worker.
     public func shutdownSynthesis() async {
-        await speaker.shutdown()
+        await speakers.shutdown()
     }
+
+    /// Articles shorter than this many characters are read by one worker: starting another one
+    /// costs more than it saves (measured with `scripts/bench-read.sh`).
+    public static let parallelBreakEven = 1500
 
     /// Speaks the script sentence by sentence into the sink. The engine (or the worker's
     /// supervisor) runs on its own thread; this task only encodes and writes what comes back.
@@ -152,15 +156,15 @@ public struct ArticleReader: Sendable {
         _ script: ReadingScript, into output: AudioOutput, encoding: AudioEncoding,
         progress: (@Sendable (ReadingProgress) -> Void)?
     ) async throws(EcouterError) -> AudioSummary {
-        let sampleRate = try await speaker.sampleRate()
-        let voice = options.voiceParameters
+        let total = script.totalCharacters
+        let parallel = total < Self.parallelBreakEven ? 1 : options.parallelism
+        let speech = ParallelSpeech(speakers: speakers.speakers(parallel), voice: options.voiceParameters)
+        let sampleRate = try await speech.speakers[0].sampleRate()
         let sink: any AudioSink
         do throws(AudioError) { sink = try encoding.makeSink(output: output, sampleRate: sampleRate) } catch { throw EcouterError(error) }
-        let total = script.totalCharacters
         var sentences = 0
         var warnings: [String] = []
-        for utterance in script {
-            let spoken = try await speaker.speak(utterance.spoken, voice: voice)
+        try await speech.forEach(in: script) { (utterance, spoken) async throws(EcouterError) in
             sentences += 1
             if let warning = spoken.warning(sentence: sentences, written: utterance.written) {
                 logger.warning("engine crash", metadata: ["sentence": "\(sentences)", "detail": "\(warning)"])

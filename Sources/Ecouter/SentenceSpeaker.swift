@@ -17,13 +17,6 @@ enum SentenceSpeaker: Sendable {
     case inProcess
     case supervised(SpeechSupervisor)
 
-    init(_ synthesis: Synthesis) {
-        switch synthesis {
-        case .inProcess: self = .inProcess
-        case .isolated(let worker): self = .supervised(SpeechSupervisor(worker: worker))
-        }
-    }
-
     /// Samples per second of what ``speak(_:voice:)`` returns.
     func sampleRate() async throws(EcouterError) -> Int {
         switch self {
@@ -49,10 +42,6 @@ enum SentenceSpeaker: Sendable {
         }
     }
 
-    /// Lets the worker, if any, exit, and reaps it.
-    func shutdown() async {
-        if case .supervised(let supervisor) = self { await supervisor.shutdown() }
-    }
 }
 
 extension SpokenSentence {

@@ -80,4 +80,22 @@ struct IsolationTests {
         let identical = a == b
         #expect(identical)
     }
+
+    @Test("with two workers on a long article: the crash still costs one sentence, and --jobs is bounded")
+    func crashWhileParallel() throws {
+        let dir = try ScratchDirectory()
+        let filler = (1...12).map { "Paragraphe \($0) : le conseil a débattu du budget, des écoles et des transports jusqu'au soir." }
+        let text = (filler[..<6] + [Self.crashingSentence] + filler[6...]).joined(separator: "\n\n")
+        let input = try dir.write("long.txt", text)
+        let result = try CommandRunner.run([input, "-o", dir.path("long.wav"), "--jobs", "2"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].hasPrefix("ecouter: warning: sentence 7 "), "\(result.stderr)")
+        #expect(try Self.wav(dir, "long.wav").duration > 60)
+        for jobs in ["0", "65"] {
+            let refused = try CommandRunner.run([input, "-o", dir.path("x.wav"), "--jobs", jobs])
+            #expect(refused.status == 64 && refused.stderr.contains("--jobs"), "\(refused.stderr)")
+        }
+        #expect(dir.contents == ["long.txt", "long.wav"])
+    }
 }

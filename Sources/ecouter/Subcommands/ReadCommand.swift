@@ -30,6 +30,11 @@ struct ReadCommand: AsyncParsableCommand {
 
     @OptionGroup var voice: VoiceOptions
 
+    @Option(help: ArgumentHelp(
+        "Worker processes voicing the article at once, split where paragraphs end (default: the cores; short articles use one).",
+        valueName: "n"))
+    var jobs: Int = min(ProcessInfo.processInfo.activeProcessorCount, ReadingOptions.parallelismRange.upperBound)
+
     @Flag(name: .shortAndLong, help: "No progress line and no summary.")
     var quiet = false
 
@@ -39,6 +44,9 @@ struct ReadCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (32...320).contains(bitrate) else { throw ValidationError("--bitrate must be between 32 and 320") }
+        guard ReadingOptions.parallelismRange.contains(jobs) else {
+            throw ValidationError("--jobs must be between \(ReadingOptions.parallelismRange.lowerBound) and \(ReadingOptions.parallelismRange.upperBound)")
+        }
         if output == nil && file == "-" { throw ValidationError("reading standard input needs -o OUT (or -o - for standard output)") }
     }
 
@@ -49,6 +57,7 @@ struct ReadCommand: AsyncParsableCommand {
             var options = try voice.readingOptions(input: input)
             // Text from outside: libespeak-ng runs in a worker, started now, while the input is read.
             options.synthesis = inProcess ? .inProcess : .isolated(SpeechWorkerCommand.executable)
+            options.parallelism = jobs
             let reader = ArticleReader(options: options)
             if target != "-", FileManager.default.fileExists(atPath: target) == false,
                !FileManager.default.isWritableFile(atPath: (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent) {
