@@ -14,7 +14,9 @@ import Logging
 /// Stages: input bytes → ``Article`` (page chrome removed, HTML extracted) → sentences → spoken
 /// French (``FrenchNormalizer``) → eSpeak NG, one sentence at a time → an ``AudioSink``. Audio is
 /// written as it is produced, so memory does not grow with the article. Any number of readers may
-/// run at once from any tasks: they share the process's one ``SpeechEngine`` and take turns in it.
+/// run at once from any tasks: in-process, they share the process's one ``SpeechEngine`` and take
+/// turns in it; with ``Synthesis/isolated(_:)`` each reader has its own worker processes, and a
+/// crash of libespeak-ng costs one sentence (see ``ReadingOptions/synthesis``).
 public struct ArticleReader: Sendable {
     /// The settings this reader was made with.
     public let options: ReadingOptions
