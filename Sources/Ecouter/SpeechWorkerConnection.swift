@@ -39,6 +39,9 @@ final class SpeechWorkerConnection {
 
     /// How long one sentence may take before the worker is taken for hung and killed.
     static let sentenceTimeout: Int32 = 60_000
+    /// More samples than any one sentence gives (25 minutes at 22050 Hz): a worker claiming more
+    /// is talking nonsense, and is not believed with memory.
+    static let maximumSamples = 1 << 25
 
     /// Starts the process; it loads its engine while the caller does other work.
     init(_ worker: WorkerExecutable) throws(EcouterError) {
@@ -99,7 +102,7 @@ final class SpeechWorkerConnection {
         if let failure = reply.error {
             return .refused(EcouterError(EcouterError.Code(failure.code), failure.message))
         }
-        guard let count = reply.samples, count >= 0, let bytes = replies.read(count: 2 * count) else {
+        guard let count = reply.samples, (0...Self.maximumSamples).contains(count), let bytes = replies.read(count: 2 * count) else {
             return .died(how: stop())
         }
         return .spoken([Int16](littleEndianBytes: bytes))
