@@ -54,6 +54,16 @@ struct ParallelSpeechTests {
     func sameAsSerial() async throws {
         #expect(Self.article.count > ArticleReader.parallelBreakEven)
         let (serial, _, serialSummary) = try await read(Self.article, parallelism: 1)
+        // The reference that does not go through the part scheduler: audio chunks, pulled one by
+        // one from a fresh worker (so the same engine history as the serial reading).
+        let reader = ArticleReader(options: ReadingOptions(synthesis: .isolated(try IsolatedSynthesisTests.worker)))
+        var pulled: [Int16] = []
+        for try await chunk in try reader.audioChunks(for: try reader.article(from: Array(Self.article.utf8))) {
+            pulled += chunk.samples
+        }
+        await reader.shutdownSynthesis()
+        let sameAsPulled = pulled == serial.samples  // compared outside #expect, which would print millions of samples
+        #expect(sameAsPulled, "\(pulled.count) vs \(serial.samples.count) samples")
         let (parallel, _, parallelSummary) = try await read(Self.article, parallelism: 2)
         #expect(serialSummary.sentences == parallelSummary.sentences && serialSummary.sentences == 19)
         #expect(abs(serial.duration - parallel.duration) < serial.duration * 0.01, "\(serial.duration) vs \(parallel.duration)")
