@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Dispatch
 import EcouterSynthesis
 import Foundation
 import Logging
@@ -15,19 +14,25 @@ import Logging
 /// Stages: input bytes → ``Article`` (page chrome removed, HTML extracted) → sentences → spoken
 /// French (``FrenchNormalizer``) → eSpeak NG, one sentence at a time → an ``AudioSink``. Audio is
 /// written as it is produced, so memory does not grow with the article. Any number of readers may
-/// run at once from any tasks: they share the process's one ``SpeechEngine`` and take turns in it.
+/// run at once from any tasks: in-process, they share the process's one ``SpeechEngine`` and take
+/// turns in it; with ``Synthesis/isolated(_:)`` each reader has its own worker processes, and a
+/// crash of libespeak-ng costs one sentence (see ``ReadingOptions/synthesis``).
 public struct ArticleReader: Sendable {
     /// The settings this reader was made with.
     public let options: ReadingOptions
     private let logger: Logger
     private let normalizerResult: Result<FrenchNormalizer, EcouterError>
+    private let speakers: SpeakerPool
 
     /// Makes a reader. Settings errors (an unknown built-in lexicon in a custom preset) surface on first use.
     ///
-    /// The default logger discards everything: pass one to see what the pipeline decides.
+    /// The default logger discards everything: pass one to see what the pipeline decides. With
+    /// ``Synthesis/isolated(_:)`` the worker process is started here, so its engine loads while
+    /// the caller reads and cleans the input; copies of the reader share it.
     public init(options: ReadingOptions = ReadingOptions(), logger: Logger = Logger(label: "ecouter", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.options = options
         self.logger = logger
+        self.speakers = SpeakerPool(options.synthesis)
         self.normalizerResult = Result { () throws(EcouterError) in
             FrenchNormalizer(options: NormalizerOptions(
                 region: options.preset.region, lexicon: options.lexicon(), pronunciations: try options.pronunciations()))
@@ -99,7 +104,7 @@ public struct ArticleReader: Sendable {
     ///
     /// - Parameters:
     ///   - encoding: `.wav` by default; ``AudioEncoding/forPath(_:)`` picks from the extension.
-    ///   - progress: called after each sentence, from a background thread.
+    ///   - progress: called after each sentence, from the reading task.
     /// - Returns: duration, bytes and sentence count of what was written.
     /// - Throws: ``EcouterError`` `.output` (the file cannot be written; nothing is left behind),
     ///   `.settings`, `.engine`, `.cancelled` (the task was cancelled; nothing is left behind).
@@ -108,10 +113,8 @@ public struct ArticleReader: Sendable {
         progress: (@Sendable (ReadingProgress) -> Void)? = nil
     ) async throws(EcouterError) -> AudioSummary {
         let plan = try script(for: article)
-        return try await offload { (cancelled) throws(EcouterError) in
-            try AtomicFile.write(to: url) { (output) throws(EcouterError) in
-                try self.render(plan, into: output, encoding: encoding, cancelled: cancelled, progress: progress)
-            }
+        return try await AtomicFile.write(to: url) { (output) async throws(EcouterError) in
+            try await render(plan, into: output, encoding: encoding, progress: progress)
         }
     }
 
@@ -122,17 +125,13 @@ public struct ArticleReader: Sendable {
         _ article: Article, to output: AudioOutput, encoding: AudioEncoding = .wav,
         progress: (@Sendable (ReadingProgress) -> Void)? = nil
     ) async throws(EcouterError) -> AudioSummary {
-        let plan = try script(for: article)
-        let box = UncheckedBox(output)
-        return try await offload { (cancelled) throws(EcouterError) in
-            try self.render(plan, into: box.value, encoding: encoding, cancelled: cancelled, progress: progress)
-        }
+        try await render(try script(for: article), into: output, encoding: encoding, progress: progress)
     }
 
     /// The article's audio as a sequence of chunks, one per sentence or pause, synthesized as the
     /// caller pulls them (so a slow consumer holds back synthesis and memory stays flat).
     public func audioChunks(for article: Article) throws(EcouterError) -> AudioChunks {
-        AudioChunks(script: try script(for: article), voice: options.voiceParameters)
+        AudioChunks(script: try script(for: article), voice: options.voiceParameters, speaker: speakers.first)
     }
 
     // MARK: Internals
@@ -142,47 +141,51 @@ public struct ArticleReader: Sendable {
         return ReadingScript(article: article, normalizer: try normalizer(), pauses: options.preset.pauses)
     }
 
+    /// Lets the speech worker of an ``Synthesis/isolated(_:)`` reader exit, and reaps it, so its
+    /// time is accounted to this process. Optional (a worker also exits with this process); the
+    /// next reading starts a new worker.
+    public func shutdownSynthesis() async {
+        await speakers.shutdown()
+    }
+
+    /// Articles shorter than this many characters are read by one worker: starting another one
+    /// costs more than it saves (measured with `scripts/bench-read.sh`).
+    public static let parallelBreakEven = 1500
+
+    /// Speaks the script sentence by sentence into the sink. The engine (or the worker's
+    /// supervisor) runs on its own thread; this task only encodes and writes what comes back.
     private func render(
         _ script: ReadingScript, into output: AudioOutput, encoding: AudioEncoding,
-        cancelled: CancellationFlag, progress: (@Sendable (ReadingProgress) -> Void)?
-    ) throws(EcouterError) -> AudioSummary {
-        let engine: SpeechEngine
-        do throws(SynthesisError) { engine = try SpeechEngine.shared() } catch { throw EcouterError(error) }
-        let voice = options.voiceParameters
-        let sink: any AudioSink
-        do throws(AudioError) { sink = try encoding.makeSink(output: output, sampleRate: engine.sampleRate) } catch { throw EcouterError(error) }
+        progress: (@Sendable (ReadingProgress) -> Void)?
+    ) async throws(EcouterError) -> AudioSummary {
         let total = script.totalCharacters
+        let parallel = total < Self.parallelBreakEven ? 1 : options.parallelism
+        let speech = ParallelSpeech(speakers: speakers.speakers(parallel), voice: options.voiceParameters)
+        let sampleRate = try await speech.speakers[0].sampleRate()
+        let sink: any AudioSink
+        do throws(AudioError) { sink = try encoding.makeSink(output: output, sampleRate: sampleRate) } catch { throw EcouterError(error) }
         var sentences = 0
-        for utterance in script {
-            if cancelled.isSet { throw EcouterError(.cancelled, "reading was cancelled") }
-            do {
-                try engine.speak(utterance.spoken, voice: voice) { samples in
-                    if cancelled.isSet { throw EcouterError(.cancelled, "reading was cancelled") }
-                    do { try sink.write(samples) } catch let error as AudioError { throw AudioErrorBox(error: error) }
-                }
-                try sink.writeSilence(count: engine.sampleRate * utterance.pauseAfter / 1000)
-            } catch let error as SynthesisError {
-                throw EcouterError(error)
-            } catch let error as AudioError {
-                throw EcouterError(error)
-            } catch {
-                throw EcouterError(.engine, "\(error)")
-            }
+        var warnings: [String] = []
+        try await speech.forEach(in: script) { (utterance, spoken) async throws(EcouterError) in
             sentences += 1
+            if let warning = spoken.warning(sentence: sentences, written: utterance.written) {
+                logger.warning("engine crash", metadata: ["sentence": "\(sentences)", "detail": "\(warning)"])
+                warnings.append(warning)
+            }
+            do throws(AudioError) {
+                try sink.write(spoken.samples)
+                try sink.writeSilence(count: sampleRate * utterance.pauseAfter / 1000)
+            } catch { throw EcouterError(error) }
             logger.trace("spoke", metadata: ["sentence": "\(sentences)", "text": "\(utterance.spoken)"])
             progress?(ReadingProgress(charactersDone: utterance.charactersDone, charactersTotal: total, audioSeconds: sink.secondsWritten))
         }
         do throws(AudioError) { try sink.finish() } catch { throw EcouterError(error) }
         do throws(AudioError) { try output.flush() } catch { throw EcouterError(error) }
         logger.debug("read article", metadata: ["sentences": "\(sentences)", "seconds": "\(sink.secondsWritten)"])
-        return AudioSummary(duration: sink.secondsWritten, bytes: output.bytesWritten, sampleCount: sink.samplesWritten, sentences: sentences)
+        return AudioSummary(
+            duration: sink.secondsWritten, bytes: output.bytesWritten, sampleCount: sink.samplesWritten,
+            sentences: sentences, warnings: warnings)
     }
-}
-
-/// Moves a value that is only ever used by one thread at a time across an isolation boundary.
-struct UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }
 
 /// The version written into fingerprints and `--version`.

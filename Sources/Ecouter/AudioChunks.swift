@@ -25,47 +25,34 @@ public struct AudioChunks: AsyncSequence, Sendable {
     public typealias Element = AudioChunk
     let script: ReadingScript
     let voice: VoiceParameters
+    let speaker: SentenceSpeaker
 
-    public func makeAsyncIterator() -> Iterator { Iterator(script: script, voice: voice) }
+    public func makeAsyncIterator() -> Iterator { Iterator(script: script, voice: voice, speaker: speaker) }
 
     public struct Iterator: AsyncIteratorProtocol {
-        private let state: UncheckedBox<State>
+        private var utterances: ReadingScript.Iterator
+        private var pendingPause = 0
         private let voice: VoiceParameters
+        private let speaker: SentenceSpeaker
 
-        final class State {
-            var utterances: ReadingScript.Iterator
-            var pendingPause: Int = 0
-            init(_ utterances: ReadingScript.Iterator) { self.utterances = utterances }
-        }
-
-        init(script: ReadingScript, voice: VoiceParameters) {
-            self.state = UncheckedBox(State(script.makeIterator()))
+        init(script: ReadingScript, voice: VoiceParameters, speaker: SentenceSpeaker) {
+            self.utterances = script.makeIterator()
             self.voice = voice
+            self.speaker = speaker
         }
 
+        /// The next pause or sentence; nil at the end. Throws `.cancelled` when the task is cancelled.
         public mutating func next() async throws(EcouterError) -> AudioChunk? {
-            let state = self.state
-            let voice = self.voice
-            return try await offload { (cancelled) throws(EcouterError) -> AudioChunk? in
-                let engine: SpeechEngine
-                do throws(SynthesisError) { engine = try SpeechEngine.shared() } catch { throw EcouterError(error) }
-                let s = state.value
-                if s.pendingPause > 0 {
-                    let count = engine.sampleRate * s.pendingPause / 1000
-                    s.pendingPause = 0
-                    return AudioChunk(kind: .pause, samples: Array(repeating: 0, count: count), sampleRate: engine.sampleRate)
-                }
-                guard let utterance = s.utterances.next() else { return nil }
-                var samples: [Int16] = []
-                do throws(SynthesisError) {
-                    try engine.speak(utterance.spoken, voice: voice) { chunk in
-                        if cancelled.isSet { throw EcouterError(.cancelled, "reading was cancelled") }
-                        samples.append(contentsOf: chunk)
-                    }
-                } catch { throw EcouterError(error) }
-                s.pendingPause = utterance.pauseAfter
-                return AudioChunk(kind: .speech(written: utterance.written, spoken: utterance.spoken), samples: samples, sampleRate: engine.sampleRate)
+            let sampleRate = try await speaker.sampleRate()
+            if pendingPause > 0 {
+                let count = sampleRate * pendingPause / 1000
+                pendingPause = 0
+                return AudioChunk(kind: .pause, samples: Array(repeating: 0, count: count), sampleRate: sampleRate)
             }
+            guard let utterance = utterances.next() else { return nil }
+            let spoken = try await speaker.speak(utterance.spoken, voice: voice)
+            pendingPause = utterance.pauseAfter
+            return AudioChunk(kind: .speech(written: utterance.written, spoken: utterance.spoken), samples: spoken.samples, sampleRate: sampleRate)
         }
     }
 }

@@ -34,8 +34,12 @@ public struct AudioSummary: Sendable, Equatable {
     public var sampleCount: Int
     /// Sentences spoken.
     public var sentences: Int
+    /// One line for each sentence the speech engine crashed on (then read spelled out, or as
+    /// silence); empty when all went well. Only isolated synthesis survives such crashes.
+    public var warnings: [String]
 
-    public init(duration: Double, bytes: Int, sampleCount: Int, sentences: Int) {
+    public init(duration: Double, bytes: Int, sampleCount: Int, sentences: Int, warnings: [String] = []) {
+        self.warnings = warnings
         self.duration = duration
         self.bytes = bytes
         self.sampleCount = sampleCount

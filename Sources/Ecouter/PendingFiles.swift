@@ -66,41 +66,83 @@ public enum PendingFiles {
 package enum AtomicFile {
     /// Runs `body` with an output on a temporary file, syncs it (`fsync`), then renames it to `url`.
     /// On any failure the temporary file is removed and `url` is left as it was.
-    package static func write<T>(to url: URL, _ body: (AudioOutput) throws(EcouterError) -> T) throws(EcouterError) -> T {
-        let target = url.path
-        let directory = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw EcouterError(.output, "cannot write \(target): it is a directory")
-        }
-        guard FileManager.default.fileExists(atPath: directory.isEmpty ? "." : directory, isDirectory: &isDirectory),
-              isDirectory.boolValue
-        else {
-            throw EcouterError(.output, "cannot write \(target): directory \(directory) does not exist")
-        }
-        if let output = try openInPlaceIfSpecial(target) {
-            return try body(output)
-        }
-        // What an earlier writer of this file left when it was killed.
-        PendingFiles.removeStale(in: directory, named: url.lastPathComponent)
-        let temporary = (directory.isEmpty ? "" : directory + "/") + PendingFiles.temporaryName(for: url.lastPathComponent)
-        guard PendingFiles.register(temporary) else { throw EcouterError(.cancelled, "interrupted") }
-        defer { PendingFiles.unregister(temporary) }
+    package static func write<T>(to url: URL, _ body: (AudioOutput) async throws(EcouterError) -> T) async throws(EcouterError) -> T {
+        let pending = try Pending(url)
+        defer { pending.end() }
         do throws(EcouterError) {
-            let output: AudioOutput
+            let result = try await body(pending.output)
+            try pending.commit()
+            return result
+        } catch {
+            pending.abandon()
+            throw error
+        }
+    }
+
+    /// The same for a body that does not suspend (the feed's manifest and pages).
+    package static func write<T>(to url: URL, _ body: (AudioOutput) throws(EcouterError) -> T) throws(EcouterError) -> T {
+        let pending = try Pending(url)
+        defer { pending.end() }
+        do throws(EcouterError) {
+            let result = try body(pending.output)
+            try pending.commit()
+            return result
+        } catch {
+            pending.abandon()
+            throw error
+        }
+    }
+
+    /// One write under way: the output, and the temporary file it goes to (nil when written in place).
+    private struct Pending {
+        let target: String
+        let temporary: String?
+        let output: AudioOutput
+
+        init(_ url: URL) throws(EcouterError) {
+            target = url.path
+            let directory = url.deletingLastPathComponent().path
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw EcouterError(.output, "cannot write \(target): it is a directory")
+            }
+            guard FileManager.default.fileExists(atPath: directory.isEmpty ? "." : directory, isDirectory: &isDirectory),
+                  isDirectory.boolValue
+            else {
+                throw EcouterError(.output, "cannot write \(target): directory \(directory) does not exist")
+            }
+            if let inPlace = try AtomicFile.openInPlaceIfSpecial(target) {
+                temporary = nil
+                output = inPlace
+                return
+            }
+            // What an earlier writer of this file left when it was killed.
+            PendingFiles.removeStale(in: directory, named: url.lastPathComponent)
+            let temporary = (directory.isEmpty ? "" : directory + "/") + PendingFiles.temporaryName(for: url.lastPathComponent)
+            guard PendingFiles.register(temporary) else { throw EcouterError(.cancelled, "interrupted") }
             do throws(AudioError) { output = try AudioOutput.create(path: temporary) } catch {
+                PendingFiles.unregister(temporary)
                 let reason = error.errno.map(SystemError.describe) ?? error.message
                 throw EcouterError(.output, "cannot write \(target): \(reason)", underlying: error)
             }
-            let result = try body(output)
+            self.temporary = temporary
+        }
+
+        /// Syncs the temporary file and renames it over the target.
+        func commit() throws(EcouterError) {
+            guard let temporary else { return }
             do throws(AudioError) { try output.synchronize() } catch { throw EcouterError(error) }
             guard rename(temporary, target) == 0 else {
                 throw EcouterError(.output, "cannot write \(target): \(SystemError.current)")
             }
-            return result
-        } catch {
-            unlink(temporary)
-            throw error
+        }
+
+        func abandon() {
+            if let temporary { unlink(temporary) }
+        }
+
+        func end() {
+            if let temporary { PendingFiles.unregister(temporary) }
         }
     }
 
@@ -108,7 +150,7 @@ package enum AtomicFile {
     /// a named pipe, a socket, or `/dev/stdout`. Renaming a temporary file over one of those would
     /// replace the device or pipe with a plain file (run as root, `-o /dev/null` did exactly that);
     /// they are written in place instead, with a streaming header since they cannot seek.
-    private static func openInPlaceIfSpecial(_ path: String) throws(EcouterError) -> AudioOutput? {
+    fileprivate static func openInPlaceIfSpecial(_ path: String) throws(EcouterError) -> AudioOutput? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         let kind = status.st_mode & S_IFMT

@@ -16,11 +16,22 @@ public struct ReadingOptions: Sendable {
     public var extraLexicons: [Lexicon]
     /// What counts as page chrome in scraped text; the built-in rules by default.
     public var cleanupRules: CleanupRules
+    /// Where libespeak-ng runs. ``Synthesis/inProcess`` by default, which is **unsafe on hostile
+    /// text** (a crash in libespeak-ng ends the process): readers of text from outside should pass
+    /// ``Synthesis/isolated(_:)`` with a program that runs ``SpeechWorker/serve()``.
+    public var synthesis: Synthesis
+    /// How many worker processes voice one article at once, with ``Synthesis/isolated(_:)`` (1 by
+    /// default; in-process synthesis always uses one). The article is split where paragraphs end;
+    /// articles shorter than ``ArticleReader/parallelBreakEven`` characters stay on one worker.
+    public var parallelism: Int
 
     public init(
         preset: VoicePreset = .standard, rate: Int? = nil, pitch: Int? = nil, volume: Int? = nil,
-        inputFormat: InputFormat = .auto, extraLexicons: [Lexicon] = [], cleanupRules: CleanupRules = .builtIn
+        inputFormat: InputFormat = .auto, extraLexicons: [Lexicon] = [], cleanupRules: CleanupRules = .builtIn,
+        synthesis: Synthesis = .inProcess, parallelism: Int = 1
     ) {
+        self.synthesis = synthesis
+        self.parallelism = parallelism
         self.preset = preset
         self.rate = rate
         self.pitch = pitch
@@ -51,8 +62,14 @@ public struct ReadingOptions: Sendable {
         return merged
     }
 
+    /// The most workers ``parallelism`` may ask for.
+    public static let parallelismRange = 1...64
+
     /// Throws ``EcouterError/Code/settings`` for a value out of range.
     public func validate() throws(EcouterError) {
+        guard Self.parallelismRange.contains(parallelism) else {
+            throw EcouterError(.settings, "parallelism must be between \(Self.parallelismRange.lowerBound) and \(Self.parallelismRange.upperBound), not \(parallelism)")
+        }
         do throws(SynthesisError) { try voiceParameters.validate() } catch { throw EcouterError(error) }
         try preset.pauses.validate()
         _ = try pronunciations()

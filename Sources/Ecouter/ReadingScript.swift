@@ -10,6 +10,9 @@ struct Utterance: Sendable, Equatable {
     var pauseAfter: Int
     /// How many characters of the article are read once this utterance is done (for progress).
     var charactersDone: Int
+    /// Which unit of the article it belongs to: 0 the title (if any), then one per block. Where
+    /// the block changes, an article can be split between speakers (``ParallelSpeech``).
+    var unit: Int
 }
 
 /// An article laid out as utterances and pauses, produced lazily block by block so that memory
@@ -88,7 +91,7 @@ struct ReadingScript: Sequence {
                 let done = charactersBefore + text.distance(from: text.startIndex, to: sentence.range.upperBound)
                 let pause = i == sentences.count - 1 ? endPause : script.pauses.sentence
                 let spoken = script.normalizer.pronounce(sentence.spoken)
-                result.append(Utterance(spoken: spoken, written: sentence.written, pauseAfter: pause, charactersDone: done))
+                result.append(Utterance(spoken: spoken, written: sentence.written, pauseAfter: pause, charactersDone: done, unit: unit))
             }
             charactersBefore += text.count
             return result

@@ -43,6 +43,7 @@ struct ItemWork: Sendable {
                let size = fileSize(fileName), size == old.bytes {
                 entry.file = fileName
                 entry.duration = old.duration
+                entry.warnings = old.warnings
                 entry.bytes = size
                 entry.generated = old.generated
                 outcome.status = .unchanged
@@ -53,6 +54,7 @@ struct ItemWork: Sendable {
                 }
                 entry.file = fileName
                 entry.duration = summary.duration
+                entry.warnings = summary.warnings.isEmpty ? nil : summary.warnings
                 entry.bytes = fileSize(fileName) ?? summary.bytes
                 entry.generated = FeedDates.rfc3339(Date())
                 outcome.status = .generated

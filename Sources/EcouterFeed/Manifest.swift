@@ -52,6 +52,9 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var tagsHash: String?
         /// Why the last attempt failed; nil when it succeeded.
         public var error: String?
+        /// Sentences the speech engine crashed on in the last generation (read spelled out or as
+        /// silence); nil when there were none.
+        public var warnings: [String]?
         /// Position in the feed (0 first); nil once the item has left the feed.
         public var position: Int?
         /// When the audio was made (RFC 3339).

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Ecouter
+import EcouterSynthesis
 import Foundation
+import Synchronization
 
 /// Speaks jobs in worker processes, so N jobs at once use N eSpeak NG engines on N cores.
 ///
@@ -29,8 +31,8 @@ public struct WorkerProcessRenderer: ItemRenderer {
     /// Closes every idle worker's input and waits for it to exit. Workers busy with a job are left
     /// to finish it; call this once no job is running. Optional: workers also exit when the
     /// renderer is released or this process ends.
-    public func shutdown() {
-        pool.shutdown()
+    public func shutdown() async {
+        await pool.shutdown()
     }
 
     public func render(_ job: RenderJob) async throws(EcouterError) -> AudioSummary {
@@ -41,12 +43,9 @@ public struct WorkerProcessRenderer: ItemRenderer {
         request.append(0x0A)
         let worker = try pool.take()
         let line = request
-        let result: Result<Data, EcouterError> = await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                // Blocking pipe I/O runs on a thread of its own: off Swift's cooperative pool, and
-                // not on Dispatch's, which synthesis in this process may have filled with waiters.
-                Thread.detachNewThread { continuation.resume(returning: worker.exchange(line)) }
-            }
+        // The exchange blocks on the worker's pipes, on the connection's own thread.
+        let result = await withTaskCancellationHandler {
+            await worker.exchange(line)
         } onCancel: {
             worker.terminate()
         }
@@ -56,34 +55,29 @@ public struct WorkerProcessRenderer: ItemRenderer {
             pool.give(back: worker)
             answer = data
         case .failure(let error):
-            worker.close()
+            await worker.close()
             throw error
         }
         guard let reply = try? JSONDecoder().decode(WorkerReply.self, from: answer) else {
             throw EcouterError(.engine, "the worker process gave an unreadable answer")
         }
         if let s = reply.summary {
-            return AudioSummary(duration: s.duration, bytes: s.bytes, sampleCount: s.sampleCount, sentences: s.sentences)
+            return AudioSummary(duration: s.duration, bytes: s.bytes, sampleCount: s.sampleCount, sentences: s.sentences, warnings: s.warnings ?? [])
         }
         let failure = reply.error ?? .init(code: "engine", message: "the worker process failed")
         throw EcouterError(EcouterError.Code(failure.code), failure.message)
     }
 }
 
-/// Idle workers, shared by copies of one renderer; closing it lets every worker exit.
-private final class WorkerPool: @unchecked Sendable {
-    private let lock = NSLock()
+/// Idle workers, shared by copies of one renderer; releasing it lets every worker exit.
+private final class WorkerPool: Sendable {
     private let executable: URL
     private let arguments: [String]
-    private var idle: [WorkerConnection] = []
+    private let idle = Mutex<[WorkerConnection]>([])
 
     init(executable: URL, arguments: [String]) {
         self.executable = executable
         self.arguments = arguments
-    }
-
-    deinit {
-        for worker in idle { worker.close() }
     }
 
     /// Writing to a worker that died raises SIGPIPE, whose default action ends this whole process;
@@ -93,28 +87,33 @@ private final class WorkerPool: @unchecked Sendable {
 
     func take() throws(EcouterError) -> WorkerConnection {
         _ = Self.ignoreBrokenPipes
-        if let worker = lock.withLock({ idle.popLast() }) { return worker }
+        if let worker = idle.withLock({ $0.popLast() }) { return worker }
         return try WorkerConnection(executable: executable, arguments: arguments)
     }
 
-    func shutdown() {
-        let workers = lock.withLock { defer { idle.removeAll() }; return idle }
-        for worker in workers { worker.closeAndWait() }
+    func shutdown() async {
+        let workers = idle.withLock { idle in defer { idle.removeAll() }; return idle }
+        for worker in workers { await worker.close() }
     }
 
     func give(back worker: WorkerConnection) {
-        lock.withLock { idle.append(worker) }
+        idle.withLock { $0.append(worker) }
     }
 }
 
-/// One worker process and its two pipes; used by one job at a time.
-private final class WorkerConnection: @unchecked Sendable {
+/// One worker process and its two pipes; used by one job at a time. An actor on a thread of its
+/// own, because reading its answer blocks until the worker has spoken a whole item.
+private actor WorkerConnection {
     private let process = Process()
     private let input: FileHandle
     private let output: FileHandle
     private var pending: [UInt8] = []
-    private let lock = NSLock()
-    private var closed = false
+    private nonisolated let processIdentifier: Int32
+    /// Set once the input is closed, by ``close()`` or by a cancellation (``terminate()``).
+    private nonisolated let closed = Mutex(false)
+    private nonisolated let thread = DedicatedThread(name: "feed worker")
+
+    nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
 
     init(executable: URL, arguments: [String]) throws(EcouterError) {
         let stdin = Pipe(), stdout = Pipe()
@@ -126,8 +125,13 @@ private final class WorkerConnection: @unchecked Sendable {
         do { try process.run() } catch {
             throw EcouterError(.engine, "cannot start the worker \(executable.path): \(error)")
         }
+        processIdentifier = process.processIdentifier
         input = stdin.fileHandleForWriting
         output = stdout.fileHandleForReading
+    }
+
+    deinit {
+        try? input.close()  // the worker sees its input end and exits
     }
 
     /// Sends one request line, returns the reply line (without its newline).
@@ -148,33 +152,31 @@ private final class WorkerConnection: @unchecked Sendable {
     }
 
     private func died() -> EcouterError {
-        close()
+        let cancelled = closed.withLock { $0 }
+        closeInput()
         process.waitUntilExit()
-        if lock.withLock({ closed && process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM }) {
+        if cancelled, process.terminationReason == .uncaughtSignal, process.terminationStatus == SIGTERM {
             return EcouterError(.cancelled, "reading was cancelled")
         }
         let how = process.terminationReason == .uncaughtSignal ? "was killed by signal \(process.terminationStatus)" : "exited with status \(process.terminationStatus)"
         return EcouterError(.engine, "the worker process \(how) before answering")
     }
 
-    /// Closes the worker's input: it finishes its job, if any, and exits.
-    func close() {
-        lock.withLock {
-            guard !closed else { return }
-            closed = true
-            try? input.close()
-        }
+    private func closeInput() {
+        closed.withLock { $0 = true }
+        try? input.close()
     }
 
-    /// Closes the input and reaps the process.
-    func closeAndWait() {
-        close()
+    /// Closes the input and reaps the process: it finishes its job, if any, and exits.
+    func close() {
+        closeInput()
         process.waitUntilExit()
     }
 
     /// Stops the worker now (the job's task was cancelled); its partial output is its own to remove.
-    func terminate() {
-        close()
-        if process.isRunning { process.terminate() }
+    /// Called while ``exchange(_:)`` is blocked, so it only touches what is safe from any thread.
+    nonisolated func terminate() {
+        let first = closed.withLock { closed in defer { closed = true }; return !closed }
+        if first { kill(processIdentifier, SIGTERM) }
     }
 }

@@ -78,6 +78,7 @@ struct WorkerReply: Codable {
         var bytes: Int
         var sampleCount: Int
         var sentences: Int
+        var warnings: [String]?
     }
 
     struct Failure: Codable {
@@ -113,7 +114,7 @@ public enum FeedWorker {
             let job = try JSONDecoder().decode(WorkerRequest.self, from: request).job
             do throws(EcouterError) {
                 let s = try await InProcessRenderer(reader: reader).render(job)
-                reply = WorkerReply(summary: .init(duration: s.duration, bytes: s.bytes, sampleCount: s.sampleCount, sentences: s.sentences))
+                reply = WorkerReply(summary: .init(duration: s.duration, bytes: s.bytes, sampleCount: s.sampleCount, sentences: s.sentences, warnings: s.warnings.isEmpty ? nil : s.warnings))
             } catch {
                 reply = WorkerReply(error: .init(code: error.code.rawValue, message: error.message))
             }

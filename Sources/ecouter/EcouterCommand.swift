@@ -25,6 +25,7 @@ struct EcouterCommand: AsyncParsableCommand {
         subcommands: [
             ReadCommand.self, TextCommand.self, NormalizeCommand.self, SentencesCommand.self, PhonemesCommand.self,
             VoicesCommand.self, InfoCommand.self, FeedCommand.self, FeedWorkerCommand.self,
+            SpeechWorkerCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

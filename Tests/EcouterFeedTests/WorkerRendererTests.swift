@@ -22,7 +22,7 @@ import Testing
         }
         let lines = try String(contentsOf: starts, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 1)
-        renderer.shutdown()
+        await renderer.shutdown()
         // After shutdown a new job starts a new worker.
         _ = try await renderer.render(Self.job(directory))
         #expect(try String(contentsOf: starts, encoding: .utf8).split(separator: "\n").count == 2)

@@ -5,10 +5,8 @@ import Testing
 /// Speaks through the real libespeak-ng.
 @Suite("eSpeak NG engine", .serialized)
 struct SpeechEngineTests {
-    private func samples(_ text: String, _ voice: VoiceParameters = VoiceParameters()) throws -> [Int16] {
-        var all: [Int16] = []
-        try SpeechEngine.shared().speak(text, voice: voice) { all.append(contentsOf: $0) }
-        return all
+    private func samples(_ text: String, _ voice: VoiceParameters = VoiceParameters()) async throws -> [Int16] {
+        try await SpeechEngine.shared().speak(text, voice: voice)
     }
 
     private func rms(_ s: [Int16]) -> Double {
@@ -17,30 +15,30 @@ struct SpeechEngineTests {
     }
 
     @Test("initializes at 22050 Hz")
-    func sampleRate() throws {
+    func sampleRate() async throws {
         #expect(try SpeechEngine.shared().sampleRate == 22050)
     }
 
     @Test("a French sentence gives audible audio of a plausible length")
-    func speaks() throws {
-        let audio = try samples("Bonjour, voici les informations de la mi-journée.")
+    func speaks() async throws {
+        let audio = try await samples("Bonjour, voici les informations de la mi-journée.")
         let seconds = Double(audio.count) / 22050
         #expect(seconds > 1.0 && seconds < 8.0, "duration \(seconds) s")
         #expect(rms(audio) > 500, "RMS \(rms(audio))")
     }
 
     @Test("a faster rate gives shorter audio")
-    func rate() throws {
+    func rate() async throws {
         let text = "Le gouvernement présentera son projet de loi au conseil des ministres."
-        let slow = try samples(text, VoiceParameters(rate: 120))
-        let fast = try samples(text, VoiceParameters(rate: 300))
+        let slow = try await samples(text, VoiceParameters(rate: 120))
+        let fast = try await samples(text, VoiceParameters(rate: 300))
         #expect(Double(fast.count) < Double(slow.count) * 0.7)
     }
 
     @Test("volume changes loudness")
-    func volume() throws {
+    func volume() async throws {
         let text = "Il fait beau à Paris."
-        #expect(rms(try samples(text, VoiceParameters(volume: 40))) < rms(try samples(text, VoiceParameters(volume: 150))))
+        #expect(rms(try await samples(text, VoiceParameters(volume: 40))) < rms(try await samples(text, VoiceParameters(volume: 150))))
     }
 
     /// eSpeak NG keeps hidden per-process state (pitch flutter, noise), so one sentence spoken after
@@ -57,66 +55,73 @@ struct SpeechEngineTests {
     }
 
     @Test("the same text twice gives the same speech")
-    func repeatable() throws {
-        let a = try samples("Deux fois la même phrase.")
-        _ = try samples("Une autre phrase entre les deux, pour changer l'état du générateur.")
-        let b = try samples("Deux fois la même phrase.")
+    func repeatable() async throws {
+        let a = try await samples("Deux fois la même phrase.")
+        _ = try await samples("Une autre phrase entre les deux, pour changer l'état du générateur.")
+        let b = try await samples("Deux fois la même phrase.")
         let difference = speechDifference(a, b)
         #expect(difference == nil)
         #expect(!a.isEmpty)
     }
 
     @Test("an unknown voice is a typed error, not a crash")
-    func unknownVoice() throws {
+    func unknownVoice() async throws {
         do {
-            _ = try samples("Bonjour", VoiceParameters(voice: "xx-nowhere"))
+            _ = try await samples("Bonjour", VoiceParameters(voice: "xx-nowhere"))
             Issue.record("expected voiceNotFound")
         } catch let error as SynthesisError {
             #expect(error.code == .voiceNotFound)
         }
-        #expect(try SpeechEngine.shared().hasVoice("fr-be"))
-        #expect(try !SpeechEngine.shared().hasVoice("xx-nowhere"))
+        #expect(try await SpeechEngine.shared().hasVoice("fr-be"))
+        #expect(try await !SpeechEngine.shared().hasVoice("xx-nowhere"))
         // The engine still works after the failure.
-        #expect(!(try samples("Encore là.")).isEmpty)
+        #expect(!(try await samples("Encore là.")).isEmpty)
     }
 
     @Test("parameters out of range are refused", arguments: [
         VoiceParameters(rate: 10), VoiceParameters(rate: 1000), VoiceParameters(pitch: -1),
         VoiceParameters(pitch: 101), VoiceParameters(volume: 201),
     ])
-    func outOfRange(_ voice: VoiceParameters) throws {
-        #expect(throws: SynthesisError.self) { try samples("Bonjour", voice) }
+    func outOfRange(_ voice: VoiceParameters) async throws {
+        await #expect(throws: SynthesisError.self) { try await samples("Bonjour", voice) }
         do { try voice.validate() } catch { #expect(error.code == .invalidParameter) }
     }
 
-    @Test("a handler that throws stops synthesis and its error comes back")
-    func handlerStops() throws {
-        struct Enough: Error {}
-        var calls = 0
-        do {
-            try SpeechEngine.shared().speak(String(repeating: "Une phrase assez longue pour plusieurs tampons. ", count: 20), voice: VoiceParameters()) { _ in
-                calls += 1
-                throw Enough()
-            }
-            Issue.record("expected cancellation")
-        } catch {
-            #expect(error.code == .cancelled)
-            #expect(error.underlying is Enough)
+    @Test("a cancelled task stops synthesis between buffers, and the engine goes on")
+    func cancellationStops() async throws {
+        let long = String(repeating: "Une phrase assez longue pour plusieurs tampons. ", count: 40)
+        let task = Task { () throws -> [Int16] in
+            withUnsafeCurrentTask { $0?.cancel() }  // cancelled before the engine starts
+            return try await SpeechEngine.shared().speak(long, voice: VoiceParameters())
         }
-        #expect(calls == 1)
+        do {
+            let samples = try await task.value
+            Issue.record("expected cancellation, got \(samples.count) samples")
+        } catch let error as SynthesisError {
+            #expect(error.code == .cancelled)
+        }
+        #expect(!(try await samples("Encore là.")).isEmpty)
+    }
+
+    @Test("synchronous callers reach the engine through its thread")
+    func synchronousBridge() throws {
+        let engine = try SpeechEngine.shared()
+        let count = try engine.synchronously { (engine) throws(SynthesisError) in try engine.speak("Bonjour.", voice: VoiceParameters()).count }
+        #expect(count > 4000)
+        #expect(engine.synchronously { $0.hasVoice("fr") })
     }
 
     @Test("[[phonemes]] are read as phonemes")
-    func phonemeInput() throws {
-        let written = try samples("[[bOZ'ur]]")
+    func phonemeInput() async throws {
+        let written = try await samples("[[bOZ'ur]]")
         #expect(rms(written) > 500)
-        let literal = try samples("crochet crochet b o z u r crochet crochet")
+        let literal = try await samples("crochet crochet b o z u r crochet crochet")
         #expect(written.count < literal.count / 2)
     }
 
     @Test("phoneme mnemonics, as espeak-ng -x prints them")
-    func phonemes() throws {
-        let ph = try SpeechEngine.shared().phonemes(of: "Bonjour. Merci", voice: "fr")
+    func phonemes() async throws {
+        let ph = try await SpeechEngine.shared().phonemes(of: "Bonjour. Merci", voice: "fr")
         #expect(ph.contains("bO~Z'ur"))
         #expect(ph.contains("mErs'i"))
         #expect(ph.contains(" | "))
@@ -125,13 +130,12 @@ struct SpeechEngineTests {
     @Test("many tasks at once all succeed and equal the serial result")
     func concurrent() async throws {
         let texts = (0..<12).map { "Phrase numéro \($0 % 4), lue en parallèle." }
-        let serial = try texts.map { try samples($0) }
+        var serial: [[Int16]] = []
+        for text in texts { serial.append(try await samples(text)) }
         let parallel = try await withThrowingTaskGroup(of: (Int, [Int16]).self) { group in
             for (i, text) in texts.enumerated() {
                 group.addTask {
-                    var all: [Int16] = []
-                    try SpeechEngine.shared().speak(text, voice: VoiceParameters(rate: 175)) { all.append(contentsOf: $0) }
-                    return (i, all)
+                    (i, try await SpeechEngine.shared().speak(text, voice: VoiceParameters(rate: 175)))
                 }
             }
             var result = [[Int16]](repeating: [], count: texts.count)

@@ -28,7 +28,9 @@ struct LexiconPhonemeTests {
 
     static func phonemes(_ spoken: String) throws -> String {
         let engine = try SpeechEngine.shared()
-        return try PhonemeText.render(spoken) { text throws(SynthesisError) in try engine.phonemes(of: text, voice: voice) }
+        return try PhonemeText.render(spoken) { text throws(SynthesisError) in
+            try engine.synchronously { (engine) throws(SynthesisError) in try engine.phonemes(of: text, voice: voice) }
+        }
     }
 
     @Test("the lexicon loads and has a useful size")

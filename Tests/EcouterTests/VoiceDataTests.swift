@@ -27,13 +27,13 @@ struct VoiceDataTests {
     }
 
     @Test("every built-in preset decodes, fr-FR first, with its region and lexicons")
-    func presets() throws {
+    func presets() async throws {
         #expect(VoicePreset.builtIn.map(\.name) == ["fr-FR", "fr-BE", "fr-CH"])
         #expect(VoicePreset.standard.name == "fr-FR")
         #expect(VoicePreset.named("fr-be")?.region == .belgium)
         #expect(VoicePreset.named("FR-CH")?.region == .switzerland)
         for preset in VoicePreset.builtIn {
-            #expect(try SpeechEngine.shared().hasVoice(preset.espeakVoice), "\(preset.name)")
+            #expect(try await SpeechEngine.shared().hasVoice(preset.espeakVoice), "\(preset.name)")
             try ReadingOptions(preset: preset).validate()
             #expect(preset.pauses.paragraph > preset.pauses.sentence)
         }

@@ -80,7 +80,7 @@ struct FeedCommand: AsyncParsableCommand {
     func run() async throws {
         Interrupts.removePartialOutputsOnSignal(
             outcome: "the items finished so far are kept in \(directory) (manifest.json); the next run voices the rest")
-        let options: ReadingOptions
+        var options: ReadingOptions
         do { options = try voice.readingOptions() } catch { throw fail(error) }
         // A bad settings file stops the run before anything is read or written.
         let podcastSettings: PodcastSettings
@@ -88,6 +88,8 @@ struct FeedCommand: AsyncParsableCommand {
             printError(error.message)
             throw ExitCode(ExitStatus.usage)
         }
+        // Feed text is from outside: with one job this process speaks, through a speech worker.
+        if jobs == 1 { options.synthesis = .isolated(SpeechWorkerCommand.executable) }
         let reader = ArticleReader(options: options)
         let renderer = renderer(reader: reader)
         let runner = FeedRunner(reader: reader, renderer: renderer, options: try runOptions(podcast: podcastSettings))
@@ -100,7 +102,7 @@ struct FeedCommand: AsyncParsableCommand {
         }
         display.finish()
         // Let the workers exit and reap them, so their time is accounted to this command.
-        (renderer as? WorkerProcessRenderer)?.shutdown()
+        await (renderer as? WorkerProcessRenderer)?.shutdown()
         switch result {
         case .success(let summary):
             if let failure = display.outputFailure {
@@ -153,8 +155,10 @@ struct FeedWorkerCommand: AsyncParsableCommand {
     func run() async throws {
         Interrupts.removePartialOutputsOnSignal()
         Self.exitWithParent()
-        let options: ReadingOptions
+        var options: ReadingOptions
         do { options = try voice.readingOptions() } catch { throw fail(error) }
+        // A crash of libespeak-ng on one sentence must not fail the whole item: it runs one level down.
+        options.synthesis = .isolated(SpeechWorkerCommand.executable)
         // A parent that went away closes the pipe: the reply is dropped, and the next read ends the worker.
         await FeedWorker.serve(reader: ArticleReader(options: options), readLine: { Swift.readLine() }) { reply in
             try? StandardStreams.write(reply)

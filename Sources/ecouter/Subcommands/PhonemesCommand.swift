@@ -29,7 +29,11 @@ struct PhonemesCommand: ParsableCommand {
             do { engine = try SpeechEngine.shared() } catch { throw EcouterError(.engine, error.message) }
             let espeakVoice = options.preset.espeakVoice
             func phonemes(_ spoken: String) throws(EcouterError) -> String {
-                do { return try PhonemeText.render(spoken) { text throws(SynthesisError) in try engine.phonemes(of: text, voice: espeakVoice) } } catch {
+                do throws(SynthesisError) {
+                    return try PhonemeText.render(spoken) { text throws(SynthesisError) in
+                        try engine.synchronously { (engine) throws(SynthesisError) in try engine.phonemes(of: text, voice: espeakVoice) }
+                    }
+                } catch {
                     throw EcouterError(.engine, error.message)
                 }
             }

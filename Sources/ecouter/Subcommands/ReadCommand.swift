@@ -30,11 +30,23 @@ struct ReadCommand: AsyncParsableCommand {
 
     @OptionGroup var voice: VoiceOptions
 
+    @Option(help: ArgumentHelp(
+        "Worker processes voicing the article at once, split where paragraphs end (default: the cores; short articles use one).",
+        valueName: "n"))
+    var jobs: Int = min(ProcessInfo.processInfo.activeProcessorCount, ReadingOptions.parallelismRange.upperBound)
+
     @Flag(name: .shortAndLong, help: "No progress line and no summary.")
     var quiet = false
 
+    /// For benchmarks of what isolation costs: a crash of libespeak-ng then ends the command.
+    @Flag(name: .customLong("unsafe-in-process"), help: .hidden)
+    var inProcess = false
+
     func validate() throws {
         try BitrateOption.validate(bitrate)
+        guard ReadingOptions.parallelismRange.contains(jobs) else {
+            throw ValidationError("--jobs must be between \(ReadingOptions.parallelismRange.lowerBound) and \(ReadingOptions.parallelismRange.upperBound)")
+        }
         if output == nil && file == "-" { throw ValidationError("reading standard input needs -o OUT (or -o - for standard output)") }
     }
 
@@ -42,7 +54,10 @@ struct ReadCommand: AsyncParsableCommand {
         Interrupts.removePartialOutputsOnSignal()
         let target = output ?? Self.defaultOutput(for: file)
         do {
-            let options = try voice.readingOptions(input: input)
+            var options = try voice.readingOptions(input: input)
+            // Text from outside: libespeak-ng runs in a worker, started now, while the input is read.
+            options.synthesis = inProcess ? .inProcess : .isolated(SpeechWorkerCommand.executable)
+            options.parallelism = jobs
             let reader = ArticleReader(options: options)
             if target != "-", FileManager.default.fileExists(atPath: target) == false,
                !FileManager.default.isWritableFile(atPath: (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent) {
@@ -64,6 +79,10 @@ struct ReadCommand: AsyncParsableCommand {
                 summary = try await reader.read(article, to: URL(fileURLWithPath: target), encoding: encoding, progress: progress.update)
             }
             progress.finish()
+            await reader.shutdownSynthesis()
+            for warning in summary.warnings {
+                FileHandle.standardError.write(Data("ecouter: warning: \(warning)\n".utf8))
+            }
             if !quiet, isatty(2) == 1, target != "-" {
                 let line = "wrote \(target): \(ProgressLine.clock(summary.duration)) of audio, \(summary.sentences) sentences, \(summary.bytes / 1024) KiB\n"
                 FileHandle.standardError.write(Data(line.utf8))

@@ -28,7 +28,7 @@ struct VoiceOptions: ParsableArguments {
     /// - Throws: ``EcouterError`` `.settings` for an unknown voice, a bad lexicon, a value out of range.
     func readingOptions(input: InputOptions? = nil) throws(EcouterError) -> ReadingOptions {
         let preset = try VoicePreset.resolve(voice) { name in
-            (try? SpeechEngine.shared().hasVoice(name)) ?? false
+            (try? SpeechEngine.shared().synchronously { $0.hasVoice(name) }) ?? false
         }
         var extra: [Lexicon] = []
         for path in lexicons {

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Dispatch
+import Foundation
+import Synchronization
+
+/// A serial executor that runs everything on one thread of its own.
+///
+/// For actors whose work blocks: libespeak-ng's synthesis (``SpeechEngine``), or waiting on a worker
+/// process's pipe. Their jobs then never occupy Swift's small cooperative pool, and a C library with
+/// global state is only ever entered from one thread. As GRDB's `DispatchQueueActor` does with a
+/// queue, an actor adopts it by returning ``asUnownedSerialExecutor()`` from `unownedExecutor`.
+///
+/// The thread ends when the executor is released (its actor is gone, so no job can be pending).
+package final class DedicatedThread: SerialExecutor {
+    private let queue = WorkQueue()
+
+    /// Starts the thread, named `name` (shown by debuggers and `top -H`).
+    package init(name: String) {
+        let queue = self.queue
+        let started = DispatchSemaphore(value: 0)
+        let thread = Thread { [queue] in
+            queue.markCurrent()
+            started.signal()
+            queue.run()
+        }
+        thread.name = name
+        thread.start()
+        started.wait()  // so `isCurrent` knows the thread from the start
+    }
+
+    deinit { queue.stop() }
+
+    package func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedSerialExecutor()
+        queue.push { job.runSynchronously(on: executor) }
+    }
+
+    package func asUnownedSerialExecutor() -> UnownedSerialExecutor {
+        UnownedSerialExecutor(ordinary: self)
+    }
+
+    /// True on this executor's thread: what `assumeIsolated` asks when no task is running.
+    package var isCurrent: Bool {
+        guard let thread = queue.thread else { return false }
+        return pthread_equal(thread, pthread_self()) != 0
+    }
+
+    package func checkIsolated() {
+        precondition(isCurrent, "not on the \(Thread.current.name ?? "dedicated") thread")
+    }
+
+    package func isIsolatingCurrentContext() -> Bool? { isCurrent }
+
+    /// Runs `body` on the thread and waits for it: the bridge for synchronous callers. Calling it
+    /// from the thread itself would wait for ever, so that is a programming error.
+    package func runAndWait<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
+        precondition(!isCurrent, "runAndWait called on its own thread")
+        let slot = Slot<T>()
+        let done = DispatchSemaphore(value: 0)
+        queue.push {
+            slot.value.withLock { $0 = body() }
+            done.signal()
+        }
+        done.wait()
+        return slot.value.withLock { $0! }
+    }
+}
+
+/// Work items in order, a thread that waits for them, and the way to stop it.
+private final class WorkQueue: Sendable {
+    private struct State {
+        var items: [@Sendable () -> Void] = []
+        var head = 0
+        var stopped = false
+    }
+
+    private let state = Mutex(State())
+    private let available = DispatchSemaphore(value: 0)
+    private let current = Mutex<pthread_t?>(nil)
+
+    var thread: pthread_t? { current.withLock { $0 } }
+
+    func markCurrent() { current.withLock { $0 = pthread_self() } }
+
+    func push(_ item: @escaping @Sendable () -> Void) {
+        state.withLock { $0.items.append(item) }
+        available.signal()
+    }
+
+    func stop() {
+        state.withLock { $0.stopped = true }
+        available.signal()
+    }
+
+    /// The thread's loop: one item at a time, until stopped with nothing left to do.
+    func run() {
+        while true {
+            available.wait()
+            let next: (@Sendable () -> Void)? = state.withLock { state in
+                guard state.head < state.items.count else { return nil }
+                let item = state.items[state.head]
+                state.head += 1
+                if state.head > 64, state.head * 2 > state.items.count {
+                    state.items.removeFirst(state.head)
+                    state.head = 0
+                }
+                return item
+            }
+            if let next {
+                next()
+            } else if state.withLock({ $0.stopped }) {
+                return
+            }
+        }
+    }
+}
+
+/// Where a result waits for the thread that asked for it.
+private final class Slot<T: Sendable>: Sendable {
+    let value = Mutex<T?>(nil)
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import EcouterAudio
+import Foundation
+import Testing
+
+/// libespeak-ng runs in a supervised worker: a sentence that crashes it costs that sentence only.
+@Suite("Command: engine isolation", .serialized)
+struct IsolationTests {
+    /// Aborts libespeak-ng 1.51 ("stack smashing detected") although `EngineText`'s guard has
+    /// split its dotted-letter run: the commas keep the run going for eSpeak NG, not for the guard.
+    static let crashingSentence = String(repeating: "α.,", count: 60)
+    static let before = "Le conseil municipal s'est réuni lundi soir."
+    static let after = "Les travaux commenceront au printemps, a précisé le maire."
+
+    static func article(middle: String?) -> String {
+        ([before] + (middle.map { [$0] } ?? []) + [after]).joined(separator: "\n\n")
+    }
+
+    static func wav(_ dir: ScratchDirectory, _ name: String) throws -> WAVInfo {
+        try WAVInfo(parsing: Array(try Data(contentsOf: URL(fileURLWithPath: dir.path(name)))))
+    }
+
+    @Test("the crashing sentence really aborts a bare speech worker")
+    func theTextReallyCrashesTheEngine() throws {
+        let request = #"{"text":"\#(Self.crashingSentence)","voice":"fr","rate":165,"pitch":50,"volume":100}"#
+        let result = try CommandRunner.run(["speech-worker"], stdin: Data((request + "\n").utf8))
+        #expect(result.status == SIGABRT, "status \(result.status), stderr \(result.stderr)")
+        #expect(result.stdoutText.hasPrefix(#"{"sampleRate":22050}"#), "\(result.stdoutText.prefix(80))")
+    }
+
+    @Test("a real crash: exit 0, one warning, the rest of the article read, nothing left behind")
+    func realCrashCostsOneSentence() throws {
+        let dir = try ScratchDirectory()
+        let crashing = try dir.write("crash.txt", Self.article(middle: Self.crashingSentence))
+        let plain = try dir.write("plain.txt", Self.article(middle: nil))
+        let result = try CommandRunner.run([crashing, "-o", dir.path("crash.wav")])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].hasPrefix("ecouter: warning: sentence 2 "), "\(result.stderr)")
+        #expect(result.stderr.contains("killed by signal \(SIGABRT)") && result.stderr.contains("spelled apart"))
+        #expect(try CommandRunner.run([plain, "-o", dir.path("plain.wav")]).status == 0)
+        // The defused retry spoke the Greek letters: longer than the article without them.
+        let withCrash = try Self.wav(dir, "crash.wav"), without = try Self.wav(dir, "plain.wav")
+        #expect(withCrash.duration > without.duration + 5, "\(withCrash.duration) vs \(without.duration)")
+        #expect(dir.contents == ["crash.txt", "crash.wav", "plain.txt", "plain.wav"])
+    }
+
+    @Test("a crash that the defused retry repeats: half a second of silence, the rest read")
+    func doubleCrashBecomesSilence() throws {
+        let dir = try ScratchDirectory()
+        let marked = try dir.write("marked.txt", Self.article(middle: "Voici kaboumtest au milieu."))
+        let plain = try dir.write("plain.txt", Self.article(middle: nil))
+        let environment = ["ECOUTER_TEST_WORKER_CRASH_MARKER": "kaboumtest"]
+        let result = try CommandRunner.run([marked, "-o", dir.path("marked.wav")], environment: environment)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("replaced by 0.5 s of silence"), "\(result.stderr)")
+        #expect(try CommandRunner.run([plain, "-o", dir.path("plain.wav")], environment: environment).status == 0)
+        let withSilence = try Self.wav(dir, "marked.wav"), without = try Self.wav(dir, "plain.wav")
+        // One more paragraph: its 0.5 s of silence and one more 0.8 s paragraph pause. The last
+        // paragraph comes from a fresh worker, whose engine history differs: a few ms of noise.
+        let extra = withSilence.duration - without.duration
+        #expect(abs(extra - 1.3) < 0.05, "extra \(extra) s")
+        // The first paragraph, spoken before the crash, is the same audio sample for sample.
+        let firstParagraph = try dir.write("first.txt", Self.before)
+        #expect(try CommandRunner.run([firstParagraph, "-o", dir.path("first.wav")]).status == 0)
+        let first = try Self.wav(dir, "first.wav").samples
+        #expect(first.count > 22050 && Array(withSilence.samples.prefix(first.count)) == first)
+    }
+
+    @Test("after a crash the output is still byte-identical from run to run")
+    func deterministicAfterCrash() throws {
+        let dir = try ScratchDirectory()
+        let crashing = try dir.write("crash.txt", Self.article(middle: Self.crashingSentence))
+        for name in ["a.wav", "b.wav"] {
+            #expect(try CommandRunner.run([crashing, "-o", dir.path(name)]).status == 0)
+        }
+        let a = try Data(contentsOf: URL(fileURLWithPath: dir.path("a.wav")))
+        let b = try Data(contentsOf: URL(fileURLWithPath: dir.path("b.wav")))
+        #expect(a.count > 100_000)
+        let identical = a == b
+        #expect(identical)
+    }
+
+    @Test("with two workers on a long article: the crash still costs one sentence, and --jobs is bounded")
+    func crashWhileParallel() throws {
+        let dir = try ScratchDirectory()
+        let filler = (1...12).map { "Paragraphe \($0) : le conseil a débattu du budget, des écoles et des transports jusqu'au soir." }
+        let text = (filler[..<6] + [Self.crashingSentence] + filler[6...]).joined(separator: "\n\n")
+        let input = try dir.write("long.txt", text)
+        let result = try CommandRunner.run([input, "-o", dir.path("long.wav"), "--jobs", "2"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].hasPrefix("ecouter: warning: sentence 7 "), "\(result.stderr)")
+        #expect(try Self.wav(dir, "long.wav").duration > 60)
+        for jobs in ["0", "65"] {
+            let refused = try CommandRunner.run([input, "-o", dir.path("x.wav"), "--jobs", jobs])
+            #expect(refused.status == 64 && refused.stderr.contains("--jobs"), "\(refused.stderr)")
+        }
+        #expect(dir.contents == ["long.txt", "long.wav"])
+    }
+}

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Ecouter
+import Foundation
+import Testing
+
+/// ``Synthesis/isolated(_:)`` through the real `ecouter speech-worker`, built beside this bundle.
+@Suite("Isolated synthesis", .serialized)
+struct IsolatedSynthesisTests {
+    /// `ecouter` from the build folder (`swift build --build-tests` builds it for the CLI tests).
+    static var worker: WorkerExecutable {
+        get throws {
+            var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            for _ in 0..<4 {
+                let candidate = folder.appendingPathComponent("ecouter")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) {
+                    return WorkerExecutable(executable: candidate, arguments: ["speech-worker"])
+                }
+                folder = folder.deletingLastPathComponent()
+            }
+            try #require(Bool(false), "build the ecouter product first")
+            fatalError()
+        }
+    }
+
+    static let text = "Le conseil municipal s'est réuni hier soir.\n\nLes travaux commenceront au printemps."
+
+    private func read(_ synthesis: Synthesis) async throws -> (WAVInfo, AudioSummary) {
+        let reader = ArticleReader(options: ReadingOptions(synthesis: synthesis))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("isolated-\(UUID().uuidString).wav")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let summary = try await reader.read(try reader.article(from: Array(Self.text.utf8)), to: url)
+        return (try WAVInfo(parsing: Array(try Data(contentsOf: url))), summary)
+    }
+
+    @Test("the worker's audio is the in-process engine's, within eSpeak NG's history noise")
+    func sameAudioAsInProcess() async throws {
+        let (isolated, isolatedSummary) = try await read(.isolated(try Self.worker))
+        let (local, localSummary) = try await read(.inProcess)
+        #expect(isolatedSummary.sentences == 2 && localSummary.sentences == 2)
+        #expect(isolatedSummary.warnings.isEmpty)
+        #expect(isolated.sampleRate == local.sampleRate)
+        #expect(abs(isolated.duration - local.duration) < local.duration * 0.05, "\(isolated.duration) vs \(local.duration)")
+        #expect(isolated.duration > 3)
+    }
+
+    @Test("audio chunks come through the worker too")
+    func chunks() async throws {
+        let reader = ArticleReader(options: ReadingOptions(synthesis: .isolated(try Self.worker)))
+        var speech = 0, pauses = 0
+        for try await chunk in try reader.audioChunks(for: try reader.article(from: Array(Self.text.utf8))) {
+            if case .pause = chunk.kind { pauses += 1 } else { speech += 1; #expect(chunk.samples.count > 22050) }
+        }
+        #expect(speech == 2 && pauses == 1)
+    }
+
+    @Test("a worker that cannot start or is no worker: an engine error, one line", arguments: [
+        (WorkerExecutable(executable: URL(fileURLWithPath: "/nonexistent/ecouter"), arguments: []), "cannot start the speech worker"),
+        (WorkerExecutable(executable: URL(fileURLWithPath: "/bin/true"), arguments: []), "exited with status 0 before its engine started"),
+    ])
+    func brokenWorkers(worker: WorkerExecutable, message: String) async throws {
+        do {
+            _ = try await read(.isolated(worker))
+            Issue.record("reading succeeded without a worker")
+        } catch let error as EcouterError {
+            #expect(error.code == .engine)
+            #expect(error.message.contains(message) && !error.message.contains("\n"), "\(error.message)")
+        }
+    }
+}
