@@ -322,7 +322,6 @@ end Contenus sponsorisés
 end Contenus partenaires
 end Les articles les plus lus
 end Les plus consultés
-end Sur le même sujet :
 section La rédaction vous conseille
 section Dans nos archives
 section Lire notre enquête

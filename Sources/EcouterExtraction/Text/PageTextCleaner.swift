@@ -19,7 +19,13 @@ struct PageTextCleaner {
     func article(from text: String) -> Article {
         let groups = splitIntoGroups(text)
         var kept = keptLines(groups)
-        let title = takeTitle(&kept)
+        var title: String?
+        if let selected = classifiedLines(kept) {
+            kept = selected.lines
+            title = selected.title ?? takeTitle(&kept)
+        } else {
+            title = takeTitle(&kept)
+        }
         dropHeaderZone(&kept)
         dropTrailerZone(&kept)
         let blocks = paragraphs(kept)
@@ -83,6 +89,44 @@ struct PageTextCleaner {
             }
         }
         return kept
+    }
+
+    // MARK: Block classification
+
+    /// The article's lines and headline as the block classifier sees them; nil when no line
+    /// reads like prose (a short note is then kept as it is).
+    private func classifiedLines(_ lines: [Line]) -> (title: String?, lines: [Line])? {
+        let blocks = blocksForClassification(lines)
+        let texts = blocks.map { $0.map { lines[$0].text }.joined(separator: " ") }
+        guard let selection = BlockClassifier().select(texts) else { return nil }
+        let title = selection.title.map { texts[$0] }
+        return (title, selection.kept.flatMap { blocks[$0].map { lines[$0] } })
+    }
+
+    /// Lines grouped into the blocks a reader sees: a hard-wrapped paragraph, or a line that
+    /// plainly runs on into the next, is one block; otherwise each line is its own block.
+    private func blocksForClassification(_ lines: [Line]) -> [[Int]] {
+        var blocks: [[Int]] = []
+        var start = 0
+        while start < lines.count {
+            var end = start
+            while end < lines.count, lines[end].group == lines[start].group { end += 1 }
+            let hardWrapped = looksHardWrapped(lines[start..<end].map(\.text))
+            for i in start..<end {
+                if i > start, hardWrapped || runsOn(lines[i - 1].text, into: lines[i].text) {
+                    blocks[blocks.count - 1].append(i)
+                } else {
+                    blocks.append([i])
+                }
+            }
+            start = end
+        }
+        return blocks
+    }
+
+    private func runsOn(_ line: String, into next: String) -> Bool {
+        guard !TextShape.endsSentence(line), !TextShape.isListItem(next), let first = next.first else { return false }
+        return first.isLowercase
     }
 
     private func isTeaserLine(_ line: String) -> Bool { TextShape.isTeaserLine(line) }

@@ -166,7 +166,7 @@ enum TextShape {
 
     // MARK: Dates
 
-    private static let months: Set<String> = [
+    static let months: Set<String> = [
         "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
         "novembre", "decembre", "janv", "fev", "fevr", "avr", "juil", "sept", "oct", "nov", "dec",
     ]
@@ -207,7 +207,7 @@ enum TextShape {
     }
 
     /// dd/mm/yyyy, dd.mm.yyyy, dd-mm-yyyy or yyyy-mm-dd somewhere in the line.
-    private static func hasNumericDate(_ folded: String) -> Bool {
+    static func hasNumericDate(_ folded: String) -> Bool {
         var groups: [Int] = []   // lengths of digit runs joined by one separator
         var run = 0
         var lastSeparator: Character? = nil
