@@ -7,6 +7,7 @@ import Logging
 struct HTMLArticleExtractor {
     var rules: CleanupRules
     var logger: Logger
+    private let shapeFilter = HTMLBlockShapeFilter()
 
     func article(from bytes: [UInt8]) throws(ExtractionError) -> Article {
         let doc = try HTMLParser.parse(bytes)
@@ -18,8 +19,16 @@ struct HTMLArticleExtractor {
         logger.debug("content roots", metadata: ["roots": "\(roots.map { doc.nodes[$0].tag + "#\($0)" })", "nodes": "\(doc.nodes.count)"])
 
         let collected = roots.isEmpty ? [] : BlockCollector(doc: doc, filter: filter, rules: rules).blocks(in: roots)
-        let title = chooseTitle(meta: meta, doc: doc, filter: filter, roots: roots, collected: collected)
-        var blocks = tidy(collected.map(\.block), title: title)
+        var title = chooseTitle(meta: meta, doc: doc, filter: filter, roots: roots, collected: collected)
+        var blocks = tidy(afterHeadline(collected, doc: doc), title: title)
+        let markupHasHeadline = collected.contains { doc.nodes[$0.element].tag == "h1" } || meta.ogTitle != nil || meta.headline != nil
+        // Old layouts and div soup name no headline: it is a line above the text, not <title>.
+        let shaped = shapeFilter.apply(blocks, findHeadline: !markupHasHeadline)
+        blocks = shaped.blocks
+        if let found = shaped.title {
+            logger.debug("headline from the block classifier", metadata: ["title": "\(found)"])
+            title = found
+        }
 
         if let body = meta.articleBody, let fromJSON = jsonBodyBlocks(body), letters(fromJSON) * 2 > letters(blocks) * 3 {
             // The page's own structured copy holds much more than the markup we found.
@@ -60,6 +69,14 @@ struct HTMLArticleExtractor {
     }
 
     // MARK: Tidying
+
+    /// The content from its headline on: labels above the <h1> (kicker, breadcrumb, a live
+    /// scoreboard) are dropped; a sentence there (a standfirst placed first) is kept.
+    private func afterHeadline(_ collected: [BlockCollector.Collected], doc: FlatDocument) -> [Article.Block] {
+        guard let h1 = collected.firstIndex(where: { doc.nodes[$0.element].tag == "h1" }), h1 > 0 else { return collected.map(\.block) }
+        let before = collected[..<h1].map(\.block).filter { $0.text.count >= 90 && TextShape.endsSentence($0.text) }
+        return before + collected[h1...].map(\.block)
+    }
 
     /// Drops what the rules call chrome, the headline repeated as a heading, bylines and dates.
     private func tidy(_ raw: [Article.Block], title: String?) -> [Article.Block] {

@@ -29,7 +29,11 @@ struct BlockClassifier {
     /// Decides which blocks to read. Returns nil when nothing reads like prose (then the caller
     /// keeps its conservative behaviour: a short note is not thrown away).
     func select(_ blocks: [String]) -> Selection? {
-        let features = blocks.map { LineFeatures($0, stopWords: stopWords) }
+        select(features: blocks.map { LineFeatures($0, stopWords: stopWords) })
+    }
+
+    /// The same, from blocks already measured.
+    func select(features: [LineFeatures]) -> Selection? {
         var initial = features.map(classify)
         // An interviewer's question speaks to the guest ("Quel bilan tirez-vous… ?"), not to the
         // reader: it counts as a sentence when the answer follows at once.
@@ -37,7 +41,7 @@ struct BlockClassifier {
             initial[i] = i + 1 < initial.count && initial[i + 1] == .good ? .nearGood : .bad
         }
         var kinds = smoothNearGood(initial)
-        smoothShort(&kinds, features: features, blocks: blocks)
+        smoothShort(&kinds, features: features)
         guard let region = mainRegion(kinds, features: features) else { return nil }
         let title = headline(before: region.lowerBound, features: features, initial: initial)
         var kept: [Int] = []
@@ -45,7 +49,7 @@ struct BlockClassifier {
         if let title {
             let between = (title + 1)..<region.lowerBound
             // A lone line under the headline is its subtitle, unless it is plainly chrome.
-            if between.count == 1, let only = between.first, initial[only] != .bad, !features[only].isPromo {
+            if between.count == 1, let only = between.first, isSubtitle(features[only]) {
                 kept.append(only)
             } else {
                 for i in between where isStandfirst(features[i], initial[i]) { kept.append(i) }
@@ -58,7 +62,10 @@ struct BlockClassifier {
     // MARK: Classes
 
     private func classify(_ f: LineFeatures) -> Kind {
-        if f.isMeta || f.hasCredit { return .bad }
+        if f.isMeta || f.hasCredit || f.looksLikeScore { return .bad }
+        if f.isPromo, f.characters < 150 { return .bad }
+        // A dateline ("Mis en ligne le 08/11/2026 - par R. Delmas"), not a sentence.
+        if f.hasDate, f.words <= 12, !f.endsSentence { return .bad }
         if f.addressesReader, f.characters < 250 { return .bad }
         // Scores, timestamps, odds, tables: mostly digits.
         if f.digitShare > 0.4, f.letters < 40 { return .bad }
@@ -92,7 +99,7 @@ struct BlockClassifier {
     /// Short blocks: a lone one between two good blocks is a subheading (kept); runs of short
     /// blocks are menus, share bars, tags, teaser lists, result tables (dropped), except list
     /// items inside the body and a numbered heading right before a paragraph.
-    private func smoothShort(_ kinds: inout [Kind], features: [LineFeatures], blocks: [String]) {
+    private func smoothShort(_ kinds: inout [Kind], features: [LineFeatures]) {
         var i = 0
         while i < kinds.count {
             guard kinds[i] == .short else { i += 1; continue }
@@ -109,7 +116,7 @@ struct BlockClassifier {
             } else {
                 let allList = run.allSatisfy { features[$0].isListItem }
                 for j in run { kinds[j] = allList && previousGood && nextGood ? .good : .bad }
-                if nextGood, TextShape.isNumberedItem(blocks[end - 1]) { kinds[end - 1] = .good }
+                if nextGood, features[end - 1].isNumbered { kinds[end - 1] = .good }
             }
             i = end
         }
@@ -175,6 +182,12 @@ struct BlockClassifier {
             if f.words >= 1, f.characters <= 200, !f.isPromo, !f.isListItem, !f.endsWithPeriod, !f.hasDate { return i }
         }
         return nil
+    }
+
+    /// A lone line under the headline ("Communiqué de presse - Rennes, le 22 septembre 2025"),
+    /// read unless it is plainly chrome.
+    private func isSubtitle(_ f: LineFeatures) -> Bool {
+        !f.isMeta && !f.hasCredit && !f.isPromo && !f.addressesReader && !f.looksLikeScore && f.digitShare < 0.4
     }
 
     private func isStandfirst(_ f: LineFeatures, _ kind: Kind) -> Bool {

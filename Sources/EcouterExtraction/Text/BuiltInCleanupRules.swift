@@ -366,4 +366,8 @@ prefix Une publication partagée par
 prefix Durée :
 contains pic.twitter.com
 
+# Legal notices the law prints under every betting offer (Autorité nationale des jeux)
+contains Jouer comporte des risques
+contains Les jeux d'argent et de hasard peuvent être dangereux
+
 """#

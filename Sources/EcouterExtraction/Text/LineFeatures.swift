@@ -26,49 +26,78 @@ struct LineFeatures {
     /// An offer or a sign-up ("Offre spéciale", "1 €", "abonnement"): never a headline.
     var isPromo = false
     var isListItem = false
+    /// Starts "1. ", "2) ": a numbered heading or item.
+    var isNumbered = false
     /// Names a full date ("16 novembre 2026", "23/11/2026"): a dateline, not a headline.
     var hasDate = false
     /// Sentence-ending marks inside and at the end: many in few words is a fact box
     /// ("Durée : 2 h 10. De 15 à 38 euros."), not prose.
     var sentences = 0
+    /// A short line holding a score ("Toulouse 20 - 16 La Rochelle", "Lille 1 - 1 Lens").
+    var looksLikeScore = false
 
     var wordsPerSentence: Double { Double(words) / Double(max(sentences, 1)) }
     var stopShare: Double { words == 0 ? 0 : Double(stopWords) / Double(words) }
     var digitShare: Double { letters + digits == 0 ? 0 : Double(digits) / Double(letters + digits) }
 
     init(_ text: String, stopWords stopList: Set<String>) {
-        characters = text.count
-        isListItem = TextShape.isListItem(text)
+        characters = text.unicodeScalars.count
+        isNumbered = TextShape.isNumberedItem(text)
+        isListItem = isNumbered || TextShape.bulletPrefixLength(text) != nil
         let folded = TextShape.folded(text, keepingTrailingPunctuation: true)
-        var word = ""
+        // One pass over the folded UTF-8 (ASCII but for letters outside Latin): this runs on
+        // every block of a page, 10 MB pages included. Bytes >= 0x80 count as letters.
+        var word: [UInt8] = []
+        var wordIsDigits = true
         var inQuote = false
         var sawMonth = false, sawYear = false
+        var afterHyphen = false, previous: UInt8 = 0x20
         func endWord() {
             guard !word.isEmpty else { return }
             words += 1
-            if TextShape.months.contains(word) { sawMonth = true }
-            if word.count == 4, word.allSatisfy(\.isNumber) { sawYear = true }
-            if stopList.contains(word) { stopWords += 1 }
-            if !inQuote, word == "vous" || word == "votre" || word == "vos" { addressesReader = true }
-            word = ""
+            if word.count == 4, wordIsDigits { sawYear = true }
+            // Stop words and month names are short; longer words need no lookup.
+            if word.count <= 9 {
+                let w = String(decoding: word, as: UTF8.self)
+                if stopList.contains(w) { stopWords += 1 }
+                if TextShape.months.contains(w) { sawMonth = true }
+                // "Rendez-vous", "Abonnez-vous": a noun, or an imperative the promo words catch.
+                if !inQuote, !afterHyphen, w == "vous" || w == "votre" || w == "vos" { addressesReader = true }
+            }
+            word.removeAll(keepingCapacity: true)
+            wordIsDigits = true
         }
-        for ch in folded {
-            if ch.isLetter { letters += 1; word.append(ch); continue }
-            if ch.isNumber { digits += 1; word.append(ch); continue }
+        for byte in folded.utf8 {
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            let isLetter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte >= 0x80
+            if isDigit || isLetter {
+                if word.isEmpty { afterHyphen = previous == 0x2D }
+                if isDigit { digits += 1 } else if byte < 0x80 || byte >= 0xC0 { letters += 1; wordIsDigits = false } else { wordIsDigits = false }
+                word.append(byte)
+                previous = byte
+                continue
+            }
             endWord()
-            if ch == "\"" { inQuote.toggle() }
-            if ch == "." || ch == "!" || ch == "?" || ch == "…" { sentences += 1 }
+            previous = byte
+            switch byte {
+            case 0x22: inQuote.toggle()
+            case 0x2E, 0x21, 0x3F: sentences += 1
+            default: break
+            }
         }
         endWord()
+        if folded.contains("…") { sentences += 1 }
         hasDate = (sawMonth && sawYear) || TextShape.hasNumericDate(folded)
         endsSentence = Self.endsLikeSentence(text)
         endsClause = endsSentence || TextShape.endsSentence(text)
         let last = text.unicodeScalars.last(where: { !TextShape.isSpace($0) })
         endsWithQuestionMark = last == "?"
         endsWithPeriod = last == "."
-        isMeta = text.count <= 160 && (TextShape.isDateLine(text) || TextShape.isBylineLine(text)
+        guard characters < 250 else { return }  // the shape tests below only judge short blocks
+        isMeta = characters <= 160 && (TextShape.isDateLine(text) || TextShape.isBylineLine(text)
             || TextShape.isBylineWithDate(text) || Self.isReadingTime(folded, words: words))
         hasCredit = Self.hasCredit(text, folded: folded)
+        looksLikeScore = words <= 8 && Self.hasScore(text)
         isPromo = Self.isPromo(text, folded: folded)
     }
 
@@ -84,6 +113,26 @@ struct LineFeatures {
     }
 
     /// "Lecture 4 min.", "Temps de lecture : 2 min".
+    /// Digits, " - " or "-", digits.
+    private static func hasScore(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(200))
+        var i = 0
+        while i < scalars.count {
+            guard scalars[i].properties.numericType != nil else { i += 1; continue }
+            var j = i
+            while j < scalars.count, scalars[j].properties.numericType != nil { j += 1 }
+            var k = j
+            while k < scalars.count, scalars[k] == " " { k += 1 }
+            if k < scalars.count, scalars[k] == "-" || scalars[k] == "–" {
+                k += 1
+                while k < scalars.count, scalars[k] == " " { k += 1 }
+                if k < scalars.count, scalars[k].properties.numericType != nil { return true }
+            }
+            i = j
+        }
+        return false
+    }
+
     private static func isReadingTime(_ folded: String, words: Int) -> Bool {
         words <= 6 && folded.contains("lecture") && folded.contains("min")
     }

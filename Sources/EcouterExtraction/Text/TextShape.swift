@@ -236,6 +236,7 @@ enum TextShape {
         let words = words(folded)
         guard let first = words.first else { return false }
         let marked = first == "par" || words.contains("publie") || words.contains("publiee") || words.contains("modifie") || folded.contains("mis a jour")
+            || folded.contains("mis en ligne") || words.contains("poste")
         guard marked else { return false }
         let hasMonth = words.contains { months.contains(String($0)) }
         let hasTime = words.contains { isTimeToken(String($0)) }
