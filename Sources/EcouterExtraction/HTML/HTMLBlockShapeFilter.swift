@@ -12,7 +12,8 @@ struct HTMLBlockShapeFilter {
     /// The article's blocks without their shape-evident chrome and, when `findHeadline` is set
     /// (the markup named none), the headline found above the article's region.
     func apply(_ blocks: [Article.Block], findHeadline: Bool) -> (title: String?, blocks: [Article.Block]) {
-        let features = blocks.map { LineFeatures($0.text, stopWords: stopWords) }
+        // Bylines and dates were dropped by the tidying; the headline search still needs them.
+        let features = blocks.map { LineFeatures($0.text, stopWords: stopWords, measuringMeta: findHeadline) }
         var indices = Array(blocks.indices)
         var title: String? = nil
         if findHeadline, let found = regionAndHeadline(blocks, features: features) {

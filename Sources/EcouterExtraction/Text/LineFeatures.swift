@@ -40,7 +40,9 @@ struct LineFeatures {
     var stopShare: Double { words == 0 ? 0 : Double(stopWords) / Double(words) }
     var digitShare: Double { letters + digits == 0 ? 0 : Double(digits) / Double(letters + digits) }
 
-    init(_ text: String, stopWords stopList: Set<String>) {
+    /// Measures a block. `measuringMeta: false` skips the byline and date tests, for callers
+    /// that have already dropped those blocks (the HTML path's tidying did).
+    init(_ text: String, stopWords stopList: Set<String>, measuringMeta: Bool = true) {
         characters = text.unicodeScalars.count
         isNumbered = TextShape.isNumberedItem(text)
         isListItem = isNumbered || TextShape.bulletPrefixLength(text) != nil
@@ -50,19 +52,25 @@ struct LineFeatures {
         var word: [UInt8] = []
         var wordIsDigits = true
         var inQuote = false
-        var sawMonth = false, sawYear = false
+        var sawMonth = false, sawYear = false, sawPromoWord = false, sawCreditWord = false
         var afterHyphen = false, previous: UInt8 = 0x20
         func endWord() {
             guard !word.isEmpty else { return }
             words += 1
             if word.count == 4, wordIsDigits { sawYear = true }
-            // Stop words and month names are short; longer words need no lookup.
-            if word.count <= 9 {
+            // The words looked up are short; longer ones need no lookup (one hash per word).
+            if word.count <= 12, !wordIsDigits {
                 let w = String(decoding: word, as: UTF8.self)
                 if stopList.contains(w) { stopWords += 1 }
-                if TextShape.months.contains(w) { sawMonth = true }
-                // "Rendez-vous", "Abonnez-vous": a noun, or an imperative the promo words catch.
-                if !inQuote, !afterHyphen, w == "vous" || w == "votre" || w == "vos" { addressesReader = true }
+                if let tag = Self.tags[w] {
+                    switch tag {
+                    case .month: sawMonth = true
+                    // "Rendez-vous", "Abonnez-vous": a noun, or an imperative the promo words catch.
+                    case .reader: if !inQuote, !afterHyphen { addressesReader = true }
+                    case .promo: sawPromoWord = true
+                    case .credit: sawCreditWord = true
+                    }
+                }
             }
             word.removeAll(keepingCapacity: true)
             wordIsDigits = true
@@ -87,19 +95,34 @@ struct LineFeatures {
         }
         endWord()
         if folded.contains("…") { sentences += 1 }
-        hasDate = (sawMonth && sawYear) || TextShape.hasNumericDate(folded)
+        hasDate = (sawMonth && sawYear) || (digits >= 4 && TextShape.hasNumericDate(folded))
         endsSentence = Self.endsLikeSentence(text)
         endsClause = endsSentence || TextShape.endsSentence(text)
         let last = text.unicodeScalars.last(where: { !TextShape.isSpace($0) })
         endsWithQuestionMark = last == "?"
         endsWithPeriod = last == "."
         guard characters < 250 else { return }  // the shape tests below only judge short blocks
-        isMeta = characters <= 160 && (TextShape.isDateLine(text) || TextShape.isBylineLine(text)
-            || TextShape.isBylineWithDate(text) || Self.isReadingTime(folded, words: words))
-        hasCredit = Self.hasCredit(text, folded: folded)
-        looksLikeScore = words <= 8 && Self.hasScore(text)
-        isPromo = Self.isPromo(text, folded: folded)
+        // Each test runs only when the words it needs are there (they fold the line again).
+        if measuringMeta, characters <= 160 {
+            isMeta = (words <= 9 && TextShape.isBylineLine(text))
+                || (digits > 0 && (TextShape.isDateLine(text) || TextShape.isBylineWithDate(text) || Self.isReadingTime(folded, words: words)))
+        }
+        hasCredit = Self.hasCredit(text, folded: folded, creditWord: sawCreditWord)
+        looksLikeScore = words <= 8 && digits >= 2 && Self.hasScore(text)
+        isPromo = sawPromoWord || (folded.utf8.contains(0xE2) && text.contains("€"))
     }
+
+    private enum Tag { case month, reader, promo, credit }
+
+    /// Words that mark a feature, folded. Months as TextShape knows them.
+    private static let tags: [String: Tag] = {
+        var tags: [String: Tag] = [:]
+        for month in TextShape.months { tags[month] = .month }
+        for word in ["vous", "votre", "vos"] { tags[word] = .reader }
+        for word in promoWords { tags[word] = .promo }
+        for word in ["photo", "photos", "credit", "credits", "capture", "illustration"] { tags[word] = .credit }
+        return tags
+    }()
 
     private static func endsLikeSentence(_ text: String) -> Bool {
         for s in text.unicodeScalars.reversed() {
@@ -139,7 +162,7 @@ struct LineFeatures {
 
     private static let creditMarkers = ["photo ", "photos ", "photo:", "photo :", "credit", "capture d'ecran", "illustration :"]
 
-    private static func hasCredit(_ text: String, folded: String) -> Bool {
+    private static func hasCredit(_ text: String, folded: String, creditWord: Bool) -> Bool {
         guard text.utf8.count <= 1200 else { return false }
         if text.contains("©") || text.contains("(c) ") { return true }
         // " | OUEST ARMOR / YANNICK LE BIHAN": a credit in capitals after a bar.
@@ -149,6 +172,7 @@ struct LineFeatures {
         }
         // "… en chêne. Photo L'Éclaireur /Marc WEBER": a credit word after the caption's sentence,
         // or opening a short line.
+        guard creditWord else { return false }
         for marker in creditMarkers {
             guard let range = folded.firstRange(of: marker) else { continue }
             if range.lowerBound == folded.startIndex { return text.count <= 200 }
@@ -162,8 +186,4 @@ struct LineFeatures {
         "offre", "offres", "offrez", "profitez", "abonnez", "abonner", "abonne", "abonnement", "inscrivez", "inscrire",
         "newsletter", "telechargez", "gratuitement", "connectez", "connecter",
     ]
-
-    private static func isPromo(_ text: String, folded: String) -> Bool {
-        text.contains("€") || TextShape.words(folded).contains { promoWords.contains(String($0)) }
-    }
 }
