@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import Foundation
+import Testing
+@testable import EcouterExtraction
+
+/// The scraped-text block classifier: what it keeps, drops and takes for the headline.
+@Suite struct BlockClassifierTests {
+    let extractor = ArticleExtractor()
+    static let p1 = "Le conseil municipal a voté mardi soir le budget de l'année prochaine, après une longue séance de débats parfois animés entre les élus."
+    static let p2 = "L'opposition a dénoncé une hausse des impôts locaux, que la majorité juge indispensable pour financer la rénovation des écoles."
+    static let p3 = "Le maire a promis une réunion publique en janvier pour présenter le détail des investissements prévus dans chaque quartier."
+
+    @Test func builtInStopWordsEqualTheShippedFile() throws {
+        let url = FixturePages.repositoryRoot.appendingPathComponent("voices/stopwords-fr.txt")
+        #expect(builtInStopWordsText == (try String(contentsOf: url, encoding: .utf8)), "run scripts/sync-cleanup-rules.sh after editing voices/stopwords-fr.txt")
+        #expect(FrenchStopWords.builtIn.contains("de") && FrenchStopWords.builtIn.contains("etait"))
+        #expect(!FrenchStopWords.builtIn.contains("conseil"))
+    }
+
+    @Test func prosePassesMenusAndTablesDoNot() {
+        let prose = LineFeatures(Self.p1, stopWords: FrenchStopWords.builtIn)
+        #expect(prose.stopShare > 0.3 && prose.endsSentence && !prose.addressesReader)
+        let towns = LineFeatures("Brest Quimper Morlaix Concarneau Douarnenez Landerneau Quimperlé Pont-l'Abbé Châteaulin Carhaix Brest", stopWords: FrenchStopWords.builtIn)
+        #expect(towns.stopShare < 0.1)
+        #expect(LineFeatures("Lille 1 - 1 Lens", stopWords: FrenchStopWords.builtIn).looksLikeScore)
+        #expect(LineFeatures("Recevez chaque vendredi nos enquêtes dans votre boîte mail.", stopWords: FrenchStopWords.builtIn).addressesReader)
+        // Quoted speech and "rendez-vous" are not the site talking to its reader.
+        #expect(!LineFeatures("« Vous verrez, c'est beau », dit-il. Rendez-vous en mars.", stopWords: FrenchStopWords.builtIn).addressesReader)
+        #expect(LineFeatures("Les pompiers sur place, lundi. Photo L'Éclaireur / Marc WEBER", stopWords: FrenchStopWords.builtIn).hasCredit)
+        #expect(!LineFeatures("La photo a fait le tour des réseaux sociaux en quelques heures.", stopWords: FrenchStopWords.builtIn).hasCredit)
+    }
+
+    @Test func aChromeBlockInsideTheBodyIsDroppedAndTheArticleContinues() {
+        let page = [
+            "Accueil", "Politique", "Le budget 2026 adopté au conseil municipal", "Par Jeanne Martin", Self.p1,
+            "Les plus partagés cette semaine", "Brest : le pont rouvre", "Quimper : les Halles en travaux", "Newsletter",
+            Self.p2, Self.p3, "Mentions légales", "Contact",
+        ].joined(separator: "\n")
+        let article = extractor.article(fromText: page)
+        #expect(article.title == "Le budget 2026 adopté au conseil municipal")
+        #expect(article.blocks == [.paragraph(Self.p1), .paragraph(Self.p2), .paragraph(Self.p3)])
+    }
+
+    @Test func theHeadlineIsTheTitleAboveTheContentNotAPromoOrTheSiteName() {
+        let page = [
+            "Offre spéciale : 1 € le premier mois", "Le Journal de l'Ouest", "Se connecter", "Économie",
+            "Le budget 2026 adopté au conseil municipal", "Publié le 3 mars 2026 à 08h00", "Lecture 3 min.", Self.p1, Self.p2,
+        ].joined(separator: "\n")
+        let article = extractor.article(fromText: page)
+        #expect(article.title == "Le budget 2026 adopté au conseil municipal")
+        #expect(article.blocks == [.paragraph(Self.p1), .paragraph(Self.p2)])
+    }
+
+    @Test func theStandfirstAndSubheadingsAreKept() {
+        let chapo = "Les élus ont voté un budget en hausse de 4 %, porté par les investissements dans les écoles."
+        let page = [
+            "Le budget 2026 adopté au conseil municipal", chapo, "Par Jeanne Martin", "Partager", Self.p1,
+            "Des écoles rénovées", Self.p2,
+        ].joined(separator: "\n")
+        let article = extractor.article(fromText: page)
+        #expect(article.title == "Le budget 2026 adopté au conseil municipal")
+        #expect(article.blocks == [.paragraph(chapo), .paragraph(Self.p1), .heading("Des écoles rénovées"), .paragraph(Self.p2)])
+    }
+
+    @Test func interviewQuestionsToTheGuestAreKeptPromptsToTheReaderAreNot() {
+        let question = "Pourquoi avez-vous voté contre ce budget ?"
+        let page = [
+            "« Ce budget oublie les quartiers »", Self.p1, question, Self.p2,
+            "Cet article vous a-t-il intéressé ?", "Oui", "Non",
+        ].joined(separator: "\n")
+        let article = extractor.article(fromText: page)
+        #expect(article.blocks == [.paragraph(Self.p1), .paragraph(question), .paragraph(Self.p2)])
+    }
+
+    @Test func aDistantSmallRegionAfterTheChromeIsNotTheArticle() {
+        let comment = "Bravo au conseil municipal, il était temps que la ville investisse enfin dans nos écoles de quartier !"
+        let page = [
+            "Le budget 2026 adopté au conseil municipal", Self.p1, Self.p2, Self.p3,
+            "Tags", "Budget", "Écoles", "Conseil municipal", "3 réponses", "Michel R.", comment, "Répondre",
+        ].joined(separator: "\n")
+        let article = extractor.article(fromText: page)
+        #expect(!article.plainText.contains("Bravo"))
+        #expect(article.plainText.hasSuffix("chaque quartier."))
+    }
+
+    @Test func shortNotesWithoutProseAreKeptAsTheyAre() {
+        let article = extractor.article(fromText: "Réunion publique\nMardi 14 h\nSalle des fêtes")
+        #expect(article.title == "Réunion publique")
+        #expect(article.plainText.contains("Salle des fêtes"))
+    }
+}
