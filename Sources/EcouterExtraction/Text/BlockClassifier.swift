@@ -187,7 +187,7 @@ struct BlockClassifier {
     /// A lone line under the headline ("Communiqué de presse - Rennes, le 22 septembre 2025"),
     /// read unless it is plainly chrome.
     private func isSubtitle(_ f: LineFeatures) -> Bool {
-        !f.isMeta && !f.hasCredit && !f.isPromo && !f.addressesReader && !f.looksLikeScore && f.digitShare < 0.4
+        f.words >= 3 && !f.isMeta && !f.hasCredit && !f.isPromo && !f.addressesReader && !f.looksLikeScore && f.digitShare < 0.4
     }
 
     private func isStandfirst(_ f: LineFeatures, _ kind: Kind) -> Bool {

@@ -54,6 +54,7 @@ struct LineFeatures {
         var inQuote = false
         var sawMonth = false, sawYear = false, sawPromoWord = false, sawCreditWord = false
         var afterHyphen = false, previous: UInt8 = 0x20
+        var sawSymbol = false
         func endWord() {
             guard !word.isEmpty else { return }
             words += 1
@@ -76,6 +77,7 @@ struct LineFeatures {
             wordIsDigits = true
         }
         for byte in folded.utf8 {
+            if byte == 0xA9, previous == 0xC2 { sawSymbol = true }  // "©"
             let isDigit = byte >= 0x30 && byte <= 0x39
             let isLetter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte >= 0x80
             if isDigit || isLetter {
@@ -88,6 +90,7 @@ struct LineFeatures {
             endWord()
             previous = byte
             switch byte {
+            case 0x7C, 0x28: sawSymbol = true  // "|", "(c)"
             case 0x22: inQuote.toggle()
             case 0x2E, 0x21, 0x3F: sentences += 1
             default: break
@@ -107,7 +110,9 @@ struct LineFeatures {
             isMeta = (words <= 9 && TextShape.isBylineLine(text))
                 || (digits > 0 && (TextShape.isDateLine(text) || TextShape.isBylineWithDate(text) || Self.isReadingTime(folded, words: words)))
         }
-        hasCredit = Self.hasCredit(text, folded: folded, creditWord: sawCreditWord)
+        // The credit tests search the line; most lines hold none of what they look for.
+        let mayHoldCredit = sawCreditWord || sawSymbol || (sentences >= 1 && !endsSentence)
+        hasCredit = mayHoldCredit && Self.hasCredit(text, folded: folded, creditWord: sawCreditWord)
         looksLikeScore = words <= 8 && digits >= 2 && Self.hasScore(text)
         isPromo = sawPromoWord || (folded.utf8.contains(0xE2) && text.contains("€"))
     }
@@ -172,6 +177,7 @@ struct LineFeatures {
         }
         // "… en chêne. Photo L'Éclaireur /Marc WEBER": a credit word after the caption's sentence,
         // or opening a short line.
+        if hasCreditTail(text) { return true }
         guard creditWord else { return false }
         for marker in creditMarkers {
             guard let range = folded.firstRange(of: marker) else { continue }
@@ -180,6 +186,23 @@ struct LineFeatures {
             if let before, ".|-–(/".contains(before) { return true }
         }
         return false
+    }
+
+    private static let creditParticles: Set<String> = ["pour", "de", "du", "des", "la", "le", "/", "et", "d'", "l'", "-"]
+
+    /// "… au sommet de l'ancien phare. Claire Le Saux pour Lettres Vives": names (and "pour",
+    /// "/") after the caption's last sentence, as photo credits are set.
+    private static func hasCreditTail(_ text: String) -> Bool {
+        guard let stop = text.range(of: ". ", options: .backwards) else { return false }
+        let tail = text[stop.upperBound...].split(separator: " ")
+        guard tail.count >= 2, tail.count <= 8, let last = tail.last?.last, last.isLetter else { return false }
+        var names = 0
+        for word in tail {
+            if creditParticles.contains(word.lowercased()) { continue }
+            guard let first = word.first, first.isUppercase else { return false }
+            names += 1
+        }
+        return names >= 2
     }
 
     private static let promoWords: Set<String> = [

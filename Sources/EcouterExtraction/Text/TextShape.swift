@@ -175,6 +175,7 @@ enum TextShape {
         "mis", "mise", "jour", "modifie", "modifiee", "actualise", "actualisee", "il", "y", "depuis",
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd", "hui",
         "par", "redaction", "cet", "article", "date", "du", "lecture", "temps", "de", "environ", "maj",
+        "minutes", "jours", "j", "s", "sec", "secondes",
     ]
 
     /// True for a short line that is only a date, with perhaps a time and a few words
@@ -192,6 +193,8 @@ enum TextShape {
             else if isTimeToken(t) { numbers += 1; hasYearOrTime = true }
             else if !dateVocabulary.contains(t) { others += 1 }
         }
+        // "Il y a 25 min", "Mis à jour il y a 3 min": a live blog's relative time.
+        if numbers >= 1, others == 0, folded.contains("il y a") { return true }
         // "Il a neigé 3 jours en mars" names a month but is a sentence: other words need a year or time.
         if hasNumericDate(folded) { return others <= 2 }
         guard hasMonth, numbers >= 1 else { return false }
