@@ -83,6 +83,22 @@ import Testing
         #expect(article.plainText.hasSuffix("chaque quartier."))
     }
 
+    @Test(arguments: ["Commentaires (12)", "12 commentaires", "Réactions (3)", "Voir les 4 commentaires"])
+    func aCommentThreadIsNotTheArticleEvenRightAfterIt(_ heading: String) {
+        let comment = "Encore une hausse des impôts, alors que les services publics de notre quartier ne cessent de se dégrader depuis des années."
+        let page = ["Le budget 2026 adopté", Self.p1, Self.p2, heading, "JeanMi75", "Il y a 2 h", comment, "Répondre"].joined(separator: "\n")
+        let article = extractor.article(fromText: page)
+        #expect(article.blocks == [.paragraph(Self.p1), .paragraph(Self.p2)], "after \(heading)")
+    }
+
+    @Test func aLongConsentNoticeUnderTheTitleIsDropped() {
+        let notice = "Nous et nos partenaires utilisons des traceurs pour mesurer l'audience, personnaliser les contenus et la publicité. "
+            + "Vous pouvez accepter, refuser ou paramétrer vos choix à tout moment en cliquant sur le lien en bas de page, rubrique vie privée."
+        let article = extractor.article(fromText: ["Le budget 2026 adopté", notice, Self.p1, Self.p2].joined(separator: "\n"))
+        #expect(article.title == "Le budget 2026 adopté")
+        #expect(article.blocks == [.paragraph(Self.p1), .paragraph(Self.p2)])
+    }
+
     @Test func shortNotesWithoutProseAreKeptAsTheyAre() {
         let article = extractor.article(fromText: "Réunion publique\nMardi 14 h\nSalle des fêtes")
         #expect(article.title == "Réunion publique")

@@ -28,12 +28,14 @@ struct BlockClassifier {
 
     /// Decides which blocks to read. Returns nil when nothing reads like prose (then the caller
     /// keeps its conservative behaviour: a short note is not thrown away).
-    func select(_ blocks: [String]) -> Selection? {
-        select(features: blocks.map { LineFeatures($0, stopWords: stopWords) })
+    /// - Parameter wallsAfter: blocks after which a comment thread opened (its heading dropped
+    ///   by the rules): the article does not continue past them.
+    func select(_ blocks: [String], wallsAfter: [Bool] = []) -> Selection? {
+        select(features: blocks.map { LineFeatures($0, stopWords: stopWords) }, wallsAfter: wallsAfter)
     }
 
     /// The same, from blocks already measured.
-    func select(features: [LineFeatures]) -> Selection? {
+    func select(features: [LineFeatures], wallsAfter: [Bool] = []) -> Selection? {
         var initial = features.map(classify)
         // An interviewer's question speaks to the guest ("Quel bilan tirez-vous… ?"), not to the
         // reader: it counts as a sentence when the answer follows at once.
@@ -42,7 +44,7 @@ struct BlockClassifier {
         }
         var kinds = smoothNearGood(initial)
         smoothShort(&kinds, features: features)
-        guard let region = mainRegion(kinds, features: features) else { return nil }
+        guard let region = mainRegion(kinds, features: features, wallsAfter: wallsAfter) else { return nil }
         let title = headline(before: region.lowerBound, features: features, initial: initial)
         var kept: [Int] = []
         // The standfirst: prose between the headline and the content start.
@@ -62,7 +64,7 @@ struct BlockClassifier {
     // MARK: Classes
 
     private func classify(_ f: LineFeatures) -> Kind {
-        if f.isMeta || f.hasCredit || f.looksLikeScore { return .bad }
+        if f.isMeta || f.hasCredit || f.looksLikeScore || f.isConsentNotice || f.opensComments { return .bad }
         if f.isPromo, f.characters < 150 { return .bad }
         // A dateline ("Mis en ligne le 08/11/2026 - par R. Delmas"), not a sentence.
         if f.hasDate, f.words <= 12, !f.endsSentence { return .bad }
@@ -130,20 +132,25 @@ struct BlockClassifier {
 
     /// The densest run of good blocks (allowing short interruptions), extended over a longer
     /// interruption to a further run that is itself a large part of the article.
-    private func mainRegion(_ kinds: [Kind], features: [LineFeatures]) -> ClosedRange<Int>? {
-        var regions: [(range: ClosedRange<Int>, mass: Int)] = []
+    private func mainRegion(_ kinds: [Kind], features: [LineFeatures], wallsAfter: [Bool]) -> ClosedRange<Int>? {
+        // A comment thread's heading is a wall: no region crosses it, none joins across it.
+        var regions: [(range: ClosedRange<Int>, mass: Int, afterWall: Bool)] = []
         var gap = 0
+        var wall = false
         for i in kinds.indices {
             if kinds[i] == .good {
-                if let last = regions.last, gap <= Self.maxGapInRegion {
-                    regions[regions.count - 1] = (last.range.lowerBound...i, last.mass + features[i].characters)
+                if let last = regions.last, gap <= Self.maxGapInRegion, !wall {
+                    regions[regions.count - 1] = (last.range.lowerBound...i, last.mass + features[i].characters, last.afterWall)
                 } else {
-                    regions.append((i...i, features[i].characters))
+                    regions.append((i...i, features[i].characters, wall))
                 }
                 gap = 0
+                wall = false
             } else {
                 gap += 1
+                if features[i].opensComments { wall = true }
             }
+            if i < wallsAfter.count, wallsAfter[i] { wall = true }
         }
         guard let best = regions.indices.max(by: { regions[$0].mass < regions[$1].mass }) else { return nil }
         var lower = best, upper = best
@@ -151,7 +158,7 @@ struct BlockClassifier {
         func joins(_ a: Int, _ b: Int) -> Bool {  // a before b
             let gap = regions[b].range.lowerBound - regions[a].range.upperBound - 1
             let other = a == lower - 1 ? regions[a].mass : regions[b].mass
-            return gap <= Self.maxFarGap && Double(other) >= Self.farRegionShare * mass
+            return !regions[b].afterWall && gap <= Self.maxFarGap && Double(other) >= Self.farRegionShare * mass
         }
         while lower > 0, joins(lower - 1, lower) { lower -= 1 }
         while upper + 1 < regions.count, joins(upper, upper + 1) { upper += 1 }

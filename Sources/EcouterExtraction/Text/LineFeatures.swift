@@ -33,6 +33,11 @@ struct LineFeatures {
     /// Sentence-ending marks inside and at the end: many in few words is a fact box
     /// ("Durée : 2 h 10. De 15 à 38 euros."), not prose.
     var sentences = 0
+    /// A comment thread's heading ("Commentaires (12)", "3 réponses", "Réagissez"): the article
+    /// does not go on past it.
+    var opensComments = false
+    /// A consent notice ("cookies", "traceurs") speaking to the reader, however long.
+    var isConsentNotice = false
     /// A short line holding a score ("Toulouse 20 - 16 La Rochelle", "Lille 1 - 1 Lens").
     var looksLikeScore = false
 
@@ -54,7 +59,7 @@ struct LineFeatures {
         var inQuote = false
         var sawMonth = false, sawYear = false, sawPromoWord = false, sawCreditWord = false
         var afterHyphen = false, previous: UInt8 = 0x20
-        var sawSymbol = false
+        var sawSymbol = false, sawCommentsWord = false, sawConsentWord = false
         func endWord() {
             guard !word.isEmpty else { return }
             words += 1
@@ -70,6 +75,8 @@ struct LineFeatures {
                     case .reader: if !inQuote, !afterHyphen { addressesReader = true }
                     case .promo: sawPromoWord = true
                     case .credit: sawCreditWord = true
+                    case .comments: sawCommentsWord = true
+                    case .consent: sawConsentWord = true
                     }
                 }
             }
@@ -100,6 +107,8 @@ struct LineFeatures {
         if folded.contains("…") { sentences += 1 }
         hasDate = (sawMonth && sawYear) || (digits >= 4 && TextShape.hasNumericDate(folded))
         endsSentence = Self.endsLikeSentence(text)
+        opensComments = sawCommentsWord && words <= 6
+        isConsentNotice = sawConsentWord && addressesReader
         endsClause = endsSentence || TextShape.endsSentence(text)
         let last = text.unicodeScalars.last(where: { !TextShape.isSpace($0) })
         endsWithQuestionMark = last == "?"
@@ -117,7 +126,7 @@ struct LineFeatures {
         isPromo = sawPromoWord || (folded.utf8.contains(0xE2) && text.contains("€"))
     }
 
-    private enum Tag { case month, reader, promo, credit }
+    private enum Tag { case month, reader, promo, credit, comments, consent }
 
     /// Words that mark a feature, folded. Months as TextShape knows them.
     private static let tags: [String: Tag] = {
@@ -126,6 +135,8 @@ struct LineFeatures {
         for word in ["vous", "votre", "vos"] { tags[word] = .reader }
         for word in promoWords { tags[word] = .promo }
         for word in ["photo", "photos", "credit", "credits", "capture", "illustration"] { tags[word] = .credit }
+        for word in ["commentaire", "commentaires", "reactions", "reagissez", "reponses", "commenter"] { tags[word] = .comments }
+        for word in ["cookies", "traceurs", "consentement"] { tags[word] = .consent }
         return tags
     }()
 

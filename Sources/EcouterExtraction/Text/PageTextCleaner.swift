@@ -14,6 +14,8 @@ struct PageTextCleaner {
         /// Chrome lines were dropped right before / right after this one.
         var chromeBefore = false
         var chromeAfter = false
+        /// A comment thread's heading was dropped right after this line: the article ends here.
+        var commentsAfter = false
     }
 
     func article(from text: String) -> Article {
@@ -75,12 +77,16 @@ struct PageTextCleaner {
                     keptCharacters += text.count
                     if text.count >= 200 || keptCharacters >= 400 { sawProse = true }
                 case .drop:
-                    if !kept.isEmpty { kept[kept.count - 1].chromeAfter = true }
+                    if !kept.isEmpty {
+                        kept[kept.count - 1].chromeAfter = true
+                        if opensComments(line) { kept[kept.count - 1].commentsAfter = true }
+                    }
                     lastDropped = true
                     continue
                 case .end:
                     // An end marker before any real paragraph is a menu entry, not the end.
                     if sawProse { break groupLoop }
+                    if !kept.isEmpty, opensComments(line) { kept[kept.count - 1].commentsAfter = true }
                 case .sectionHeading:
                     // Teasers on the following lines of this group, then whole teaser groups.
                     while index < group.count, isTeaserLine(group[index]) { index += 1 }
@@ -98,9 +104,14 @@ struct PageTextCleaner {
     private func classifiedLines(_ lines: [Line]) -> (title: String?, lines: [Line])? {
         let blocks = blocksForClassification(lines)
         let texts = blocks.map { $0.map { lines[$0].text }.joined(separator: " ") }
-        guard let selection = BlockClassifier().select(texts) else { return nil }
+        let walls = blocks.map { lines[$0.last!].commentsAfter }
+        guard let selection = BlockClassifier().select(texts, wallsAfter: walls) else { return nil }
         let title = selection.title.map { texts[$0] }
         return (title, selection.kept.flatMap { blocks[$0].map { lines[$0] } })
+    }
+
+    private func opensComments(_ line: String) -> Bool {
+        line.utf8.count <= 120 && LineFeatures(line, stopWords: FrenchStopWords.builtIn, measuringMeta: false).opensComments
     }
 
     /// Lines grouped into the blocks a reader sees: a hard-wrapped paragraph, or a line that
