@@ -34,7 +34,7 @@ struct HTMLArticleExtractor {
         if let body = meta.articleBody, let fromJSON = jsonBodyBlocks(body), letters(fromJSON) * 2 > letters(blocks) * 3 {
             // The page's own structured copy holds much more than the markup we found.
             logger.debug("using JSON-LD articleBody", metadata: ["letters": "\(letters(fromJSON))"])
-            blocks = fromJSON
+            blocks = Self.standfirst(meta.description, before: fromJSON) + fromJSON
         }
         if blocks.isEmpty, doc.truncatedByDepth {
             throw ExtractionError(.tooDeep, "libxml2 stopped early in the page (elements nested too deeply); nothing readable came before that point")
@@ -151,6 +151,15 @@ struct HTMLArticleExtractor {
             result.append(block.withText(text))
         }
         return result
+    }
+
+    /// The page's summary as the standfirst over a JSON-LD body, when it is a sentence the body
+    /// does not already open with.
+    static func standfirst(_ description: String?, before body: [Article.Block]) -> [Article.Block] {
+        guard let description, description.count >= 40, description.count <= 600, TextShape.endsSentence(description) else { return [] }
+        let folded = TextShape.folded(description)
+        if let first = body.first, TextShape.folded(first.text).hasPrefix(folded) { return [] }
+        return [.paragraph(description)]
     }
 
     /// articleBody split at line breaks, when it is long enough to matter and is not markup.

@@ -40,7 +40,8 @@ struct HTMLBlockShapeFilter {
                 if !dropped[end] { labels += 1 }
                 end += 1
             }
-            if labels >= 2 {
+            // Two labels, or one among cells already judged chrome ("Gazole", "1,594 €", "SP98").
+            if labels >= 2 || end - n >= 3 {
                 for m in n..<end { dropped[m] = true }
                 if n > 0, case .heading = blocks[indices[n - 1]] { dropped[n - 1] = true }
             }

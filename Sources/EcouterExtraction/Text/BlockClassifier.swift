@@ -124,8 +124,9 @@ struct BlockClassifier {
         }
     }
 
+    /// Not a bar of links ("Imprimer cet article | Envoyer à un ami"), an offer or a figure.
     private func isHeadingShaped(_ f: LineFeatures) -> Bool {
-        f.words >= 2 && !f.isPromo && f.digitShare < 0.5
+        f.words >= 2 && !f.isPromo && f.digitShare < 0.5 && !f.hasBar
     }
 
     // MARK: Regions
@@ -147,7 +148,10 @@ struct BlockClassifier {
                 gap = 0
                 wall = false
             } else {
-                gap += 1
+                // A table (forecast hours, odds, results: short lines with figures) interrupts
+                // the text once, however many rows it has.
+                let tableRow = features[i].digits > 0 && features[i].characters < 60
+                if !(tableRow && i > 0 && features[i - 1].digits > 0 && features[i - 1].characters < 60 && kinds[i - 1] != .good) { gap += 1 }
                 if features[i].opensComments { wall = true }
             }
             if i < wallsAfter.count, wallsAfter[i] { wall = true }

@@ -366,8 +366,9 @@ prefix Une publication partagée par
 prefix Durée :
 contains pic.twitter.com
 
-# Legal notices the law prints under every betting offer (Autorité nationale des jeux)
+# Legal notices printed under every betting offer (Autorité nationale des jeux) and market data
 contains Jouer comporte des risques
 contains Les jeux d'argent et de hasard peuvent être dangereux
+contains ne constituent pas un conseil en investissement
 
 """#

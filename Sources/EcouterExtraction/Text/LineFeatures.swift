@@ -38,6 +38,8 @@ struct LineFeatures {
     var opensComments = false
     /// A consent notice ("cookies", "traceurs") speaking to the reader, however long.
     var isConsentNotice = false
+    /// Holds a "|": links or labels set side by side.
+    var hasBar = false
     /// A short line holding a score ("Toulouse 20 - 16 La Rochelle", "Lille 1 - 1 Lens").
     var looksLikeScore = false
 
@@ -97,7 +99,8 @@ struct LineFeatures {
             endWord()
             previous = byte
             switch byte {
-            case 0x7C, 0x28: sawSymbol = true  // "|", "(c)"
+            case 0x7C: sawSymbol = true; hasBar = true
+            case 0x28: sawSymbol = true  // "(c)"
             case 0x22: inQuote.toggle()
             case 0x2E, 0x21, 0x3F: sentences += 1
             default: break
@@ -119,12 +122,21 @@ struct LineFeatures {
             isMeta = (words <= 9 && TextShape.isBylineLine(text))
                 || (digits > 0 && (TextShape.isDateLine(text) || TextShape.isBylineWithDate(text) || Self.isReadingTime(folded, words: words)))
         }
+        // "Rédigé par Julie Marchand, journaliste santé. Validé par le Dr Pierre Aubry. Mis à jour le 26/11/2026."
+        if characters <= 200, hasDate, Self.bylineOpenings.contains(where: { folded.hasPrefix($0) }) {
+            isMeta = true
+        }
         // The credit tests search the line; most lines hold none of what they look for.
         let mayHoldCredit = sawCreditWord || sawSymbol || (sentences >= 1 && !endsSentence)
         hasCredit = mayHoldCredit && Self.hasCredit(text, folded: folded, creditWord: sawCreditWord)
         looksLikeScore = words <= 8 && digits >= 2 && Self.hasScore(text)
         isPromo = sawPromoWord || (folded.utf8.contains(0xE2) && text.contains("€"))
+            || Self.promoPhrases.contains(where: { folded.contains($0) })
     }
+
+    private static let promoPhrases = ["bon plan", "notre partenaire", "nos partenaires", "code promo"]
+
+    private static let bylineOpenings = ["redige par", "ecrit par", "article redige par", "par ", "propos recueillis par", "texte :"]
 
     private enum Tag { case month, reader, promo, credit, comments, consent }
 
@@ -218,6 +230,6 @@ struct LineFeatures {
 
     private static let promoWords: Set<String> = [
         "offre", "offres", "offrez", "profitez", "abonnez", "abonner", "abonne", "abonnement", "inscrivez", "inscrire",
-        "newsletter", "telechargez", "gratuitement", "connectez", "connecter",
+        "newsletter", "telechargez", "gratuitement", "connectez", "connecter", "gagnez", "participez",
     ]
 }
