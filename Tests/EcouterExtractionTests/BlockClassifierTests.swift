@@ -99,6 +99,20 @@ import Testing
         #expect(article.blocks == [.paragraph(Self.p1), .paragraph(Self.p2)])
     }
 
+    @Test func aTableOfContentsIsDroppedItsHeadingsKeptAndAResultTableIsNoHeading() {
+        let page = [
+            "Impôts : ce qui change pour votre taux en janvier", "Sommaire", "Qui est concerné ?", "Peut-on le modifier ?",
+            Self.p1, "Qui est concerné ?", Self.p2, "Peut-on le modifier ?", Self.p3,
+            "Classement", "1. Lucinda Brand (P-B) 50'12\"", "2. Ceylin Alvarado (P-B) à 24\"", Self.p1.replacingOccurrences(of: "mardi", with: "jeudi"),
+        ].joined(separator: "\n")
+        let article = extractor.article(fromText: page)
+        #expect(article.title == "Impôts : ce qui change pour votre taux en janvier")
+        #expect(article.blocks.prefix(5) == [
+            .paragraph(Self.p1), .paragraph("Qui est concerné ?"), .paragraph(Self.p2), .paragraph("Peut-on le modifier ?"), .paragraph(Self.p3),
+        ])
+        #expect(!article.plainText.contains("Sommaire") && !article.plainText.contains("Alvarado"))
+    }
+
     @Test func shortNotesWithoutProseAreKeptAsTheyAre() {
         let article = extractor.article(fromText: "Réunion publique\nMardi 14 h\nSalle des fêtes")
         #expect(article.title == "Réunion publique")

@@ -42,10 +42,18 @@ struct BlockClassifier {
         for i in initial.indices where features[i].addressesReader && features[i].endsWithQuestionMark && features[i].words >= 4 {
             initial[i] = i + 1 < initial.count && initial[i + 1] == .good ? .nearGood : .bad
         }
+        // A short line the page repeats further down is chrome where it first appears (a table of
+        // contents, a menu): the later one is the heading.
+        var lastSeen: [String: Int] = [:]
+        for i in features.indices { if let key = features[i].repeatKey { lastSeen[key] = i } }
+        var repeatedLater = [Bool](repeating: false, count: features.count)
+        for i in features.indices {
+            if let key = features[i].repeatKey, let last = lastSeen[key], last > i { initial[i] = .bad; repeatedLater[i] = true }
+        }
         var kinds = smoothNearGood(initial)
         smoothShort(&kinds, features: features)
         guard let region = mainRegion(kinds, features: features, wallsAfter: wallsAfter) else { return nil }
-        let title = headline(before: region.lowerBound, features: features, initial: initial)
+        let title = headline(before: region.lowerBound, features: features, initial: initial, repeatedLater: repeatedLater)
         var kept: [Int] = []
         // The standfirst: prose between the headline and the content start.
         if let title {
@@ -114,14 +122,20 @@ struct BlockClassifier {
                 // A closing line ends the page right after the text ("Affaire à suivre"): kept,
                 // as when unsure; a signature there is dropped later with the trailer.
                 let closesPage = end == kinds.count && previousGood
-                kinds[i] = previousGood && (nextGood || closesPage) && isHeadingShaped(features[i]) ? .good : .bad
+                let numberedHeading = nextGood && isNumberedHeading(features[i])
+                kinds[i] = (previousGood && (nextGood || closesPage) && isHeadingShaped(features[i])) || numberedHeading ? .good : .bad
             } else {
                 let allList = run.allSatisfy { features[$0].isListItem }
                 for j in run { kinds[j] = allList && previousGood && nextGood ? .good : .bad }
-                if nextGood, features[end - 1].isNumbered { kinds[end - 1] = .good }
+                if nextGood, isNumberedHeading(features[end - 1]) { kinds[end - 1] = .good }
             }
             i = end
         }
+    }
+
+    /// "4. Fermer les volets la nuit": numbered, and no other figure (not "6. H. Clauzel (Fra) à 1'32\"").
+    private func isNumberedHeading(_ f: LineFeatures) -> Bool {
+        f.isNumbered && f.digits <= 2 && f.words >= 3 && !f.isPromo
     }
 
     /// Not a bar of links ("Imprimer cet article | Envoyer à un ami"), an offer or a figure.
@@ -174,15 +188,16 @@ struct BlockClassifier {
     /// The headline above the content start: among the lines shortly before it, the one that
     /// reads most like a title (several words, not a sentence, not a byline, credit or offer),
     /// longer ones preferred and nearer ones preferred.
-    private func headline(before start: Int, features: [LineFeatures], initial: [Kind]) -> Int? {
+    private func headline(before start: Int, features: [LineFeatures], initial: [Kind], repeatedLater: [Bool]) -> Int? {
         let window = max(0, start - 30)..<start
         var best: (index: Int, score: Double)? = nil
         for i in window {
             let f = features[i]
-            guard f.words >= 3, f.characters <= 200, !f.isMeta, !f.hasCredit, !f.isPromo, !f.addressesReader, !f.hasDate,
+            guard !repeatedLater[i], f.words >= 3, f.characters <= 200, !f.isMeta, !f.hasCredit, !f.isPromo, !f.hasDate,
                 !f.isListItem, !f.endsWithPeriod, f.digitShare < 0.4, initial[i] != .good else { continue }
             let distance = Double(start - i)
-            let score = Double(min(f.words, 20)) - 0.5 * distance
+            // A headline may speak to the reader ("ce qui change pour votre taux"), chrome more often does.
+            let score = Double(min(f.words, 20)) - 0.5 * distance - (f.addressesReader ? 4 : 0)
             if best == nil || score >= best!.score { best = (i, score) }
         }
         if let best { return best.index }

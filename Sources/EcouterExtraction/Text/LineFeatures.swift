@@ -38,6 +38,9 @@ struct LineFeatures {
     var opensComments = false
     /// A consent notice ("cookies", "traceurs") speaking to the reader, however long.
     var isConsentNotice = false
+    /// The folded text of a short block, to find lines the page repeats (a table of contents
+    /// before its headings, a menu entry before the kicker); nil for longer blocks.
+    var repeatKey: String?
     /// Holds a "|": links or labels set side by side.
     var hasBar = false
     /// A short line holding a score ("Toulouse 20 - 16 La Rochelle", "Lille 1 - 1 Lens").
@@ -54,6 +57,7 @@ struct LineFeatures {
         isNumbered = TextShape.isNumberedItem(text)
         isListItem = isNumbered || TextShape.bulletPrefixLength(text) != nil
         let folded = TextShape.folded(text, keepingTrailingPunctuation: true)
+        if characters < 100 { repeatKey = folded }
         // One pass over the folded UTF-8 (ASCII but for letters outside Latin): this runs on
         // every block of a page, 10 MB pages included. Bytes >= 0x80 count as letters.
         var word: [UInt8] = []
