@@ -18,16 +18,16 @@ import Testing
     }
 
     @Test func prosePassesMenusAndTablesDoNot() {
-        let prose = LineFeatures(Self.p1, stopWords: FrenchStopWords.builtIn)
+        let prose = LineFeatures(Self.p1)
         #expect(prose.stopShare > 0.3 && prose.endsSentence && !prose.addressesReader)
-        let towns = LineFeatures("Brest Quimper Morlaix Concarneau Douarnenez Landerneau Quimperlé Pont-l'Abbé Châteaulin Carhaix Brest", stopWords: FrenchStopWords.builtIn)
+        let towns = LineFeatures("Brest Quimper Morlaix Concarneau Douarnenez Landerneau Quimperlé Pont-l'Abbé Châteaulin Carhaix Brest")
         #expect(towns.stopShare < 0.1)
-        #expect(LineFeatures("Lille 1 - 1 Lens", stopWords: FrenchStopWords.builtIn).looksLikeScore)
-        #expect(LineFeatures("Recevez chaque vendredi nos enquêtes dans votre boîte mail.", stopWords: FrenchStopWords.builtIn).addressesReader)
+        #expect(LineFeatures("Lille 1 - 1 Lens").looksLikeScore)
+        #expect(LineFeatures("Recevez chaque vendredi nos enquêtes dans votre boîte mail.").addressesReader)
         // Quoted speech and "rendez-vous" are not the site talking to its reader.
-        #expect(!LineFeatures("« Vous verrez, c'est beau », dit-il. Rendez-vous en mars.", stopWords: FrenchStopWords.builtIn).addressesReader)
-        #expect(LineFeatures("Les pompiers sur place, lundi. Photo L'Éclaireur / Marc WEBER", stopWords: FrenchStopWords.builtIn).hasCredit)
-        #expect(!LineFeatures("La photo a fait le tour des réseaux sociaux en quelques heures.", stopWords: FrenchStopWords.builtIn).hasCredit)
+        #expect(!LineFeatures("« Vous verrez, c'est beau », dit-il. Rendez-vous en mars.").addressesReader)
+        #expect(LineFeatures("Les pompiers sur place, lundi. Photo L'Éclaireur / Marc WEBER").hasCredit)
+        #expect(!LineFeatures("La photo a fait le tour des réseaux sociaux en quelques heures.").hasCredit)
     }
 
     @Test func aChromeBlockInsideTheBodyIsDroppedAndTheArticleContinues() {

@@ -7,7 +7,7 @@
 // article's region and its headline among the blocks. Linear in the number of blocks.
 
 struct HTMLBlockShapeFilter {
-    var stopWords: Set<String> = FrenchStopWords.builtIn
+    var stopWords: Set<UInt64> = FrenchStopWords.builtInHashes
 
     /// The article's blocks without their shape-evident chrome and, when `findHeadline` is set
     /// (the markup named none), the headline found above the article's region.

@@ -17,7 +17,7 @@ struct BlockClassifier {
         var kept: [Int]
     }
 
-    var stopWords: Set<String> = FrenchStopWords.builtIn
+    var stopWords: Set<UInt64> = FrenchStopWords.builtInHashes
 
     /// Chrome lines (already smoothed to bad) that may sit between two paragraphs of one region.
     static let maxGapInRegion = 3

@@ -52,7 +52,7 @@ struct LineFeatures {
 
     /// Measures a block. `measuringMeta: false` skips the byline and date tests, for callers
     /// that have already dropped those blocks (the HTML path's tidying did).
-    init(_ text: String, stopWords stopList: Set<String>, measuringMeta: Bool = true) {
+    init(_ text: String, stopWords stopList: Set<UInt64> = FrenchStopWords.builtInHashes, measuringMeta: Bool = true) {
         characters = text.unicodeScalars.count
         isNumbered = TextShape.isNumberedItem(text)
         isListItem = isNumbered || TextShape.bulletPrefixLength(text) != nil
@@ -60,21 +60,20 @@ struct LineFeatures {
         if characters < 100 { repeatKey = folded }
         // One pass over the folded UTF-8 (ASCII but for letters outside Latin): this runs on
         // every block of a page, 10 MB pages included. Bytes >= 0x80 count as letters.
-        var word: [UInt8] = []
+        var wordLength = 0, wordHash = WordHash.start
         var wordIsDigits = true
         var inQuote = false
         var sawMonth = false, sawYear = false, sawPromoWord = false, sawCreditWord = false
         var afterHyphen = false, previous: UInt8 = 0x20
-        var sawSymbol = false, sawCommentsWord = false, sawConsentWord = false
+        var sawSymbol = false, sawCommentsWord = false, sawConsentWord = false, sawPromoHint = false
         func endWord() {
-            guard !word.isEmpty else { return }
+            guard wordLength > 0 else { return }
             words += 1
-            if word.count == 4, wordIsDigits { sawYear = true }
+            if wordLength == 4, wordIsDigits { sawYear = true }
             // The words looked up are short; longer ones need no lookup (one hash per word).
-            if word.count <= 12, !wordIsDigits {
-                let w = String(decoding: word, as: UTF8.self)
-                if stopList.contains(w) { stopWords += 1 }
-                if let tag = Self.tags[w] {
+            if wordLength <= 12, !wordIsDigits {
+                if stopList.contains(wordHash) { stopWords += 1 }
+                if let tag = Self.tags[wordHash] {
                     switch tag {
                     case .month: sawMonth = true
                     // "Rendez-vous", "Abonnez-vous": a noun, or an imperative the promo words catch.
@@ -83,20 +82,24 @@ struct LineFeatures {
                     case .credit: sawCreditWord = true
                     case .comments: sawCommentsWord = true
                     case .consent: sawConsentWord = true
+                    case .promoHint: sawPromoHint = true
                     }
                 }
             }
-            word.removeAll(keepingCapacity: true)
+            wordLength = 0
+            wordHash = WordHash.start
             wordIsDigits = true
         }
         for byte in folded.utf8 {
             if byte == 0xA9, previous == 0xC2 { sawSymbol = true }  // "©"
+            if byte == 0xA6, previous == 0x80 { sentences += 1 }  // the last byte of "…"
             let isDigit = byte >= 0x30 && byte <= 0x39
             let isLetter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte >= 0x80
             if isDigit || isLetter {
-                if word.isEmpty { afterHyphen = previous == 0x2D }
+                if wordLength == 0 { afterHyphen = previous == 0x2D }
                 if isDigit { digits += 1 } else if byte < 0x80 || byte >= 0xC0 { letters += 1; wordIsDigits = false } else { wordIsDigits = false }
-                word.append(byte)
+                wordLength += 1
+                wordHash = WordHash.adding(byte, to: wordHash)
                 previous = byte
                 continue
             }
@@ -111,7 +114,6 @@ struct LineFeatures {
             }
         }
         endWord()
-        if folded.contains("…") { sentences += 1 }
         hasDate = (sawMonth && sawYear) || (digits >= 4 && TextShape.hasNumericDate(folded))
         endsSentence = Self.endsLikeSentence(text)
         opensComments = sawCommentsWord && words <= 6
@@ -135,24 +137,26 @@ struct LineFeatures {
         hasCredit = mayHoldCredit && Self.hasCredit(text, folded: folded, creditWord: sawCreditWord)
         looksLikeScore = words <= 8 && digits >= 2 && Self.hasScore(text)
         isPromo = sawPromoWord || (folded.utf8.contains(0xE2) && text.contains("€"))
-            || Self.promoPhrases.contains(where: { folded.contains($0) })
+            || (sawPromoHint && Self.promoPhrases.contains(where: { folded.contains($0) }))
     }
 
     private static let promoPhrases = ["bon plan", "notre partenaire", "nos partenaires", "code promo"]
 
     private static let bylineOpenings = ["redige par", "ecrit par", "article redige par", "par ", "propos recueillis par", "texte :"]
 
-    private enum Tag { case month, reader, promo, credit, comments, consent }
+    private enum Tag { case month, reader, promo, credit, comments, consent, promoHint }
 
     /// Words that mark a feature, folded. Months as TextShape knows them.
-    private static let tags: [String: Tag] = {
-        var tags: [String: Tag] = [:]
-        for month in TextShape.months { tags[month] = .month }
-        for word in ["vous", "votre", "vos"] { tags[word] = .reader }
-        for word in promoWords { tags[word] = .promo }
-        for word in ["photo", "photos", "credit", "credits", "capture", "illustration"] { tags[word] = .credit }
-        for word in ["commentaire", "commentaires", "reactions", "reagissez", "reponses", "commenter"] { tags[word] = .comments }
-        for word in ["cookies", "traceurs", "consentement"] { tags[word] = .consent }
+    private static let tags: [UInt64: Tag] = {
+        var tags: [UInt64: Tag] = [:]
+        func tag(_ words: some Sequence<String>, _ tag: Tag) { for word in words { tags[WordHash.of(word)] = tag } }
+        tag(TextShape.months, .month)
+        tag(["vous", "votre", "vos"], .reader)
+        tag(promoWords, .promo)
+        tag(["photo", "photos", "credit", "credits", "capture", "illustration"], .credit)
+        tag(["commentaire", "commentaires", "reactions", "reagissez", "reponses", "commenter"], .comments)
+        tag(["cookies", "traceurs", "consentement"], .consent)
+        tag(["plan", "partenaire", "partenaires", "promo"], .promoHint)  // words of promoPhrases
         return tags
     }()
 

@@ -111,7 +111,7 @@ struct PageTextCleaner {
     }
 
     private func opensComments(_ line: String) -> Bool {
-        line.utf8.count <= 120 && LineFeatures(line, stopWords: FrenchStopWords.builtIn, measuringMeta: false).opensComments
+        line.utf8.count <= 120 && LineFeatures(line, measuringMeta: false).opensComments
     }
 
     /// Lines grouped into the blocks a reader sees: a hard-wrapped paragraph, or a line that
