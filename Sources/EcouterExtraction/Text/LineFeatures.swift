@@ -56,16 +56,23 @@ struct LineFeatures {
         characters = text.unicodeScalars.count
         isNumbered = TextShape.isNumberedItem(text)
         isListItem = isNumbered || TextShape.bulletPrefixLength(text) != nil
-        let folded = TextShape.folded(text, keepingTrailingPunctuation: true)
-        if characters < 100 { repeatKey = folded }
-        // One pass over the folded UTF-8 (ASCII but for letters outside Latin): this runs on
-        // every block of a page, 10 MB pages included. Bytes >= 0x80 count as letters.
+        // The folded form (TextShape.folded) is built only for the few tests that search it.
+        var foldedCache: String?
+        func foldedText() -> String {
+            if let foldedCache { return foldedCache }
+            let folded = TextShape.folded(text, keepingTrailingPunctuation: true)
+            foldedCache = folded
+            return folded
+        }
+        // One pass over the text, folding as it goes (lowercase, no accents, straight quotes):
+        // this runs on every block of a page, 10 MB pages included. Letters outside Latin count
+        // as letters, byte by byte, as in the folded form.
         var wordLength = 0, wordHash = WordHash.start
         var wordIsDigits = true
         var inQuote = false
         var sawMonth = false, sawYear = false, sawPromoWord = false, sawCreditWord = false
         var afterHyphen = false, previous: UInt8 = 0x20
-        var sawSymbol = false, sawCommentsWord = false, sawConsentWord = false, sawPromoHint = false
+        var sawSymbol = false, sawCommentsWord = false, sawConsentWord = false, sawPromoHint = false, sawEuro = false
         func endWord() {
             guard wordLength > 0 else { return }
             words += 1
@@ -90,18 +97,16 @@ struct LineFeatures {
             wordHash = WordHash.start
             wordIsDigits = true
         }
-        for byte in folded.utf8 {
-            if byte == 0xA9, previous == 0xC2 { sawSymbol = true }  // "©"
-            if byte == 0xA6, previous == 0x80 { sentences += 1 }  // the last byte of "…"
+        func feed(_ byte: UInt8, leadOrASCII: Bool = true) {
             let isDigit = byte >= 0x30 && byte <= 0x39
-            let isLetter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte >= 0x80
+            let isLetter = (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
             if isDigit || isLetter {
                 if wordLength == 0 { afterHyphen = previous == 0x2D }
-                if isDigit { digits += 1 } else if byte < 0x80 || byte >= 0xC0 { letters += 1; wordIsDigits = false } else { wordIsDigits = false }
+                if isDigit { digits += 1 } else { if leadOrASCII { letters += 1 }; wordIsDigits = false }
                 wordLength += 1
                 wordHash = WordHash.adding(byte, to: wordHash)
                 previous = byte
-                continue
+                return
             }
             endWord()
             previous = byte
@@ -113,8 +118,36 @@ struct LineFeatures {
             default: break
             }
         }
+        func feedLetter(_ scalar: Unicode.Scalar) {
+            var first = true
+            for byte in String(scalar).utf8 { feed(byte, leadOrASCII: first); first = false }
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                feed(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
+                continue
+            }
+            switch v {
+            case 0x2019, 0x2018, 0x02BC, 0x00B4: feed(0x27)
+            case 0x00AB, 0x00BB, 0x201C, 0x201D: feed(0x22)
+            case 0x2013, 0x2014, 0x2012, 0x2212: feed(0x2D)
+            case 0x200B, 0x200C, 0x200D, 0xFEFF, 0x00AD: continue
+            case 0x2026: feed(0x2E)  // "…" ends a sentence
+            case 0x00A9: sawSymbol = true; feed(0x20)  // "©"
+            case 0x20AC: sawEuro = true; feedLetter(scalar)
+            case 0x00C0...0x00DE where v != 0x00D7:
+                feedLetter(TextShape.withoutAccent(Unicode.Scalar(v + 0x20)!))
+            case 0x00DF...0x017F:
+                let lower = scalar.properties.changesWhenLowercased ? scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar : scalar
+                feedLetter(TextShape.withoutAccent(lower))
+            default:
+                if TextShape.isSpace(scalar) { feed(0x20) } else { feedLetter(scalar) }
+            }
+        }
         endWord()
-        hasDate = (sawMonth && sawYear) || (digits >= 4 && TextShape.hasNumericDate(folded))
+        if characters < 100 { repeatKey = foldedText() }
+        hasDate = (sawMonth && sawYear) || (digits >= 4 && TextShape.hasNumericDate(foldedText()))
         endsSentence = Self.endsLikeSentence(text)
         opensComments = sawCommentsWord && words <= 6
         isConsentNotice = sawConsentWord && addressesReader
@@ -126,18 +159,17 @@ struct LineFeatures {
         // Each test runs only when the words it needs are there (they fold the line again).
         if measuringMeta, characters <= 160 {
             isMeta = (words <= 9 && TextShape.isBylineLine(text))
-                || (digits > 0 && (TextShape.isDateLine(text) || TextShape.isBylineWithDate(text) || Self.isReadingTime(folded, words: words)))
+                || (digits > 0 && (TextShape.isDateLine(text) || TextShape.isBylineWithDate(text) || Self.isReadingTime(foldedText(), words: words)))
         }
         // "Rédigé par Julie Marchand, journaliste santé. Validé par le Dr Pierre Aubry. Mis à jour le 26/11/2026."
-        if characters <= 200, hasDate, Self.bylineOpenings.contains(where: { folded.hasPrefix($0) }) {
+        if characters <= 200, hasDate, Self.bylineOpenings.contains(where: { foldedText().hasPrefix($0) }) {
             isMeta = true
         }
         // The credit tests search the line; most lines hold none of what they look for.
         let mayHoldCredit = sawCreditWord || sawSymbol || (sentences >= 1 && !endsSentence)
-        hasCredit = mayHoldCredit && Self.hasCredit(text, folded: folded, creditWord: sawCreditWord)
+        hasCredit = mayHoldCredit && Self.hasCredit(text, folded: foldedText(), creditWord: sawCreditWord)
         looksLikeScore = words <= 8 && digits >= 2 && Self.hasScore(text)
-        isPromo = sawPromoWord || (folded.utf8.contains(0xE2) && text.contains("€"))
-            || (sawPromoHint && Self.promoPhrases.contains(where: { folded.contains($0) }))
+        isPromo = sawPromoWord || sawEuro || (sawPromoHint && Self.promoPhrases.contains(where: { foldedText().contains($0) }))
     }
 
     private static let promoPhrases = ["bon plan", "notre partenaire", "nos partenaires", "code promo"]
