@@ -50,7 +50,7 @@ let package = Package(
         // Feeds in, an audio library and a podcast feed out.
         .target(
             name: "EcouterFeed",
-            dependencies: ["Ecouter", "EcouterSynthesis", "CLibXML2", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["Ecouter", "EcouterSynthesis", "EcouterExtraction", .product(name: "Logging", package: "swift-log")]),
         // The command: thin, one file per subcommand.
         .executableTarget(
             name: "ecouter",

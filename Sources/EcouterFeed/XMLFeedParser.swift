@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import CLibXML2
+import EcouterExtraction
 
-/// Reads RSS 2.0 (and RSS 1.0/RDF) and Atom with libxml2, safely.
-///
-/// `xmlCtxtReadMemory` runs with `XML_PARSE_NONET` (no network) and without `XML_PARSE_NOENT`
-/// (entities are not substituted) or `XML_PARSE_DTDLOAD` (no external DTD is fetched). Documents
-/// declaring entities are refused twice: by ``HostileXMLGuard`` before parsing and by checking
-/// the parsed internal subset after.
+/// Reads RSS 2.0 (and RSS 1.0/RDF) and Atom, safely, through EcouterExtraction's
+/// `XMLDocumentParser` (libxml2 without network, entity substitution or DTD loading). Documents
+/// declaring entities are refused twice: by ``HostileXMLGuard`` before parsing and by the parser's
+/// check of the parsed subsets after.
 enum XMLFeedParser {
     static let contentNS = "http://purl.org/rss/1.0/modules/content/"
     static let dublinCoreNS = "http://purl.org/dc/elements/1.1/"
@@ -15,32 +13,17 @@ enum XMLFeedParser {
     static let rss1NS = "http://purl.org/rss/1.0/"
     static let itunesNS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
-    /// libxml2's global set-up, once per process (`xmlInitParser` is not safe to race).
-    private static let initialized: Bool = { xmlInitParser(); return true }()
-
     static func parse(_ bytes: [UInt8]) throws(FeedError) -> Feed {
         try HostileXMLGuard.check(bytes)
-        _ = initialized
-        guard let context = xmlNewParserCtxt() else { throw FeedError(.malformed, "libxml2 could not allocate a parser") }
-        defer { xmlFreeParserCtxt(context) }
-        let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let document = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), "feed.xml", nil, options)
+        let tree: XMLDocumentTree
+        do throws(XMLParseError) { tree = try XMLDocumentParser.parse(bytes) } catch {
+            switch error.kind {
+            case .malformed: throw FeedError(.malformed, "the feed is not well-formed XML (\(error.message))")
+            case .declaresEntities: throw FeedError(.hostile, "the feed declares XML entities, which feeds never need; refused")
+            case .noRoot: throw FeedError(.notAFeed, "the document has no root element")
             }
         }
-        guard let document, context.pointee.wellFormed != 0 else {
-            if let document { xmlFreeDoc(document) }
-            let error = context.pointee.lastError
-            let message = error.message.map { collapseWhitespace(String(cString: $0)) ?? "" } ?? "unknown error"
-            throw FeedError(.malformed, "the feed is not well-formed XML (line \(error.line): \(message))")
-        }
-        defer { xmlFreeDoc(document) }
-        if declaresEntities(document.pointee.intSubset) || declaresEntities(document.pointee.extSubset) {
-            throw FeedError(.hostile, "the feed declares XML entities, which feeds never need; refused")
-        }
-        guard let rootNode = xmlDocGetRootElement(document) else { throw FeedError(.notAFeed, "the document has no root element") }
-        let root = XMLElement(node: rootNode)
+        let root = XMLElement(tree: tree, index: tree.root)
         switch (root.name, root.namespace) {
         case ("rss", ""):
             guard let channel = root.child("channel") else { throw FeedError(.notAFeed, "an <rss> document without <channel>") }
@@ -49,22 +32,11 @@ enum XMLFeedParser {
             guard let channel = root.child("channel", ns: rss1NS) else { throw FeedError(.notAFeed, "an RDF document without an RSS 1.0 <channel>") }
             return rss(channel: channel, items: root.children("item", ns: rss1NS), kind: .rss)
         case ("feed", atomNS):
-            return atom(feed: root, document: document)
+            return atom(feed: root)
         default:
             let ns = root.namespace.isEmpty ? "" : " (namespace \(root.namespace))"
             throw FeedError(.notAFeed, "the document is XML but not a feed: its root is <\(root.name)>\(ns), not <rss> or Atom <feed>")
         }
-    }
-
-    private static func declaresEntities(_ dtd: UnsafeMutablePointer<xmlDtd>?) -> Bool {
-        guard let dtd else { return false }
-        if dtd.pointee.entities != nil || dtd.pointee.pentities != nil { return true }
-        var child = dtd.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ENTITY_DECL { return true }
-            child = current.pointee.next
-        }
-        return false
     }
 
     // MARK: RSS
@@ -97,7 +69,7 @@ enum XMLFeedParser {
 
     // MARK: Atom
 
-    private static func atom(feed root: XMLElement, document: xmlDocPtr) -> Feed {
+    private static func atom(feed root: XMLElement) -> Feed {
         let ns = atomNS
         var feed = Feed(
             kind: .atom, title: root.child("title", ns: ns)?.line, description: root.child("subtitle", ns: ns)?.line,
@@ -109,8 +81,8 @@ enum XMLFeedParser {
             let link = alternateLink(entry)
             let title = entry.child("title", ns: ns)?.line
             let published = entry.child("published", ns: ns)?.line ?? entry.child("updated", ns: ns)?.line
-            let content = entry.child("content", ns: ns).flatMap { body(of: $0, document: document) }
-            let summary = entry.child("summary", ns: ns).flatMap { body(of: $0, document: document) }
+            let content = entry.child("content", ns: ns).flatMap { body(of: $0) }
+            let summary = entry.child("summary", ns: ns).flatMap { body(of: $0) }
             let author = entry.child("author", ns: ns)?.child("name", ns: ns)?.line ?? feedAuthor
             feed.items.append(FeedItem(
                 id: FeedItem.identity(id: entry.child("id", ns: ns)?.line, link: link, title: title, published: published),
@@ -126,12 +98,12 @@ enum XMLFeedParser {
 
     /// An Atom text construct: `type` text (default), html (escaped markup) or xhtml (inline markup).
     /// Content with a `src` (out-of-line) carries no text: nil.
-    private static func body(of element: XMLElement, document: xmlDocPtr) -> ItemBody? {
+    private static func body(of element: XMLElement) -> ItemBody? {
         guard element.attribute("src") == nil else { return nil }
         let body: ItemBody
         switch element.attribute("type") ?? "text" {
         case "html", "text/html": body = .html(element.text)
-        case "xhtml", "application/xhtml+xml": body = .html(element.innerMarkup(in: document))
+        case "xhtml", "application/xhtml+xml": body = .html(element.innerMarkup)
         default: body = .text(element.text)
         }
         return body.isBlank ? nil : body

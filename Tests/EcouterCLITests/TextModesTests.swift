@@ -63,6 +63,25 @@ struct TextAndSentencesTests {
         }
     }
 
+    @Test("normalize FILE previews the extracted article, not the page chrome")
+    func normalizePreviewsTheArticle() throws {
+        let scraped = "Publicité\nAccueil\nSport\nGrève à la SNCF : trafic perturbé mardi\nPartager\n"
+            + "Le trafic sera très perturbé mardi sur l'ensemble du réseau, a annoncé la direction lundi soir à 21h30.\n"
+            + "Avez-vous aimé cet article ?\nOui\nNon\n"
+        for (input, name) in [(scraped, "page.txt"), (Self.page, "page.html")] {
+            let dir = try ScratchDirectory()
+            let result = try CommandRunner.run(["normalize", try dir.write(name, input)])
+            #expect(result.status == 0, "stderr: \(result.stderr)")
+            let lines = result.stdoutText.split(separator: "\n")
+            #expect(lines.first?.hasPrefix("Grève à la") == true && lines.first?.hasSuffix("trafic perturbé mardi") == true, "\(name): \(lines)")
+            #expect(lines.contains { $0.hasPrefix("Le trafic sera très perturbé") })
+            if name == "page.txt" { #expect(result.stdoutText.contains("vingt et une heures trente")) }
+            for chrome in ["Publicité", "Accueil", "Partager", "Avez-vous", "cookies"] {
+                #expect(!result.stdoutText.contains(chrome), "\(name) normalized \(chrome)")
+            }
+        }
+    }
+
     @Test("read speaks an HTML page the same as its text")
     func readHTML() throws {
         let dir = try ScratchDirectory()

@@ -200,7 +200,7 @@ import Testing
 
     @Test func mutatedFixturePagesGiveAnArticleOrAClearError() throws {
         var rng = SplitMix64(seed: 2026)
-        let pages = try (FixturePages.pages(withExtension: "html") + FixturePages.pages(withExtension: "txt")).map(FixturePages.bytes)
+        let pages = try (FixturePages.pages(withExtension: "html") + FixturePages.pages(withExtension: "txt")).map { try FixturePages.bytes($0) }
         #expect(pages.count >= 12)
         let known: [ExtractionError.Code] = [.noContent, .unparsable, .tooDeep]
         let clock = ContinuousClock()

@@ -127,6 +127,24 @@ struct BlockCollector {
             current.append(ch)
         }
         endLine()
-        return paragraphs.map { $0.joined(separator: " ") }.filter { !$0.isEmpty }
+        return paragraphs.flatMap(joinedLines).filter { !$0.isEmpty }
+    }
+
+    /// Lines between single `<br>` run on into one paragraph, except after a line that is not a
+    /// sentence when the next starts a new one with a capital: a headline, a subheading or a
+    /// dateline over its text in old table layouts ("<b>Titre</b><br><i>Mis en ligne le…</i>").
+    private func joinedLines(_ lines: [String]) -> [String] {
+        var out: [String] = []
+        for line in lines {
+            if let last = out.last, !TextShape.endsSentence(last), !last.hasSuffix(","), line.first?.isUppercase == true,
+                !TextShape.isListItem(line), last.count <= 150 {
+                out.append(line)
+            } else if out.isEmpty {
+                out.append(line)
+            } else {
+                out[out.count - 1] += " " + line
+            }
+        }
+        return out
     }
 }

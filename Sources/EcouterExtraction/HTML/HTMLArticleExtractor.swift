@@ -7,6 +7,7 @@ import Logging
 struct HTMLArticleExtractor {
     var rules: CleanupRules
     var logger: Logger
+    private let shapeFilter = HTMLBlockShapeFilter()
 
     func article(from bytes: [UInt8]) throws(ExtractionError) -> Article {
         let doc = try HTMLParser.parse(bytes)
@@ -18,13 +19,22 @@ struct HTMLArticleExtractor {
         logger.debug("content roots", metadata: ["roots": "\(roots.map { doc.nodes[$0].tag + "#\($0)" })", "nodes": "\(doc.nodes.count)"])
 
         let collected = roots.isEmpty ? [] : BlockCollector(doc: doc, filter: filter, rules: rules).blocks(in: roots)
-        let title = chooseTitle(meta: meta, doc: doc, filter: filter, roots: roots, collected: collected)
-        var blocks = tidy(collected.map(\.block), title: title)
+        let headline = headlineIndex(collected, doc: doc, documentTitle: meta.documentTitle, visibleH1: { visibleH1(doc, filter) })
+        var title = headline.map { collected[$0].block.text } ?? chooseTitle(meta: meta, doc: doc, filter: filter, roots: roots, collected: collected)
+        var blocks = tidy(afterHeadline(collected, headline: headline), title: title)
+        let markupHasHeadline = collected.contains { doc.nodes[$0.element].tag == "h1" } || meta.ogTitle != nil || meta.headline != nil
+        // Old layouts and div soup name no headline: it is a line above the text, not <title>.
+        let shaped = shapeFilter.apply(blocks, findHeadline: !markupHasHeadline)
+        blocks = shaped.blocks
+        if let found = shaped.title {
+            logger.debug("headline from the block classifier", metadata: ["title": "\(found)"])
+            title = found
+        }
 
         if let body = meta.articleBody, let fromJSON = jsonBodyBlocks(body), letters(fromJSON) * 2 > letters(blocks) * 3 {
             // The page's own structured copy holds much more than the markup we found.
             logger.debug("using JSON-LD articleBody", metadata: ["letters": "\(letters(fromJSON))"])
-            blocks = fromJSON
+            blocks = Self.standfirst(meta.description, before: fromJSON) + fromJSON
         }
         if blocks.isEmpty, doc.truncatedByDepth {
             throw ExtractionError(.tooDeep, "libxml2 stopped early in the page (elements nested too deeply); nothing readable came before that point")
@@ -42,11 +52,26 @@ struct HTMLArticleExtractor {
     /// or <title> without the site name.
     private func chooseTitle(meta: PageMetadata, doc: FlatDocument, filter: ChromeFilter, roots: [Int], collected: [BlockCollector.Collected]) -> String? {
         if let h1 = collected.first(where: { doc.nodes[$0.element].tag == "h1" }) { return h1.block.text }
+        let h1 = visibleH1(doc, filter)
         let candidates = [
             meta.ogTitle.map { PageMetadata.strippingSiteName($0, siteName: meta.siteName) }, meta.headline,
-            visibleH1(doc, filter), meta.strippedDocumentTitle,
+            h1.flatMap { Self.documentTitle(meta.documentTitle, after: $0) }, h1, meta.strippedDocumentTitle,
         ]
         return candidates.lazy.compactMap { $0 }.map(TextShape.collapsedWhitespace).first { !$0.isEmpty }
+    }
+
+    /// The rest of <title> when it starts with `site`, the <h1> of a page whose header holds
+    /// the site's name: "Le potager de Mamie Jeannette: Planter l'ail avant l'hiver".
+    static func documentTitle(_ title: String?, after site: String) -> String? {
+        guard let title, title.utf8.count <= 2000 else { return nil }
+        let words = title.split(separator: " "), siteWords = site.split(separator: " ")
+        guard words.count > siteWords.count, !siteWords.isEmpty else { return nil }
+        let head = words.prefix(siteWords.count).joined(separator: " ")
+        guard TextShape.folded(head) == TextShape.folded(site) else { return nil }
+        let rest = words.dropFirst(siteWords.count).joined(separator: " ").drop(while: { " :|-–—·".contains($0) })
+        // "Headline | Site Name" starts with the headline too: the rest is then the site's name.
+        guard rest.split(separator: " ").count >= 2, !PageMetadata.looksLikeSiteName(String(rest)) else { return nil }
+        return String(rest)
     }
 
     private func visibleH1(_ doc: FlatDocument, _ filter: ChromeFilter) -> String? {
@@ -60,6 +85,31 @@ struct HTMLArticleExtractor {
     }
 
     // MARK: Tidying
+
+    /// Where the article's headline is among the collected blocks: the first <h1>, unless that
+    /// <h1> is the site's name (a blog's header) and a later heading is the rest of <title>
+    /// ("Le potager de Mamie Jeannette: Planter l'ail avant l'hiver").
+    private func headlineIndex(_ collected: [BlockCollector.Collected], doc: FlatDocument, documentTitle: String?, visibleH1: () -> String?) -> Int? {
+        let h1 = collected.firstIndex(where: { doc.nodes[$0.element].tag == "h1" })
+        guard let documentTitle, let siteText = h1.map({ collected[$0].block.text }) ?? visibleH1() else { return h1 }
+        let site = TextShape.folded(siteText), page = TextShape.folded(documentTitle)
+        guard page.count > site.count, page.hasPrefix(site) else { return h1 }
+        let rest = String(page.dropFirst(site.count).drop(while: { " :|-–—·".contains($0) }))
+        guard !rest.isEmpty else { return h1 }
+        let later = collected[((h1 ?? -1) + 1)...].prefix(50).firstIndex { item in
+            if case .heading = item.block { return TextShape.folded(item.block.text) == rest }
+            return false
+        }
+        return later ?? h1
+    }
+
+    /// The content from its headline on: labels above it (kicker, breadcrumb, a live
+    /// scoreboard, a blog's name) are dropped; a sentence there (a standfirst placed first) is kept.
+    private func afterHeadline(_ collected: [BlockCollector.Collected], headline: Int?) -> [Article.Block] {
+        guard let headline, headline > 0 else { return collected.map(\.block) }
+        let before = collected[..<headline].map(\.block).filter { $0.text.count >= 90 && TextShape.endsSentence($0.text) }
+        return before + collected[headline...].map(\.block)
+    }
 
     /// Drops what the rules call chrome, the headline repeated as a heading, bylines and dates.
     private func tidy(_ raw: [Article.Block], title: String?) -> [Article.Block] {
@@ -101,6 +151,15 @@ struct HTMLArticleExtractor {
             result.append(block.withText(text))
         }
         return result
+    }
+
+    /// The page's summary as the standfirst over a JSON-LD body, when it is a sentence the body
+    /// does not already open with.
+    static func standfirst(_ description: String?, before body: [Article.Block]) -> [Article.Block] {
+        guard let description, description.count >= 40, description.count <= 600, TextShape.endsSentence(description) else { return [] }
+        let folded = TextShape.folded(description)
+        if let first = body.first, TextShape.folded(first.text).hasPrefix(folded) { return [] }
+        return [.paragraph(description)]
     }
 
     /// articleBody split at line breaks, when it is long enough to matter and is not markup.

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The only file that parses with libxml2: bytes -> htmlCtxtReadMemory -> FlatDocument, document freed.
+// HTML through libxml2: bytes -> htmlCtxtReadMemory -> FlatDocument, document freed. With
+// Markup/XMLDocumentParser.swift, the only files of the package that call libxml2.
 
 internal import CLibXML2
 
 /// libxml2 wants one global initialisation before concurrent use; a Swift global `let`
-/// initialiser runs exactly once, thread-safely.
-private let libxml2Ready: Bool = {
+/// initialiser runs exactly once, thread-safely. The one guard for HTML and XML alike.
+let libxml2Ready: Bool = {
     xmlInitParser()
     return true
 }()

@@ -6,6 +6,9 @@ struct PageMetadata {
     var documentTitle: String?
     var headline: String?
     var articleBody: String?
+    /// The page's summary (`description`, og:description, JSON-LD `description`): the
+    /// standfirst when the article's text comes from JSON-LD.
+    var description: String?
     var author: String?
     var published: String?
     var language: String?
@@ -24,6 +27,7 @@ struct PageMetadata {
                 guard let content = node.attribute("content").map(TextShape.collapsedWhitespace), !content.isEmpty else { continue }
                 switch key {
                 case "og:title", "twitter:title": if ogTitle == nil { ogTitle = content }
+                case "description", "og:description", "twitter:description": if description == nil { description = content }
                 case "og:site_name", "application-name": if siteName == nil { siteName = content }
                 case "author", "article:author", "dc.creator", "sailthru.author", "byl":
                     if metaAuthor == nil, !content.hasPrefix("http") { metaAuthor = content }
@@ -63,6 +67,7 @@ struct PageMetadata {
                 guard types.contains(where: { $0.hasSuffix("Article") || $0 == "BlogPosting" || $0 == "Report" }) else { continue }
                 if headline == nil { headline = value["headline"]?.string.map(TextShape.collapsedWhitespace) ?? value["name"]?.string }
                 if articleBody == nil { articleBody = value["articleBody"]?.string }
+                if description == nil { description = value["description"]?.string.map(TextShape.collapsedWhitespace) }
                 if author == nil { author = value["author"]?.name.map(TextShape.collapsedWhitespace) }
                 if published == nil { published = value["datePublished"]?.string }
                 if language == nil { language = value["inLanguage"]?.name }

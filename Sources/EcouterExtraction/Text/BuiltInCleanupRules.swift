@@ -322,7 +322,6 @@ end Contenus sponsorisés
 end Contenus partenaires
 end Les articles les plus lus
 end Les plus consultés
-end Sur le même sujet :
 section La rédaction vous conseille
 section Dans nos archives
 section Lire notre enquête
@@ -366,5 +365,10 @@ line Charger plus
 prefix Une publication partagée par
 prefix Durée :
 contains pic.twitter.com
+
+# Legal notices printed under every betting offer (Autorité nationale des jeux) and market data
+contains Jouer comporte des risques
+contains Les jeux d'argent et de hasard peuvent être dangereux
+contains ne constituent pas un conseil en investissement
 
 """#

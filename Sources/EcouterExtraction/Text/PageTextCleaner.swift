@@ -14,12 +14,20 @@ struct PageTextCleaner {
         /// Chrome lines were dropped right before / right after this one.
         var chromeBefore = false
         var chromeAfter = false
+        /// A comment thread's heading was dropped right after this line: the article ends here.
+        var commentsAfter = false
     }
 
     func article(from text: String) -> Article {
         let groups = splitIntoGroups(text)
         var kept = keptLines(groups)
-        let title = takeTitle(&kept)
+        var title: String?
+        if let selected = classifiedLines(kept) {
+            kept = selected.lines
+            title = selected.title ?? takeTitle(&kept)
+        } else {
+            title = takeTitle(&kept)
+        }
         dropHeaderZone(&kept)
         dropTrailerZone(&kept)
         let blocks = paragraphs(kept)
@@ -69,12 +77,16 @@ struct PageTextCleaner {
                     keptCharacters += text.count
                     if text.count >= 200 || keptCharacters >= 400 { sawProse = true }
                 case .drop:
-                    if !kept.isEmpty { kept[kept.count - 1].chromeAfter = true }
+                    if !kept.isEmpty {
+                        kept[kept.count - 1].chromeAfter = true
+                        if opensComments(line) { kept[kept.count - 1].commentsAfter = true }
+                    }
                     lastDropped = true
                     continue
                 case .end:
                     // An end marker before any real paragraph is a menu entry, not the end.
                     if sawProse { break groupLoop }
+                    if !kept.isEmpty, opensComments(line) { kept[kept.count - 1].commentsAfter = true }
                 case .sectionHeading:
                     // Teasers on the following lines of this group, then whole teaser groups.
                     while index < group.count, isTeaserLine(group[index]) { index += 1 }
@@ -83,6 +95,49 @@ struct PageTextCleaner {
             }
         }
         return kept
+    }
+
+    // MARK: Block classification
+
+    /// The article's lines and headline as the block classifier sees them; nil when no line
+    /// reads like prose (a short note is then kept as it is).
+    private func classifiedLines(_ lines: [Line]) -> (title: String?, lines: [Line])? {
+        let blocks = blocksForClassification(lines)
+        let texts = blocks.map { $0.map { lines[$0].text }.joined(separator: " ") }
+        let walls = blocks.map { lines[$0.last!].commentsAfter }
+        guard let selection = BlockClassifier().select(texts, wallsAfter: walls) else { return nil }
+        let title = selection.title.map { texts[$0] }
+        return (title, selection.kept.flatMap { blocks[$0].map { lines[$0] } })
+    }
+
+    private func opensComments(_ line: String) -> Bool {
+        line.utf8.count <= 120 && LineFeatures(line, measuringMeta: false).opensComments
+    }
+
+    /// Lines grouped into the blocks a reader sees: a hard-wrapped paragraph, or a line that
+    /// plainly runs on into the next, is one block; otherwise each line is its own block.
+    private func blocksForClassification(_ lines: [Line]) -> [[Int]] {
+        var blocks: [[Int]] = []
+        var start = 0
+        while start < lines.count {
+            var end = start
+            while end < lines.count, lines[end].group == lines[start].group { end += 1 }
+            let hardWrapped = looksHardWrapped(lines[start..<end].map(\.text))
+            for i in start..<end {
+                if i > start, hardWrapped || runsOn(lines[i - 1].text, into: lines[i].text) {
+                    blocks[blocks.count - 1].append(i)
+                } else {
+                    blocks.append([i])
+                }
+            }
+            start = end
+        }
+        return blocks
+    }
+
+    private func runsOn(_ line: String, into next: String) -> Bool {
+        guard !TextShape.endsSentence(line), !TextShape.isListItem(next), let first = next.first else { return false }
+        return first.isLowercase
     }
 
     private func isTeaserLine(_ line: String) -> Bool { TextShape.isTeaserLine(line) }

@@ -166,7 +166,7 @@ enum TextShape {
 
     // MARK: Dates
 
-    private static let months: Set<String> = [
+    static let months: Set<String> = [
         "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
         "novembre", "decembre", "janv", "fev", "fevr", "avr", "juil", "sept", "oct", "nov", "dec",
     ]
@@ -175,6 +175,7 @@ enum TextShape {
         "mis", "mise", "jour", "modifie", "modifiee", "actualise", "actualisee", "il", "y", "depuis",
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd", "hui",
         "par", "redaction", "cet", "article", "date", "du", "lecture", "temps", "de", "environ", "maj",
+        "minutes", "jours", "j", "s", "sec", "secondes",
     ]
 
     /// True for a short line that is only a date, with perhaps a time and a few words
@@ -192,6 +193,8 @@ enum TextShape {
             else if isTimeToken(t) { numbers += 1; hasYearOrTime = true }
             else if !dateVocabulary.contains(t) { others += 1 }
         }
+        // "Il y a 25 min", "Mis à jour il y a 3 min": a live blog's relative time.
+        if numbers >= 1, others == 0, folded.contains("il y a") { return true }
         // "Il a neigé 3 jours en mars" names a month but is a sentence: other words need a year or time.
         if hasNumericDate(folded) { return others <= 2 }
         guard hasMonth, numbers >= 1 else { return false }
@@ -207,7 +210,7 @@ enum TextShape {
     }
 
     /// dd/mm/yyyy, dd.mm.yyyy, dd-mm-yyyy or yyyy-mm-dd somewhere in the line.
-    private static func hasNumericDate(_ folded: String) -> Bool {
+    static func hasNumericDate(_ folded: String) -> Bool {
         var groups: [Int] = []   // lengths of digit runs joined by one separator
         var run = 0
         var lastSeparator: Character? = nil
@@ -236,6 +239,7 @@ enum TextShape {
         let words = words(folded)
         guard let first = words.first else { return false }
         let marked = first == "par" || words.contains("publie") || words.contains("publiee") || words.contains("modifie") || folded.contains("mis a jour")
+            || folded.contains("mis en ligne") || words.contains("poste")
         guard marked else { return false }
         let hasMonth = words.contains { months.contains(String($0)) }
         let hasTime = words.contains { isTimeToken(String($0)) }

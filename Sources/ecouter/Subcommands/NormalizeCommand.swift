@@ -11,8 +11,9 @@ struct NormalizeCommand: ParsableCommand {
         discussion: """
             Numbers, dates, times, money, units, abbreviations, acronyms and symbols are written out \
             as a French news reader says them, with the voice preset's regional number words and \
-            lexicons. With --lines, every input line is one item and the output has exactly one line \
-            per input line.
+            lexicons. Without --lines, FILE is read as `ecouter FILE` reads it: the article (title, \
+            then paragraphs) is extracted from the page first. With --lines, every input line is one \
+            item and the output has exactly one line per input line.
 
             Example:
               $ echo "Le 1er mars, M. Dupont a payé 1 234,56 € à 14h30." | ecouter normalize
@@ -28,11 +29,17 @@ struct NormalizeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Override the preset's region for number words: fr-FR, fr-BE or fr-CH.", valueName: "region"))
     var region: String?
 
+    @OptionGroup var input: InputOptions
+
     @OptionGroup var voice: VoiceOptions
 
     func run() throws {
         do {
-            var normalizer = try ArticleReader(options: try voice.readingOptions()).normalizer()
+            var options = try voice.readingOptions()
+            options.inputFormat = input.inputFormat
+            options.cleanupRules = try input.cleanupRules()
+            let reader = ArticleReader(options: options)
+            var normalizer = try reader.normalizer()
             if let region {
                 guard let chosen = FrenchRegion(rawValue: region) else {
                     throw EcouterError(.settings, "unknown region \(region) (expected fr-FR, fr-BE or fr-CH)")
@@ -58,9 +65,12 @@ struct NormalizeCommand: ParsableCommand {
                 let text = try LineItems.decode(bytes)
                 LineItems.forEach(in: text) { item in emit(normalizer.normalize(item)) }
             } else {
-                let text = try ArticleReader.decodeText(bytes)
-                normalizer.forEachSentence(in: text) { sentence in
-                    if !sentence.spoken.isEmpty { emit(sentence.spoken) }
+                // What `ecouter FILE` reads: the extracted article, not the page around it.
+                let article = try reader.article(from: bytes)
+                for text in [article.title].compactMap({ $0 }) + article.blocks.map(\.text) {
+                    normalizer.forEachSentence(in: text) { sentence in
+                        if !sentence.spoken.isEmpty { emit(sentence.spoken) }
+                    }
                 }
             }
             if let failure { throw failure }

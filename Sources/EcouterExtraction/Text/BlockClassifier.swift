@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The main decision for scraped page text, in the tradition of jusText (Pomikálek, 2011):
+// classify each block by its shape (length, stop-word share, how it ends, digits, credits,
+// addressing the reader), smooth short and doubtful blocks by their neighbours, then keep the
+// densest region of content, where the article is; chrome surrounds it and may interrupt it.
+// The headline is then looked for above where the content starts. Linear in the number of blocks.
+
+/// Which blocks of a scraped page are the article, and which one is its headline.
+struct BlockClassifier {
+    /// A block's class, before and after smoothing (jusText's good / near-good / short / bad).
+    enum Kind { case good, nearGood, short, bad }
+
+    struct Selection {
+        /// Index of the headline block, if one was found above the content.
+        var title: Int?
+        /// Blocks that are the article (standfirst, paragraphs, headings), in order.
+        var kept: [Int]
+    }
+
+    var stopWords: Set<UInt64> = FrenchStopWords.builtInHashes
+
+    /// Chrome lines (already smoothed to bad) that may sit between two paragraphs of one region.
+    static let maxGapInRegion = 3
+    /// A further region joins the article across a longer interruption only when it is this
+    /// large a share of the main one (the article continuing after a "Sur le même sujet" box).
+    static let farRegionShare = 0.3
+    static let maxFarGap = 12
+
+    /// Decides which blocks to read. Returns nil when nothing reads like prose (then the caller
+    /// keeps its conservative behaviour: a short note is not thrown away).
+    /// - Parameter wallsAfter: blocks after which a comment thread opened (its heading dropped
+    ///   by the rules): the article does not continue past them.
+    func select(_ blocks: [String], wallsAfter: [Bool] = []) -> Selection? {
+        select(features: blocks.map { LineFeatures($0, stopWords: stopWords) }, wallsAfter: wallsAfter)
+    }
+
+    /// The same, from blocks already measured.
+    func select(features: [LineFeatures], wallsAfter: [Bool] = []) -> Selection? {
+        var initial = features.map(classify)
+        // An interviewer's question speaks to the guest ("Quel bilan tirez-vous… ?"), not to the
+        // reader: it counts as a sentence when the answer follows at once.
+        for i in initial.indices where features[i].addressesReader && features[i].endsWithQuestionMark && features[i].words >= 4 {
+            initial[i] = i + 1 < initial.count && initial[i + 1] == .good ? .nearGood : .bad
+        }
+        // A short line the page repeats further down is chrome where it first appears (a table of
+        // contents, a menu): the later one is the heading.
+        var lastSeen: [String: Int] = [:]
+        for i in features.indices { if let key = features[i].repeatKey { lastSeen[key] = i } }
+        var repeatedLater = [Bool](repeating: false, count: features.count)
+        for i in features.indices {
+            if let key = features[i].repeatKey, let last = lastSeen[key], last > i { initial[i] = .bad; repeatedLater[i] = true }
+        }
+        var kinds = smoothNearGood(initial)
+        smoothShort(&kinds, features: features)
+        guard let region = mainRegion(kinds, features: features, wallsAfter: wallsAfter) else { return nil }
+        let title = headline(before: region.lowerBound, features: features, initial: initial, repeatedLater: repeatedLater)
+        var kept: [Int] = []
+        // The standfirst: prose between the headline and the content start.
+        if let title {
+            let between = (title + 1)..<region.lowerBound
+            // A lone line under the headline is its subtitle, unless it is plainly chrome.
+            if between.count == 1, let only = between.first, isSubtitle(features[only]) {
+                kept.append(only)
+            } else {
+                for i in between where isStandfirst(features[i], initial[i]) { kept.append(i) }
+            }
+        }
+        for i in region where kinds[i] == .good { kept.append(i) }
+        return Selection(title: title, kept: kept)
+    }
+
+    // MARK: Classes
+
+    private func classify(_ f: LineFeatures) -> Kind {
+        if f.isMeta || f.hasCredit || f.looksLikeScore || f.isConsentNotice || f.opensComments { return .bad }
+        if f.isPromo, f.characters < 150 { return .bad }
+        // A dateline ("Mis en ligne le 08/11/2026 - par R. Delmas"), not a sentence.
+        if f.hasDate, f.words <= 12, !f.endsSentence { return .bad }
+        if f.addressesReader, f.characters < 250 { return .bad }
+        // Scores, timestamps, odds, tables: mostly digits.
+        if f.digitShare > 0.4, f.letters < 40 { return .bad }
+        if f.characters >= 90, f.stopShare >= 0.22, f.endsClause { return .good }
+        if f.characters >= 200, f.stopShare >= 0.2 { return .good }
+        if f.characters >= 40, f.stopShare >= 0.18, f.endsClause, f.wordsPerSentence >= 6 { return .nearGood }
+        // A question is a sentence however short ("Peut-on encore sauver les glaciers alpins ?").
+        if f.endsWithQuestionMark, f.words >= 4 { return .nearGood }
+        if f.characters < 90 || f.words <= 12 { return .short }
+        return .bad
+    }
+
+    /// A near-good block is good next to good content (skipping short blocks), bad between chrome.
+    private func smoothNearGood(_ initial: [Kind]) -> [Kind] {
+        var kinds = initial
+        // Nearest non-short class on each side, found in two linear sweeps.
+        var before = [Kind?](repeating: nil, count: initial.count)
+        var last: Kind? = nil
+        for i in initial.indices { before[i] = last; if initial[i] != .short { last = initial[i] } }
+        var after = [Kind?](repeating: nil, count: initial.count)
+        last = nil
+        for i in initial.indices.reversed() { after[i] = last; if initial[i] != .short { last = initial[i] } }
+        for i in initial.indices where initial[i] == .nearGood {
+            let goodSide = before[i] == .good || after[i] == .good
+                || (before[i] == .nearGood && after[i] == .nearGood)
+            kinds[i] = goodSide ? .good : .bad
+        }
+        return kinds
+    }
+
+    /// Short blocks: a lone one between two good blocks is a subheading (kept); runs of short
+    /// blocks are menus, share bars, tags, teaser lists, result tables (dropped), except list
+    /// items inside the body and a numbered heading right before a paragraph.
+    private func smoothShort(_ kinds: inout [Kind], features: [LineFeatures]) {
+        var i = 0
+        while i < kinds.count {
+            guard kinds[i] == .short else { i += 1; continue }
+            var end = i
+            while end < kinds.count, kinds[end] == .short { end += 1 }
+            let previousGood = i > 0 && kinds[i - 1] == .good
+            let nextGood = end < kinds.count && kinds[end] == .good
+            let run = i..<end
+            if run.count == 1 {
+                // A closing line ends the page right after the text ("Affaire à suivre"): kept,
+                // as when unsure; a signature there is dropped later with the trailer.
+                let closesPage = end == kinds.count && previousGood
+                let numberedHeading = nextGood && isNumberedHeading(features[i])
+                kinds[i] = (previousGood && (nextGood || closesPage) && isHeadingShaped(features[i])) || numberedHeading ? .good : .bad
+            } else {
+                let allList = run.allSatisfy { features[$0].isListItem }
+                for j in run { kinds[j] = allList && previousGood && nextGood ? .good : .bad }
+                if nextGood, isNumberedHeading(features[end - 1]) { kinds[end - 1] = .good }
+            }
+            i = end
+        }
+    }
+
+    /// "4. Fermer les volets la nuit": numbered, and no other figure (not "6. H. Clauzel (Fra) à 1'32\"").
+    private func isNumberedHeading(_ f: LineFeatures) -> Bool {
+        f.isNumbered && f.digits <= 2 && f.words >= 3 && !f.isPromo
+    }
+
+    /// Not a bar of links ("Imprimer cet article | Envoyer à un ami"), an offer or a figure.
+    private func isHeadingShaped(_ f: LineFeatures) -> Bool {
+        f.words >= 2 && !f.isPromo && f.digitShare < 0.5 && !f.hasBar
+    }
+
+    // MARK: Regions
+
+    /// The densest run of good blocks (allowing short interruptions), extended over a longer
+    /// interruption to a further run that is itself a large part of the article.
+    private func mainRegion(_ kinds: [Kind], features: [LineFeatures], wallsAfter: [Bool]) -> ClosedRange<Int>? {
+        // A comment thread's heading is a wall: no region crosses it, none joins across it.
+        var regions: [(range: ClosedRange<Int>, mass: Int, afterWall: Bool)] = []
+        var gap = 0
+        var wall = false
+        for i in kinds.indices {
+            if kinds[i] == .good {
+                if let last = regions.last, gap <= Self.maxGapInRegion, !wall {
+                    regions[regions.count - 1] = (last.range.lowerBound...i, last.mass + features[i].characters, last.afterWall)
+                } else {
+                    regions.append((i...i, features[i].characters, wall))
+                }
+                gap = 0
+                wall = false
+            } else {
+                // A table (forecast hours, odds, results: short lines with figures) interrupts
+                // the text once, however many rows it has.
+                let tableRow = features[i].digits > 0 && features[i].characters < 60
+                if !(tableRow && i > 0 && features[i - 1].digits > 0 && features[i - 1].characters < 60 && kinds[i - 1] != .good) { gap += 1 }
+                if features[i].opensComments { wall = true }
+            }
+            if i < wallsAfter.count, wallsAfter[i] { wall = true }
+        }
+        guard let best = regions.indices.max(by: { regions[$0].mass < regions[$1].mass }) else { return nil }
+        var lower = best, upper = best
+        let mass = Double(regions[best].mass)
+        func joins(_ a: Int, _ b: Int) -> Bool {  // a before b
+            let gap = regions[b].range.lowerBound - regions[a].range.upperBound - 1
+            let other = a == lower - 1 ? regions[a].mass : regions[b].mass
+            return !regions[b].afterWall && gap <= Self.maxFarGap && Double(other) >= Self.farRegionShare * mass
+        }
+        while lower > 0, joins(lower - 1, lower) { lower -= 1 }
+        while upper + 1 < regions.count, joins(upper, upper + 1) { upper += 1 }
+        return regions[lower].range.lowerBound...regions[upper].range.upperBound
+    }
+
+    // MARK: Headline and standfirst
+
+    /// The headline above the content start: among the lines shortly before it, the one that
+    /// reads most like a title (several words, not a sentence, not a byline, credit or offer),
+    /// longer ones preferred and nearer ones preferred.
+    private func headline(before start: Int, features: [LineFeatures], initial: [Kind], repeatedLater: [Bool]) -> Int? {
+        let window = max(0, start - 30)..<start
+        var best: (index: Int, score: Double)? = nil
+        for i in window {
+            let f = features[i]
+            guard !repeatedLater[i], f.words >= 3, f.characters <= 200, !f.isMeta, !f.hasCredit, !f.isPromo, !f.hasDate,
+                !f.isListItem, !f.endsWithPeriod, f.digitShare < 0.4, initial[i] != .good else { continue }
+            let distance = Double(start - i)
+            // A headline may speak to the reader ("ce qui change pour votre taux"), chrome more often does.
+            let score = Double(min(f.words, 20)) - 0.5 * distance - (f.addressesReader ? 4 : 0)
+            if best == nil || score >= best!.score { best = (i, score) }
+        }
+        if let best { return best.index }
+        // No headline-like line: a short one ("Titre") is still the title when it is the nearest
+        // plain line above the text.
+        for i in window.reversed() where initial[i] != .bad && initial[i] != .good {
+            let f = features[i]
+            if f.words >= 1, f.characters <= 200, !f.isPromo, !f.isListItem, !f.endsWithPeriod, !f.hasDate { return i }
+        }
+        return nil
+    }
+
+    /// A lone line under the headline ("Communiqué de presse - Rennes, le 22 septembre 2025"),
+    /// read unless it is plainly chrome.
+    private func isSubtitle(_ f: LineFeatures) -> Bool {
+        f.words >= 3 && !f.isMeta && !f.hasCredit && !f.isPromo && !f.addressesReader && !f.looksLikeScore && f.digitShare < 0.4
+    }
+
+    private func isStandfirst(_ f: LineFeatures, _ kind: Kind) -> Bool {
+        (kind == .good || kind == .nearGood) && !f.isMeta && !f.hasCredit && !f.addressesReader && f.endsSentence
+            && f.wordsPerSentence >= 7
+    }
+}
