@@ -85,12 +85,14 @@ struct IsolationTests {
     func crashWhileParallel() throws {
         let dir = try ScratchDirectory()
         let filler = (1...12).map { "Paragraphe \($0) : le conseil a débattu du budget, des écoles et des transports jusqu'au soir." }
-        let text = (filler[..<6] + [Self.crashingSentence] + filler[6...]).joined(separator: "\n\n")
+        // The crash comes early: in the middle of near-identical paragraphs the page cleaner's block
+        // classifier drops a line of Greek letters and dots as chrome, and nothing would crash.
+        let text = ([Self.before, Self.crashingSentence, Self.after] + filler).joined(separator: "\n\n")
         let input = try dir.write("long.txt", text)
         let result = try CommandRunner.run([input, "-o", dir.path("long.wav"), "--jobs", "2"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let lines = result.stderr.split(separator: "\n")
-        #expect(lines.count == 1 && lines[0].hasPrefix("ecouter: warning: sentence 7 "), "\(result.stderr)")
+        #expect(lines.count == 1 && lines[0].hasPrefix("ecouter: warning: sentence 1 "), "\(result.stderr)")
         #expect(try Self.wav(dir, "long.wav").duration > 60)
         for jobs in ["0", "65"] {
             let refused = try CommandRunner.run([input, "-o", dir.path("x.wav"), "--jobs", jobs])
