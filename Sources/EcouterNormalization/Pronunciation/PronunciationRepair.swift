@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+/// A rewrite of correct spoken French that eSpeak NG 1.51 would otherwise mispronounce.
+///
+/// Repairs run on normalized text just before synthesis (``FrenchNormalizer/pronounce(_:)``): they
+/// change spelling only where eSpeak NG's reading is wrong, into a spelling it reads right, and are
+/// checked by eSpeak NG's phonemes (`Tests/EcouterTests/PronunciationRepairTests.swift`,
+/// `scripts/audit-pronunciation.py`).
+protocol PronunciationRepair: Sendable {
+    /// Rewrites the words that need it, in one pass over `text`.
+    func repair(_ text: inout SpokenWords)
+}
+
+/// The repairs in the order they run: that order is the priority.
+enum PronunciationRepairs {
+    static let standard: [any PronunciationRepair] = [
+        QuatreVingtRepair(),
+        NumberLiaisonRepair(),
+    ]
+
+    /// `text` with every repair applied; text with no word a repair looks for comes back unchanged.
+    static func apply(_ text: String) -> String {
+        guard mayNeedRepair(text) else { return text }
+        var words = SpokenWords(text)
+        for repair in standard { repair.repair(&words) }
+        return words.text
+    }
+
+    /// Every repair today is about "vingt" or "cent": most sentences are ruled out without cutting them.
+    private static func mayNeedRepair(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(containsRepairTrigger) ?? containsRepairTrigger(Array(text.utf8))
+    }
+
+    private static func containsRepairTrigger<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8, C.Index == Int {
+        // "ent" (cent) or "ngt" (vingt), in any case.
+        var k = bytes.startIndex
+        while k + 2 < bytes.endIndex {
+            let a = bytes[k] | 0x20, b = bytes[k + 1] | 0x20, c = bytes[k + 2] | 0x20
+            if (a == 0x65 && b == 0x6E && c == 0x74) || (a == 0x6E && b == 0x67 && c == 0x74) { return true }
+            k += 1
+        }
+        return false
+    }
+}

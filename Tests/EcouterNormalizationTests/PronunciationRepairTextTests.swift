@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import EcouterNormalization
+import Testing
+
+/// The pronunciation repairs as text: what they rewrite, and everything they leave exactly as it was.
+/// (Their sound is checked against eSpeak NG in EcouterTests/PronunciationRepairTests.)
+@Suite("Pronunciation repairs, text")
+struct PronunciationRepairTextTests {
+    let normalizer = FrenchNormalizer()
+
+    @Test("quatre-vingt-deux loses the t, quatre-vingt-un and quatre-vingt-dix are left alone")
+    func quatreVingt() {
+        #expect(normalizer.pronounce("quatre-vingt-deux") == "quatre-vin-deux")
+        #expect(normalizer.pronounce("Quatre-Vingt-Onze ans") == "Quatre-Vin-Onze ans")
+        #expect(normalizer.pronounce("quatre-vingt-un") == "quatre-vingt-un")
+        #expect(normalizer.pronounce("quatre-vingt-dix-sept") == "quatre-vingt-dix-sept")
+        #expect(normalizer.pronounce("quatre vingt deux") == "quatre vingt deux")
+    }
+
+    @Test("cent and vingt before a vowel are respelled, nothing else moves")
+    func liaison() {
+        #expect(normalizer.pronounce("Il a payé cent euros, vingt heures.") == "Il a payé cente euros, vinte heures.")
+        #expect(normalizer.pronounce("Cent ans") == "Cente ans")
+        #expect(normalizer.pronounce("vingt ans") == "vingt ans")  // eSpeak NG links this one itself
+        #expect(normalizer.pronounce("cent un, cent onze, cent huit") == "cent un, cent onze, cent huit")
+        #expect(normalizer.pronounce("cent hérissons, cent hauts") == "cent hérissons, cent hauts")
+        #expect(normalizer.pronounce("trois pour cent ont voté") == "trois pour cent ont voté")
+        #expect(normalizer.pronounce("cent, euros") == "cent, euros")
+        #expect(normalizer.pronounce("centaine d'euros") == "centaine d'euros")
+    }
+
+    @Test("text without a repair comes back identical", arguments: [
+        "", " ", "Le gouvernement a présenté son budget.", "[[waSiNt'On]] cent euros", "  vingt  ", "«cent»", "é",
+        "Cent", "quatre-vingt-", "-vingt-deux",
+    ])
+    func untouched(_ text: String) {
+        let expected = text == "[[waSiNt'On]] cent euros" ? "[[waSiNt'On]] cente euros" : text
+        #expect(normalizer.pronounce(text) == expected)
+    }
+
+    @Test("phoneme spans are never looked into")
+    func phonemeSpans() {
+        #expect(normalizer.pronounce("[[s'A~ ]] euros") == "[[s'A~ ]] euros")
+        #expect(normalizer.pronounce("[[cent euros]]") == "[[cent euros]]")
+        #expect(normalizer.pronounce("cent [[unclosed") == "cent [[unclosed")
+    }
+}
