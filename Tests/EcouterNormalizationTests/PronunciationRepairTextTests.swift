@@ -45,3 +45,25 @@ struct PronunciationRepairTextTests {
         #expect(normalizer.pronounce("cent [[unclosed") == "cent [[unclosed")
     }
 }
+
+@Suite("Pronunciation repairs, th")
+struct ThSpellingRepairTextTests {
+    let normalizer = FrenchNormalizer()
+
+    @Test("th is written t", arguments: [
+        ("rythme", "rytme"), ("Éthiopie", "Éttiopie"), ("Arthur", "Artur"), ("authentiques", "autentiques"),
+        ("Judith", "Judite"), ("Elisabeth", "Elisabète"), ("mammouths", "mammoutes"), ("Bethléem", "Bètléem"),
+        ("methode", "mètode"), ("Mathieu", "Mattieu"), ("Matthieu", "Mattieu"), ("lithium", "littium"),
+    ])
+    func respelled(_ written: String, _ said: String) {
+        #expect(normalizer.pronounce(written) == said)
+    }
+
+    @Test("th left alone where t would be wrong", arguments: [
+        "Thierry", "Thiers", "asthme", "isthmes", "The", "the", "with", "thc", "FTTH", "th", "Th",
+    ])
+    func leftAlone(_ word: String) {
+        #expect(normalizer.pronounce(word) == word)
+        #expect(normalizer.pronounce("la \(word) !") == "la \(word) !")
+    }
+}

@@ -52,10 +52,12 @@ enum EmbeddedVoices {
     static let lexicons: [(String, String)] = [
         ("fr-news", #"""
 # written	spoken (respelling, or [[eSpeak NG phonemes]])
-# Names frequent in French news that eSpeak NG 1.51 (voice fr) misreads. Every entry is checked by
-# Tests/EcouterTests/LexiconPhonemeTests.swift: it must change eSpeak NG's reading (and [[…]] must come out
-# as written). Plain French respellings are preferred (liaisons keep working); [[phonemes]] only where no
-# respelling comes out right. An entry with capitals matches only that exact spelling.
+# What eSpeak NG 1.51 (voice fr) misreads in French news: names of people, places, companies, brands and
+# clubs, and French words and loanwords it switches to its English voice for. Every entry is checked by
+# Tests/EcouterTests/LexiconPhonemeTests.swift: it must change eSpeak NG's reading, a respelling must stay
+# French (no "(en)"), and [[…]] must come out as written. Plain French respellings are preferred
+# (liaisons keep working); [[phonemes]] only where no respelling comes out right. An entry with capitals
+# matches only that exact spelling; one in lower case matches any capitalization.
 #
 # French politics
 Bayrou	Baïrou
@@ -164,8 +166,6 @@ Kanaky	Kanaki
 Schengen	Chènguène
 # Organisations, companies, products
 Hamas	Hamasse
-Houthis	Houti
-Houthi	Houti
 Brexit	Brèxite
 Stellantis	Stélanntisse
 TotalEnergies	Total Énergies
@@ -197,7 +197,7 @@ Reuters	Reuteurse
 Euronews	Euroniouze
 Deezer	Dizeur
 Vinted	Vinntède
-Decathlon	Décathlon
+Decathlon	Décatlon
 Lidl	Lideul
 Airbnb	Èr bi ène bi
 Deliveroo	Délivérou
@@ -210,7 +210,6 @@ Bloomberg	Bloumbèrg
 Copilot	Copilotte
 New York Times	[[nj'uj'Ork t'ajmz]]
 # English names eSpeak NG switches to its English voice for
-Beyrouth	Bèroute
 Kherson	Kèrsonne
 Wuhan	Wouhane
 Hollywood	[[Oliw'ud]]
@@ -229,6 +228,290 @@ Super Bowl	Supeur Bôle
 Red Bull	Rède Boule
 US Open	U S Opèn
 Lakers	Lékeurz
+# Expansions the normalizer produces that eSpeak NG misreads
+et cetera	ètsétéra
+confer	confère
+versus	vèrsusse
+nota bene	nota béné
+week-end	ouikènde
+week-ends	ouikèndes
+weekend	ouikènde
+weekends	ouikèndes
+# French words and loanwords eSpeak NG 1.51 reads with its English voice (found by scripts/audit-pronunciation.py)
+dos	dau
+emprunts	emprunt
+embruns	embrun
+bruns	brun
+vécut	vékut
+survécut	survékut
+revécut	revékut
+traversons	travèrsons
+bouleversons	boulevèrsons
+renversons	rannvèrsons
+conversons	connvèrsons
+inversons	innvèrsons
+assied	assié
+assieds	assié
+rassied	rassié
+coud	cou
+couds	cou
+wallon	oualon
+wallonne	oualonne
+wallons	oualons
+wallonnes	oualonnes
+maghrébin	magrébin
+maghrébine	magrébine
+maghrébins	magrébins
+maghrébines	magrébines
+calife	califfe
+khalife	califfe
+pontife	ponntiffe
+lipide	lippide
+lipides	lippides
+insipide	innsippide
+insipides	innsippides
+polygame	poligame
+polygames	poligame
+bipède	bipaide
+bipèdes	bipaides
+toundra	tounedra
+montmorency	monmorancie
+tramways	tramouè
+jury	juri
+jurys	juri
+papy	papi
+mamy	mami
+oued	ouède
+oueds	ouède
+wilaya	ouilaïa
+bled	blède
+stress	strèsse
+express	èxprèsse
+sexy	sèxi
+curry	kuri
+rallye	rali
+yacht	yote
+yachts	yote
+whisky	ouiski
+whiskies	ouiski
+football	foutbôl
+footballeur	foutboleur
+footballeurs	foutboleur
+footballeuse	foutboleuse
+foot	foute
+handball	andbal
+basket-ball	baskètbol
+volley-ball	volèbol
+base-ball	bèzbol
+leader	lideur
+leaders	lideur
+leadership	lideurchipe
+show	chô
+shows	chô
+live	laillve
+cool	coule
+mail	mèl
+mails	mèl
+business	biznèsse
+businessman	biznèssmane
+design	dizaillne
+designs	dizaillne
+open	opène
+marketing	markètinng
+coach	kôtche
+coaches	kôtche
+coacher	kôtché
+coaché	kôtché
+box	boxe
+baby	bébi
+parking	parkinng
+parkings	parkinng
+hall	ôl
+halls	ôl
+flash	flache
+off	ofe
+shirt	cheurte
+shirts	cheurte
+look	louk
+lady	lédi
+green	grine
+hot	ote
+cash	kache
+blues	blouze
+camping	kanmpinng
+campings	kanmpinng
+party	parti
+crash	krache
+full	foul
+break	brèque
+meeting	mitinng
+meetings	mitinng
+pull	pule
+pulls	pule
+shopping	chopinng
+punk	peunque
+derby	derbi
+poker	pokeur
+boom	boume
+halloween	aloouine
+troll	trôl
+trolls	trôl
+ferry	féri
+western	ouèsteurne
+sterling	steurlinng
+scooter	skouteur
+scooters	skouteur
+planning	planinng
+plannings	planinng
+self	sèlfe
+tank	tanque
+tanks	tanque
+room	roume
+rush	reuche
+steak	stèque
+steaks	stèque
+shop	chope
+shops	chope
+lobby	lobi
+dealer	dileur
+folk	folque
+joker	djokeur
+jokers	djokeur
+timing	taïminng
+puzzle	peuzeul
+puzzles	peuzeul
+building	bildinng
+buildings	bildinng
+remake	rimèque
+remakes	rimèque
+roll	rôl
+shot	chote
+shots	chote
+copyright	kopiraillte
+scoop	skoupe
+scoops	skoupe
+booster	bousteur
+boosters	bousteur
+jogging	djoguinng
+holding	oldinng
+holdings	oldinng
+punch	peunche
+string	strinng
+vikings	vikinng
+viking	vikinng
+cake	quèque
+cakes	quèque
+overdose	ovèrdôze
+clash	klache
+liberty	libèrti
+pool	poule
+software	softouère
+trust	treuste
+trusts	treuste
+bowling	boulinng
+swing	souinng
+bunker	beunkeur
+shoot	choute
+shooter	chouteur
+shooté	chouté
+cherry	chéri
+ketchup	kètcheupe
+standing	standinng
+ranch	ranntche
+living	livinng
+slow	slô
+smash	smache
+training	trèninng
+boot	boute
+boots	boute
+penny	péni
+pressing	prèssinng
+freelance	frilannce
+brunch	breunche
+goal	gôl
+goals	gôl
+grill	gril
+shake	chèque
+hobby	obi
+mess	mèsse
+lunch	leunche
+engineering	ènndjinirinng
+computer	kompiouteur
+dumping	deumpinng
+hardware	ardouère
+dancing	dannsinng
+funky	feunki
+smoking	smokinng
+dandy	danndi
+yankee	yanki
+speech	spitche
+toast	tôste
+toasts	tôste
+karting	kartinng
+speaker	spikeur
+speakers	spikeur
+kidnapping	kidnapinng
+sponsoring	sponnsorinng
+curling	keurlinng
+outsider	aoutsaïdeur
+outsiders	aoutsaïdeur
+footing	foutinng
+starter	starteur
+breakfast	brèkfaste
+skateboard	skètborde
+cartoon	kartoune
+bungalow	beunngalo
+squash	skouache
+briefing	brifinng
+finish	finiche
+lifting	liftinng
+spleen	spline
+drink	drinnk
+sprinter	sprinnteur
+pedigree	pédigri
+happening	apeuninng
+steward	stiouarde
+leasing	lizinng
+patchwork	patchweurque
+brushing	breuchinng
+dribble	dribeul
+leggings	léguinng
+travelling	travlinng
+freezer	frizeur
+merchandising	meurchanndaïzinng
+brainstorming	brènnstorminng
+tomahawk	tomahôque
+trekking	trèkinng
+walkman	ouokmane
+tanker	tankeur
+caddy	kadi
+jerk	djeurque
+retriever	rétriveur
+sleeping	slipinng
+antitrust	anntitreuste
+monitoring	monitorinng
+bobsleigh	bobslèg
+browning	braouninng
+dribbles	dribeul
+listing	listinng
+pudding	poudinng
+frisbee	frizbi
+tweed	touide
+igloo	iglou
+crawl	krôl
+flush	fleuche
+# French words with th that the th repair (Pronunciation/ThSpellingRepair.swift) alone does not get right
+thriller	srileur
+thune	tunne
+éther	étère
+pathos	patosse
+thrillers	srileurs
+wisigoths	visigots
+ostrogoths	ostrogots
+éthers	étères
+wisigoth	visigot
+wisigothique	visigotique
+ostrogoth	ostrogot
 
 """#),
     ]

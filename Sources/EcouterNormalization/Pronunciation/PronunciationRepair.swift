@@ -16,6 +16,7 @@ enum PronunciationRepairs {
     static let standard: [any PronunciationRepair] = [
         QuatreVingtRepair(),
         NumberLiaisonRepair(),
+        ThSpellingRepair(),
     ]
 
     /// `text` with every repair applied; text with no word a repair looks for comes back unchanged.
@@ -26,17 +27,21 @@ enum PronunciationRepairs {
         return words.text
     }
 
-    /// Every repair today is about "vingt" or "cent": most sentences are ruled out without cutting them.
+    /// Every repair today is about "vingt", "cent" or "th": most sentences are ruled out without cutting them.
     private static func mayNeedRepair(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable(containsRepairTrigger) ?? containsRepairTrigger(Array(text.utf8))
     }
 
     private static func containsRepairTrigger<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8, C.Index == Int {
-        // "ent" (cent) or "ngt" (vingt), in any case.
+        // "ent" (cent), "ngt" (vingt) or "th", in any case.
         var k = bytes.startIndex
-        while k + 2 < bytes.endIndex {
-            let a = bytes[k] | 0x20, b = bytes[k + 1] | 0x20, c = bytes[k + 2] | 0x20
-            if (a == 0x65 && b == 0x6E && c == 0x74) || (a == 0x6E && b == 0x67 && c == 0x74) { return true }
+        while k + 1 < bytes.endIndex {
+            let a = bytes[k] | 0x20, b = bytes[k + 1] | 0x20
+            if a == 0x74 && b == 0x68 { return true }
+            if k + 2 < bytes.endIndex {
+                let c = bytes[k + 2] | 0x20
+                if (a == 0x65 && b == 0x6E && c == 0x74) || (a == 0x6E && b == 0x67 && c == 0x74) { return true }
+            }
             k += 1
         }
         return false
