@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-/// Writes *th* as *t*: French says [t] for it, but eSpeak NG 1.51 takes many French words and names
-/// spelled with it for English and reads them with its English voice (« rythme » (en)r'ITm,
-/// « authentique », « ethnique », « Éthiopie », « Arthur »).
+/// Writes *th* as *t* in names: French says [t] for it, but eSpeak NG 1.51 takes many names spelled
+/// with it for English and reads them with its English voice (« Éthiopie » (en)ITI2;'oUpaI, « Arthur »,
+/// « Judith », « Marthe »). The French words it does this to (« rythme », « authentique ») are in the
+/// shipped lexicon, found by `scripts/audit-pronunciation.py` over a French word list.
 ///
 /// « th » becomes « t », and a final « th(s) » becomes « te(s) » so its *t* is still said (« Judith »,
 /// « zénith »); an *e* before it keeps its open sound (« Bethléem » → « Bètléem »). Inside a word, « thi »
@@ -21,7 +22,9 @@ struct ThSpellingRepair: PronunciationRepair {
     ]
 
     func repair(_ text: inout SpokenWords) {
-        for i in text.words.indices where text.words[i].utf8.count >= 3 {
+        // Names only (a capital first letter): French words in lower case come from the lexicon, which
+        // was audited word by word, and an unknown lower-case word is more often a foreign one.
+        for i in text.words.indices where text.words[i].utf8.count >= 3 && text.words[i].unicodeScalars.first.map(Tokenizer.isUpper) == true {
             guard let respelled = Self.respell(text.words[i]) else { continue }
             text.words[i] = respelled
         }
