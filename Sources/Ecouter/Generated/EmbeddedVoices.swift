@@ -780,6 +780,252 @@ ostrogoths	ostrogots
 wisigoth	visigot
 wisigothique	visigotique
 ostrogoth	ostrogot
+# People in the news (politics, business, sport)
+Bayou	Baillou
+Quatennens	Katènènce
+Putin	Poutine
+Loukachenko	Loukachènnko
+Kuleba	Kouléba
+Merz	Mèrtse
+Steinmeier	Chtaïnemaïeur
+Baerbock	Bèrbok
+Lindner	Linndneur
+Mitsotakis	Mitsotakisse
+Tsipras	Tsiprasse
+Babiš	Babiche
+Babis	Babiche
+Nehammer	Néhameur
+Kickl	Kikeul
+Frederiksen	Frédériksène
+Støre	Steure
+Stubb	Stoub
+De Wever	De Ouévère
+Kallas	Kallasse
+Šefčovič	Chèftchovitch
+Sefcovic	Chèftchovitch
+Dombrovskis	Dombrovskisse
+Vestager	Vestaguèr
+Reeves	Rivze
+Lammy	Lami
+Meghan	Mégane
+Carney	Karni
+Poilievre	Poilièvre
+Sheinbaum	Cheillnebaoum
+Bukele	Boukélé
+Petro	Pétro
+González	Gonnzalèsse
+Gonzalez	Gonnzalèsse
+Díaz-Canel	Diasse-Kanel
+Ortega	Ortéga
+Rubio	Roubio
+Bessent	Bèssènte
+Lutnick	Leutnik
+Gabbard	Gabarde
+Noem	Nome
+Waltz	Ouoltse
+Witkoff	Ouitkoff
+Walz	Ouolse
+Pelosi	Pélossi
+Schumer	Choumeur
+McConnell	Mac Konnel
+DeSantis	Di Santisse
+Haley	Élé
+Sanders	Sanndeurse
+Ocasio-Cortez	Ocassio-Cortèsse
+Cuomo	Kouomo
+Gallant	Galannte
+Gantz	Gannttse
+Abbas	Abbasse
+Haniyeh	Hania
+Deif	Daillfe
+Pezeshkian	Pézéchkiane
+Araghchi	Araktchi
+Fidan	Fidane
+Mohammed	Mohamède
+Tshisekedi	Tchissékédi
+Ruto	Routo
+Tinubu	Tinoubou
+Déby	Débi
+Faye	Faï
+Biya	Bia
+Li Qiang	Li Tchiang
+Wang Yi	Ouang Yi
+Takaichi	Takaïtchi
+Yoon	Youne
+Albanese	Albanizi
+Luxon	Leuxonne
+Marcos	Markosse
+Prabowo	Prabovo
+Anwar	Anouar
+Tedros	Tédrosse
+Yellen	Yélène
+Dimon	Daïmonne
+Drahi	Draï
+Tavares	Tavarèsse
+Huang	Houang
+Pichai	Pitchaï
+Amodei	Amodéï
+Hassabis	Hassabisse
+Soros	Sorosse
+Thiel	Til
+Koundé	Kounedé
+Hernandez	Ernanndèze
+Neymar	Néïmar
+Haaland	Halannde
+Kane	Kèillne
+Vinícius	Vinissiousse
+Lewandowski	Lévanndovski
+Modrić	Modritch
+Modric	Modritch
+De Bruyne	De Braillene
+Mourinho	Mourigno
+Luis Enrique	Louis Ennriké
+Xabi Alonso	Chabi Alonnso
+Simeone	Siméoné
+Ceferin	Tsèférinne
+Alldritt	Aldrite
+Galthié	Galtié
+Parker	Parkeur
+Curry	Keuri
+Jokić	Yokitch
+Jokic	Yokitch
+Antetokounmpo	Anntétokoune-mpo
+Doncic	Donntchitch
+Dončić	Donntchitch
+Swiatek	Chvionntèk
+Świątek	Chvionntèk
+Sabalenka	Sabalènnka
+Gauff	Goff
+Monfils	Monfisse
+Evenepoel	Évenepoul
+Roglic	Roglitch
+Roglič	Roglitch
+Van der Poel	Vane dère Poul
+Van Aert	Vane Arrte
+Verstappen	Verstapeune
+Norris	Norisse
+Russell	Reussel
+Riner	Rinère
+Peaty	Piti
+Ledecky	Lédéki
+Kipchoge	Kiptchogué
+Duplantis	Duplantisse
+# Companies, brands, products, clubs, places
+Kering	Kérinng
+Free	Fri
+Pfizer	Pfizère
+AstraZeneca	Astrazénéca
+Novartis	Novartisse
+Bayer	Baïeur
+Siemens	Simènnse
+Volkswagen	Volkswaguène
+Ford	Forde
+Chrysler	Craïsleur
+Jeep	Djipe
+Microsoft	Maïcrossofte
+Warner	Ouarneur
+Sony	Soni
+Nintendo	Ninntènndo
+ByteDance	Baïtdannce
+AliExpress	Ali Èxprèsse
+Tencent	Tènnsènnt
+Baidu	Baïdou
+Intel	Inntèl
+Qualcomm	Kouâlcom
+Broadcom	Brodcom
+Salesforce	Sèlzforce
+Palantir	Palanntir
+Adobe	Adobi
+PayPal	Pèillpal
+Mastercard	Masteurcarde
+JPMorgan	Djé Pi Morgane
+Goldman Sachs	Goldmane Saxe
+Morgan Stanley	Morgane Stannlé
+BlackRock	Blaque Roque
+Vanguard	Vanngouarde
+Allianz	Alianntse
+McDonald's	Mac Donaldze
+Burger King	Beurgueur Kinng
+Starbucks	Starbeuxe
+Unilever	Unilévère
+Procter	Procteur
+Ikea	Ikéa
+Primark	Praïmarque
+Nike	Naïki
+Adidas	Adidasse
+Uniqlo	Youniklo
+Ryanair	Raïanèr
+easyJet	Izidjète
+Lufthansa	Louftannza
+Qatar Airways	Katar Èrouèze
+Thalys	Talisse
+Hugging Face	Heuguinng Feillce
+DeepSeek	Dipsik
+Kindle	Kinndeul
+Xbox	Ixe Boxe
+Fortnite	Fortnaillte
+Minecraft	Maïnecrafte
+Tinder	Tinndeur
+Bing	Binng
+Firefox	Faïeurfox
+iPad	aille pade
+iPhone	aïfone
+Windows	Ouinndoze
+Ethereum	Étéréome
+Manchester City	Manntchesteur Siti
+Manchester United	Manntchesteur Iounaïtède
+Tottenham	Totènnam
+Newcastle	Nioucassel
+Aston Villa	Asstone Villa
+Feyenoord	Fèïenorde
+Leverkusen	Léverkouzène
+Leipzig	Laïpzig
+Galatasaray	Galatassaraï
+Rangers	Rènndjeurse
+Racing	Rassinng
+Denver	Dènnveur
+Las Vegas	Lasse Végasse
+Michigan	Michigane
+Wisconsin	Ouisconnsine
+Minnesota	Minnésota
+Vancouver	Vannecouvère
+Cambridge	Kéillmbridje
+Louhansk	Louhannsk
+Johannesburg	Johannesbourg
+Lagos	Lagosse
+Pyongyang	Pionguiang
+New Delhi	Niou Delhi
+Papeete	Papéété
+Buenos Aires	Buénosse Aïrèsse
+Rio de Janeiro	Rio dé Janéro
+Instagram	Innstagrame
+TikTok	Tiktoque
+Galaxy	Galaxie
+Silicon Valley	Silicone Valé
+Black Friday	Blaque Fraïdé
+Uber Eats	Oubeur Itse
+Rotterdam	Rotèrdame
+Davos	Davosse
+Bardella	Bardéla
+Ursula	Oursoula
+Keir	Kir
+Friedrich	Fridrich
+Giorgia	Djordja
+Joe	Djo
+Messi	Méssi
+Carlos	Carlosse
+Jannik	Yanique
+Narendra	Narènndra
+Taylor	Téïleur
+Jeff	Djèf
+Mark	Marque
+Recep	Rédjèpe
+Tayyip	Taïyipe
+Pedro	Pédro
+Benyamin	Bényamine
+Tadej	Tadéï
+Kylian	Kilianne
+Jordan	Jordane
 
 """#),
     ]
