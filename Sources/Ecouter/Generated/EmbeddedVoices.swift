@@ -1026,6 +1026,35 @@ Benyamin	Bényamine
 Tadej	Tadéï
 Kylian	Kilianne
 Jordan	Jordane
+# Words of the digital economy eSpeak NG reads with its English voice
+MeToo	Mitou
+tweet	touite
+tweets	touites
+tweeter	touiter
+tweeté	touité
+retweet	retouite
+streaming	striminng
+newsletter	niouzlèteur
+newsletters	niouzlèteurs
+startup	starteupe
+startups	starteupes
+start-up	starteupe
+fake news	fèque niouze
+fact-checking	facte-tchèkinng
+gamer	guémeur
+gamers	guémeurs
+cloud	claoude
+data center	data sènnteur
+blockchain	bloktchène
+chatbot	tchatbotte
+chatbots	tchatbottes
+deepfake	dipfèque
+deepfakes	dipfèques
+e-sport	i-sporte
+Jensen	Djènnsène
+Nicolás	Nicolasse
+Pete	Pite
+Airbus	Èrbusse
 
 """#),
     ]
