@@ -1054,7 +1054,6 @@ e-sport	i-sporte
 Jensen	Djènnsène
 Nicolás	Nicolasse
 Pete	Pite
-Airbus	Èrbusse
 
 """#),
     ]
