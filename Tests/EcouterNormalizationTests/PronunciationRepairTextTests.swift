@@ -67,3 +67,23 @@ struct ThSpellingRepairTextTests {
         #expect(normalizer.pronounce("la \(word) !") == "la \(word) !")
     }
 }
+
+@Suite("Pronunciation repairs, foreign letters")
+struct ForeignLettersRepairTextTests {
+    let normalizer = FrenchNormalizer()
+
+    @Test("Central European and Turkish letters are respelled", arguments: [
+        ("Babiš", "Babich"), ("Šefčovič", "Cheftchovitch"), ("Dvořák", "Dvorják"), ("Erdoğan", "Erdoan"),
+        ("Ćosić", "Tchositch"), ("Žižek", "Jijek"), ("Kılıçdaroğlu", "Kılıçdarolu"),
+    ])
+    func respelled(_ written: String, _ said: String) {
+        #expect(normalizer.pronounce(written) == said)
+    }
+
+    @Test("French letters and words without these letters are left alone", arguments: [
+        "Éric", "ça", "Noël", "œuvre", "public", "Frédéric", "Kraków", "naïve",
+    ])
+    func leftAlone(_ word: String) {
+        #expect(normalizer.pronounce(word) == word)
+    }
+}

@@ -78,3 +78,21 @@ struct PronunciationRepairTests {
         #expect(normalizer.normalize("Il a 82 ans et 100 euros.") == "Il a quatre-vingt-deux ans et cent euros.")
     }
 }
+
+@Suite("Foreign letters and th by phonemes", .serialized)
+struct NameRepairPhonemeTests {
+    @Test("names with Central European letters are read with the sound French news gives them")
+    func foreignLetters() throws {
+        #expect(try PronunciationRepairTests.heard("Babiš") == "babiS")
+        #expect(try PronunciationRepairTests.heard("Dvořák") == "dvOrZak")
+        #expect(try PronunciationRepairTests.heard("Ćosić") == (try PronunciationRepairTests.raw("Tchositch")))
+    }
+
+    @Test("names with th stay French and say the t", arguments: ["Éthiopie", "Arthur", "Marthe", "Agathe", "Judith", "Ruth", "Elisabeth", "Mathilde", "Nathan"])
+    func thNames(_ name: String) throws {
+        let raw = try LexiconPhonemeTests.phonemes(name)
+        let said = try PronunciationRepairTests.heard(name)
+        #expect(raw.contains("(en)"), "\(name): eSpeak NG no longer switches, the repair may be dead")
+        #expect(!said.contains("(en)") && said.contains("t"), "\(name): \(said)")
+    }
+}

@@ -1054,6 +1054,31 @@ e-sport	i-sporte
 Jensen	Djènnsène
 Nicolás	Nicolasse
 Pete	Pite
+# More people and places: French and Belgian place names, first names
+Metz	Messe
+Reims	Rinsse
+Gex	Jé
+Gérardmer	Gérarmé
+Vaulx-en-Velin	Vau-en-Velin
+Montcuq	Moncuque
+Wissembourg	Vissembourg
+Saint-Saëns	Saint-Sance
+Knokke	Knoque
+Schaerbeek	Scarbèque
+Molenbeek	Molènnbèque
+Anderlecht	Andèrlèque
+Uccle	Uquele
+Giscard d'Estaing	Giscard dèstin
+Valéry	Valéri
+Johnny	Djoni
+Hallyday	Alidé
+Teddy	Tédi
+Tony	Toni
+Mike	Maillque
+Marcus	Markusse
+Dicker	Dikère
+Luis	Louisse
+Mayer	Maïère
 
 """#),
     ]

@@ -17,6 +17,7 @@ enum PronunciationRepairs {
         QuatreVingtRepair(),
         NumberLiaisonRepair(),
         ThSpellingRepair(),
+        ForeignLettersRepair(),
     ]
 
     /// `text` with every repair applied; text with no word a repair looks for comes back unchanged.
@@ -27,7 +28,8 @@ enum PronunciationRepairs {
         return words.text
     }
 
-    /// Every repair today is about "vingt", "cent" or "th": most sentences are ruled out without cutting them.
+    /// Every repair today is about "vingt", "cent", "th" or a letter of Latin Extended-A (UTF-8 lead byte
+    /// C4 or C5): most sentences are ruled out without cutting them.
     private static func mayNeedRepair(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable(containsRepairTrigger) ?? containsRepairTrigger(Array(text.utf8))
     }
@@ -36,6 +38,7 @@ enum PronunciationRepairs {
         // "ent" (cent), "ngt" (vingt) or "th", in any case.
         var k = bytes.startIndex
         while k + 1 < bytes.endIndex {
+            if bytes[k] == 0xC4 || bytes[k] == 0xC5 { return true }
             let a = bytes[k] | 0x20, b = bytes[k + 1] | 0x20
             if a == 0x74 && b == 0x68 { return true }
             if k + 2 < bytes.endIndex {
