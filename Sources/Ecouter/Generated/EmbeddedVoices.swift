@@ -1079,6 +1079,136 @@ Marcus	Markusse
 Dicker	Dikère
 Luis	Louisse
 Mayer	Maïère
+# English first names and surnames, said the way French news says them
+Bill	Bile
+Andrew	Andriou
+Anthony	Antoni
+Antony	Antoni
+Nancy	Nanci
+Hillary	Ilari
+Jake	Djèque
+Howard	Aouarde
+Kash	Kache
+Benny	Béni
+Yoav	Yoave
+Ahmed	Ahmède
+Denys	Dénisse
+Edward	Èdouarde
+Larry	Lari
+Warren	Ouarène
+Steven	Stivène
+Ryan	Raïane
+Jennifer	Djénifeur
+Meryl	Mérile
+John	Djonne
+Bruce	Brousse
+Freddie	Frédi
+Kanye	Kanié
+Ed	Èd
+Billie	Bili
+Drake	Drèque
+Bush	Bouche
+Stone	Stône
+Lawrence	Lorènce
+Freeman	Frimane
+Streep	Stripe
+Clooney	Clouni
+Gosling	Gosslinng
+Winfrey	Ouinnfri
+King	Kinng
+Rowling	Rolinng
+Shakespeare	Chèkspire
+Hemingway	Héminngouè
+Orwell	Orouèl
+Churchill	Tcheurtchil
+Roosevelt	Rozevèlt
+Reagan	Rigane
+Newton	Niouteun
+Hawking	Hokinng
+LeCun	Le Keun
+Snowden	Snodène
+Maxwell	Maxouèl
+Tate	Teillte
+Smotrich	Smôtritche
+Lee	Li
+Jackson	Djaksonne
+Lennon	Lénone
+Mercury	Meurkiouri
+Springsteen	Sprinngstine
+Sheeran	Chirane
+West	Ouèste
+Eilish	Ailliche
+Sullivan	Sullivanne
+Cooper	Coupeur
+Schoof	Skhof
+De Croo	De Crô
+Coventry	Covènntri
+Eagles	Iguelze
+Yankees	Yankise
+# Places abroad: American states and cities, British, European, African and Asian places
+Connecticut	Konétikeute
+Delaware	Délaouère
+Kentucky	Kèntouki
+Massachusetts	Massatchoussètse
+Iowa	Aïoua
+Arkansas	Arkannsasse
+Kansas	Kannzasse
+New Hampshire	Niou Hammpcheur
+New Jersey	Niou Djèrzi
+Oregon	Orégonne
+Rhode Island	Rôde Aillelannde
+Tennessee	Tènnessi
+Utah	Youta
+Wyoming	Ouaïominng
+Queens	Kouinnze
+Palm Beach	Palm Bitche
+Minneapolis	Minnéapolisse
+Milwaukee	Milouoki
+Pittsburgh	Pittsbourg
+Cleveland	Clivlannde
+Memphis	Memmfisse
+New Orleans	Niou Orlinnze
+Austin	Osstinne
+San Diego	Sann Diégo
+Portland	Portlannde
+Salt Lake City	Salt Lèque Siti
+Calgary	Calgari
+Winnipeg	Ouinipègue
+Leeds	Lidze
+Sheffield	Chéfilde
+Brighton	Brailletonne
+Heathrow	Itrô
+Downing Street	Daouninng Strite
+Kensington	Kènsinngtonne
+Greenwich	Grinitch
+Southampton	Saoutammptonne
+Wroclaw	Vrotsouaf
+Chisinau	Kichinaou
+Tenerife	Ténérifé
+Fès	Fèsse
+Windhoek	Vinntouk
+Yaoundé	Yaounedé
+N'Djamena	Ndjaména
+Ndjamena	Ndjaména
+Freetown	Fritaoun
+Idleb	Idlib
+Peshawar	Péchaouar
+Naypyidaw	Naypyidô
+Chongqing	Tchonngkinng
+Almaty	Almati
+Tachkent	Tachkènte
+Wellington	Ouèllinngtonne
+Kingston	Kinngstonne
+Recife	Réssifé
+Medellín	Médéline
+Montevideo	Monntévidéo
+Guayaquil	Gouayakil
+Belém	Bélème
+Vientiane	Vièntiane
+Kaohsiung	Kaossiong
+Shenzhen	Chènzènne
+Xinjiang	Chinnjiang
+Eilat	Éïlate
 
 """#),
     ]
