@@ -28,7 +28,7 @@ struct LanguageSwitchTests {
 
     @Test("no French word of the list switches to English")
     func noSwitch() throws {
-        let normalizer = try ArticleReader().normalizer()
+        let normalizer = try #require(LexiconPhonemeTests.normalizer)
         var switched: [String] = []
         for word in Self.words {
             let said = try LexiconPhonemeTests.phonemes(normalizer.pronounce(normalizer.normalize(word)))
@@ -39,7 +39,7 @@ struct LanguageSwitchTests {
 
     @Test("in a sentence too")
     func inSentence() throws {
-        let normalizer = try ArticleReader().normalizer()
+        let normalizer = try #require(LexiconPhonemeTests.normalizer)
         let sentence = "Il a mal au dos, le rythme des emprunts ralentit et le football authentique séduit les sympathisants."
         let said = try LexiconPhonemeTests.phonemes(normalizer.pronounce(normalizer.normalize(sentence)))
         #expect(!said.contains("(en)"), "\(said)")

@@ -10,6 +10,8 @@ import Testing
 struct LexiconPhonemeTests {
     static let entries: [Lexicon.Entry] = (try? Lexicon.builtIn(named: "fr-news").entries) ?? []
     static let voice = VoicePreset.standard.espeakVoice
+    /// The reader's normalizer, built once: building it compiles the whole lexicon.
+    static let normalizer = try? ArticleReader().normalizer()
 
     /// Phonemes with stress marks, pauses and word gaps removed: a difference there alone is no fix.
     static func sound(_ phonemes: String) -> String {
@@ -40,7 +42,7 @@ struct LexiconPhonemeTests {
 
     @Test("entry is applied and changes eSpeak NG's reading", arguments: entries)
     func entryChangesReading(_ entry: Lexicon.Entry) throws {
-        let normalizer = try ArticleReader().normalizer()
+        let normalizer = try #require(Self.normalizer)
         // Protected from the other rules: normalization leaves the name as written...
         #expect(normalizer.normalize(entry.written) == entry.written)
         // ...and the pronunciation step gives exactly the entry's spoken side.

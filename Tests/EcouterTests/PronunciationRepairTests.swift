@@ -8,7 +8,7 @@ import Testing
 struct PronunciationRepairTests {
     /// What the reader sends to eSpeak NG for `text`, as eSpeak NG phonemes without stress or gaps.
     static func heard(_ text: String) throws -> String {
-        let normalizer = try ArticleReader().normalizer()
+        let normalizer = try #require(LexiconPhonemeTests.normalizer)
         return LexiconPhonemeTests.sound(try LexiconPhonemeTests.phonemes(normalizer.pronounce(normalizer.normalize(text))))
             .replacingOccurrences(of: "2", with: "")  // eSpeak NG's liaison mark, not a sound
     }
