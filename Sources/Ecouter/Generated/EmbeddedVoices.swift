@@ -1422,6 +1422,146 @@ Medina	Médina
 Herrera	Érréra
 Ruiz	Rouisse
 Ortiz	Ortisse
+# More French words and loanwords eSpeak NG 1.51 reads with its English voice
+sied	cié
+seing	sin
+essarts	èssar
+Essarts	Èssar
+semailles	se-maille
+versons	vèrsons
+wahhabisme	ouahabisme
+wahhabite	ouahabite
+wahhabites	ouahabites
+koweïtien	koouéïtien
+koweïtienne	koouéïtienne
+koweïtiens	koouéïtiens
+kirghize	kirguise
+kirghizes	kirguises
+walkyrie	valkyrie
+tripode	trippode
+palmipède	palmipaide
+palmipèdes	palmipaides
+parallélépipède	parallélépipaide
+parallélépipèdes	parallélépipaides
+vélocipède	vélocipaide
+vélocipèdes	vélocipaides
+zloty	zloti
+zlotys	zlotis
+impeachment	impitchmènnte
+yachting	yotinng
+skating	skètinng
+sweater	souiteur
+windsurf	ouinndseurfe
+alcootest	alcotèste
+doping	dopinng
+stripping	stripinng
+looping	loupinng
+loopings	loupinng
+warrant	ouarante
+samovar	samovare
+wapiti	ouapiti
+wapitis	ouapitis
+spinnaker	spinakeur
+yearling	yeurlinng
+Bizet	Bizé
+Pouilly	Pouilli
+Winchester	Ouinntchèsteur
+Faraday	Faradé
+Tory	Tori
+tory	tori
+tories	toris
+Shetland	Chètlannde
+Gallup	Galeupe
+riesling	rislinng
+hippy	ipi
+kraken	krakène
+input	innpoute
+output	aoutpoute
+bookmaker	boukmèkeur
+bookmakers	boukmèkeurs
+shilling	chilinng
+shillings	chilinng
+scrabble	scrabeul
+boomerang	boumerangue
+boomerangs	boumerangues
+jumping	djeumpinng
+mailing	mèlinng
+acting	actinng
+drill	dril
+highlander	aillelandeur
+nursery	neurseuri
+pacemaker	pèssemèkeur
+pacemakers	pèssemèkeurs
+cartoons	kartounes
+yiddish	yidiche
+atoll	atol
+atolls	atols
+sherry	chéri
+brandy	brandi
+kleenex	klinèxe
+canyons	kanions
+bungalows	beunngalos
+groom	groume
+rooms	roumes
+Dundee	Deundi
+saloon	saloune
+shootings	choutinng
+trench	trènche
+appeal	apile
+recorder	rékordeur
+overdoses	ovèrdôzes
+sprinters	sprinnteurs
+listings	listinng
+happenings	apeuninng
+kidnappings	kidnapinng
+briefings	brifinng
+trainings	trèninng
+# More companies and brands
+Atos	Atosse
+Nexter	Nèxtère
+Criteo	Critéo
+Backmarket	Bakmarkète
+Veepee	Vipi
+Showroomprivé	Chôroume Privé
+Moët	Moète
+Heineken	Haillnékène
+Guinness	Guinèsse
+Schweppes	Chouèpse
+Monster	Monnsteur
+Booking	Boukinng
+Expedia	Èxpédia
+Dropbox	Drope Boxe
+Shopify	Chopifaï
+Revolut	Révoloute
+Deutsche Bank	Doïtche Banque
+Commerzbank	Kommèrtsbanque
+Rabobank	Rabobanque
+Unicredit	Unicrédite
+UniCredit	Unicrédite
+Generali	Djénérali
+Berkshire Hathaway	Beurkcheur Hassaouè
+Shell	Chèl
+Rosneft	Rossnèfte
+Lukoil	Loukoïl
+Eni	Éni
+Ørsted	Eurstède
+Vestas	Vestasse
+Omega	Oméga
+Tag Heuer	Tague Euère
+Alfa Romeo	Alfa Roméo
+Mahindra	Mahinndra
+Infosys	Infossisse
+Wipro	Ouipro
+Meituan	Meïtouane
+Xpeng	Ixe Pèngue
+Geely	Djili
+SoftBank	Softe Banque
+Naver	Navère
+Hitachi	Itatchi
+Mitsubishi	Mitsoubichi
+Fujifilm	Foujifilm
+Rakuten	Rakoutène
+Lenovo	Lénovo
 
 """#),
     ]
