@@ -36,7 +36,7 @@ struct LexiconPhonemeTests {
     @Test("the lexicon loads and has a useful size")
     func size() throws {
         let lexicon = try Lexicon.builtIn(named: "fr-news")
-        #expect(lexicon.entries.count >= 900)
+        #expect(lexicon.entries.count >= 1500)
         #expect(Set(lexicon.entries.map(\.written)).count == lexicon.entries.count, "duplicate written forms")
     }
 

@@ -1562,6 +1562,39 @@ Mitsubishi	Mitsoubichi
 Fujifilm	Foujifilm
 Rakuten	Rakoutène
 Lenovo	Lénovo
+# More sport: footballers, coaches, tennis players
+Ibrahimović	Ibrahimmovitch
+Ibrahimovic	Ibrahimmovitch
+Grealish	Griliche
+Trent	Trènte
+Alexander-Arnold	Alexandeur-Arnolde
+Van Dijk	Vane Daillque
+Ederson	Édersonne
+Wirtz	Virtse
+Gündoğan	Gunndogane
+Gundogan	Gunndogane
+Zaïre-Emery	Zaïre-Émeri
+Emery	Émeri
+Ten Hag	Tène Ague
+Wawrinka	Vavrinnka
+Andreeva	Andréïéva
+Wozniacki	Vozniatski
+Parry	Pari
+Mladenovic	Mladénovitch
+Kvaratskhelia	Kvaratskélia
+Osimhen	Osimène
+Benatia	Bénattia
+Pedri	Pédri
+Tiafoe	Tiafo
+Keys	Kise
+Fernandes	Fernandèche
+Mendes	Mendèche
+Marquinhos	Markignosse
+Ruud	Roude
+Draper	Drèpeur
+Kerber	Kèrbeur
+Serena	Séréna
+Venus	Vinousse
 
 """#),
     ]
