@@ -233,6 +233,7 @@ et cetera	ètsétéra
 confer	confère
 versus	vèrsusse
 nota bene	nota béné
+et al	ète al
 week-end	ouikènde
 week-ends	ouikèndes
 weekend	ouikènde

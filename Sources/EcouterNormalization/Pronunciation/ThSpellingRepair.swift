@@ -24,8 +24,10 @@ struct ThSpellingRepair: PronunciationRepair {
     func repair(_ text: inout SpokenWords) {
         // Names only (a capital first letter): French words in lower case come from the lexicon, which
         // was audited word by word, and an unknown lower-case word is more often a foreign one.
-        for i in text.words.indices where text.words[i].utf8.count >= 3 && text.words[i].unicodeScalars.first.map(Tokenizer.isUpper) == true {
-            guard let respelled = Self.respell(text.words[i]) else { continue }
+        for i in text.words.indices where text.words[i].utf8.count >= 3 {
+            guard let first = text.words[i].unicodeScalars.first, Tokenizer.isUpper(first),
+                let respelled = Self.respell(text.words[i])
+            else { continue }
             text.words[i] = respelled
         }
     }
