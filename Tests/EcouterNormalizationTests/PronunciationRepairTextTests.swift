@@ -87,3 +87,23 @@ struct ForeignLettersRepairTextTests {
         #expect(normalizer.pronounce(word) == word)
     }
 }
+
+@Suite("Pronunciation repairs, Latin phrases")
+struct LatinPhraseRepairTextTests {
+    let normalizer = FrenchNormalizer()
+
+    @Test("et cetera and et al. are respelled, the rest of the sentence kept")
+    func respelled() {
+        #expect(normalizer.pronounce("les fruits, et cetera.") == "les fruits, ètsétéra.")
+        #expect(normalizer.pronounce("Et cetera") == "Ètsétéra")
+        #expect(normalizer.pronounce("Dupont et al. ont montré") == "Dupont ète al. ont montré")
+        #expect(normalizer.pronounce("et cetera et al") == "ètsétéra ète al")
+    }
+
+    @Test("et followed by anything else is left alone")
+    func leftAlone() {
+        #expect(normalizer.pronounce("il est allé et alors") == "il est allé et alors")
+        #expect(normalizer.pronounce("et, al") == "et, al")
+        #expect(normalizer.pronounce("et") == "et")
+    }
+}

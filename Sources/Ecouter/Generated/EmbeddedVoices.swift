@@ -229,11 +229,9 @@ Red Bull	Rède Boule
 US Open	U S Opèn
 Lakers	Lékeurz
 # Expansions the normalizer produces that eSpeak NG misreads
-et cetera	ètsétéra
 confer	confère
 versus	vèrsusse
 nota bene	nota béné
-et al	ète al
 week-end	ouikènde
 week-ends	ouikèndes
 weekend	ouikènde
@@ -800,7 +798,7 @@ Kickl	Kikeul
 Frederiksen	Frédériksène
 Støre	Steure
 Stubb	Stoub
-De Wever	De Ouévère
+Wever	Ouévère
 Kallas	Kallasse
 Šefčovič	Chèftchovitch
 Sefcovic	Chèftchovitch
@@ -878,7 +876,7 @@ Vinícius	Vinissiousse
 Lewandowski	Lévanndovski
 Modrić	Modritch
 Modric	Modritch
-De Bruyne	De Braillene
+Bruyne	Braillene
 Mourinho	Mourigno
 Luis Enrique	Louis Ennriké
 Xabi Alonso	Chabi Alonnso
@@ -1063,7 +1061,7 @@ Gérardmer	Gérarmé
 Vaulx-en-Velin	Vau-en-Velin
 Montcuq	Moncuque
 Wissembourg	Vissembourg
-Saint-Saëns	Saint-Sance
+Saëns	Sance
 Knokke	Knoque
 Schaerbeek	Scarbèque
 Molenbeek	Molènnbèque
@@ -1142,7 +1140,7 @@ Eilish	Ailliche
 Sullivan	Sullivanne
 Cooper	Coupeur
 Schoof	Skhof
-De Croo	De Crô
+Croo	Crô
 Coventry	Covènntri
 Eagles	Iguelze
 Yankees	Yankise
@@ -1189,7 +1187,6 @@ Tenerife	Ténérifé
 Fès	Fèsse
 Windhoek	Vinntouk
 Yaoundé	Yaounedé
-N'Djamena	Ndjaména
 Ndjamena	Ndjaména
 Freetown	Fritaoun
 Idleb	Idlib

@@ -18,6 +18,7 @@ enum PronunciationRepairs {
         NumberLiaisonRepair(),
         ThSpellingRepair(),
         ForeignLettersRepair(),
+        LatinPhraseRepair(),
     ]
 
     /// `text` with every repair applied; text with no word a repair looks for comes back unchanged.
@@ -28,8 +29,8 @@ enum PronunciationRepairs {
         return words.text
     }
 
-    /// Every repair today is about "vingt", "cent", "th" or a letter of Latin Extended-A (UTF-8 lead byte
-    /// C4 or C5): most sentences are ruled out without cutting them.
+    /// Every repair today is about "vingt", "cent", "th", "et c(a)etera", "et al" or a letter of Latin
+    /// Extended-A (UTF-8 lead byte C4 or C5): most sentences are ruled out without cutting them.
     private static func mayNeedRepair(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable(containsRepairTrigger) ?? containsRepairTrigger(Array(text.utf8))
     }
@@ -39,6 +40,17 @@ enum PronunciationRepairs {
         var k = bytes.startIndex
         while k + 1 < bytes.endIndex {
             if bytes[k] == 0xC4 || bytes[k] == 0xC5 { return true }
+            // "t al" of « et al », "etera" of « et cetera ».
+            if k + 3 < bytes.endIndex, bytes[k] | 0x20 == 0x74, bytes[k + 1] == 0x20, bytes[k + 2] | 0x20 == 0x61,
+                bytes[k + 3] | 0x20 == 0x6C
+            {
+                return true
+            }
+            if k + 4 < bytes.endIndex, bytes[k] | 0x20 == 0x65, bytes[k + 1] | 0x20 == 0x74, bytes[k + 2] | 0x20 == 0x65,
+                bytes[k + 3] | 0x20 == 0x72, bytes[k + 4] | 0x20 == 0x61
+            {
+                return true
+            }
             let a = bytes[k] | 0x20, b = bytes[k + 1] | 0x20
             if a == 0x74 && b == 0x68 { return true }
             if k + 2 < bytes.endIndex {
