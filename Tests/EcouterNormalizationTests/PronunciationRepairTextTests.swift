@@ -107,3 +107,20 @@ struct LatinPhraseRepairTextTests {
         #expect(normalizer.pronounce("et") == "et")
     }
 }
+
+@Suite("Pronunciation repairs, aujourd'hui")
+struct AujourdhuiRepairTextTests {
+    let normalizer = FrenchNormalizer()
+
+    @Test("the silent h of aujourd'hui is dropped, with either apostrophe", arguments: [
+        ("d'aujourd'hui", "d'aujourd'ui"), ("jusqu’aujourd’hui", "jusqu’aujourd’ui"), ("Aujourd'hui", "Aujourd'ui"),
+    ])
+    func respelled(_ written: String, _ said: String) {
+        #expect(normalizer.pronounce(written) == said)
+    }
+
+    @Test("other words with hui are left alone", arguments: ["huit", "huile", "aujourd hui", "Huijbregts"])
+    func leftAlone(_ word: String) {
+        #expect(normalizer.pronounce(word) == word)
+    }
+}

@@ -19,6 +19,7 @@ enum PronunciationRepairs {
         ThSpellingRepair(),
         ForeignLettersRepair(),
         LatinPhraseRepair(),
+        AujourdhuiRepair(),
     ]
 
     /// `text` with every repair applied; text with no word a repair looks for comes back unchanged.
@@ -29,8 +30,8 @@ enum PronunciationRepairs {
         return words.text
     }
 
-    /// Every repair today is about "vingt", "cent", "th", "et c(a)etera", "et al" or a letter of Latin
-    /// Extended-A (UTF-8 lead byte C4 or C5): most sentences are ruled out without cutting them.
+    /// Every repair today is about "vingt", "cent", "th", "et c(a)etera", "et al", "hui" or a letter of
+    /// Latin Extended-A (UTF-8 lead byte C4 or C5): most sentences are ruled out without cutting them.
     private static func mayNeedRepair(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable(containsRepairTrigger) ?? containsRepairTrigger(Array(text.utf8))
     }
@@ -40,7 +41,10 @@ enum PronunciationRepairs {
         var k = bytes.startIndex
         while k + 1 < bytes.endIndex {
             if bytes[k] == 0xC4 || bytes[k] == 0xC5 { return true }
-            // "t al" of « et al », "etera" of « et cetera ».
+            // "hui" of « aujourd'hui », "t al" of « et al », "etera" of « et cetera ».
+            if k + 2 < bytes.endIndex, bytes[k] | 0x20 == 0x68, bytes[k + 1] | 0x20 == 0x75, bytes[k + 2] | 0x20 == 0x69 {
+                return true
+            }
             if k + 3 < bytes.endIndex, bytes[k] | 0x20 == 0x74, bytes[k + 1] == 0x20, bytes[k + 2] | 0x20 == 0x61,
                 bytes[k + 3] | 0x20 == 0x6C
             {
