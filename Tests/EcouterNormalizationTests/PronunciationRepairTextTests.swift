@@ -124,3 +124,22 @@ struct AujourdhuiRepairTextTests {
         #expect(normalizer.pronounce(word) == word)
     }
 }
+
+@Suite("Pronunciation repairs, qu' before a mute h")
+struct QuElisionRepairTextTests {
+    let normalizer = FrenchNormalizer()
+
+    @Test("the mute h after qu' is dropped", arguments: [
+        ("qu'homme", "qu'omme"), ("plus qu'hier", "plus qu'ièr"), ("qu’Hidalgo", "qu’Idalgo"), ("Qu'histoire", "Qu'istoire"),
+    ])
+    func respelled(_ written: String, _ said: String) {
+        #expect(normalizer.pronounce(written) == said)
+    }
+
+    @Test("left alone: other elisions, an aspirated h, qu' before a vowel", arguments: [
+        "jusqu'hier", "lorsqu'Hélène", "qu'héros", "qu'il", "l'homme", "d'histoire", "qu' h",
+    ])
+    func leftAlone(_ text: String) {
+        #expect(normalizer.pronounce(text) == text)
+    }
+}

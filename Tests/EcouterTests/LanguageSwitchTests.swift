@@ -40,7 +40,7 @@ struct LanguageSwitchTests {
     @Test("in a sentence too")
     func inSentence() throws {
         let normalizer = try #require(LexiconPhonemeTests.normalizer)
-        let sentence = "Il a mal au dos, le rythme des emprunts d'aujourd'hui ralentit et le football authentique séduit les sympathisants."
+        let sentence = "Il a mal au dos, le rythme des emprunts d'aujourd'hui ralentit plus qu'hier et le football authentique séduit les sympathisants qu'Hidalgo a réunis."
         let said = try LexiconPhonemeTests.phonemes(normalizer.pronounce(normalizer.normalize(sentence)))
         #expect(!said.contains("(en)"), "\(said)")
     }

@@ -20,6 +20,7 @@ enum PronunciationRepairs {
         ForeignLettersRepair(),
         LatinPhraseRepair(),
         AujourdhuiRepair(),
+        QuElisionRepair(),
     ]
 
     /// `text` with every repair applied; text with no word a repair looks for comes back unchanged.
@@ -30,8 +31,9 @@ enum PronunciationRepairs {
         return words.text
     }
 
-    /// Every repair today is about "vingt", "cent", "th", "et c(a)etera", "et al", "hui" or a letter of
-    /// Latin Extended-A (UTF-8 lead byte C4 or C5): most sentences are ruled out without cutting them.
+    /// Every repair today is about "vingt", "cent", "th", "et c(a)etera", "et al", "hui", "qu'h" or a
+    /// letter of Latin Extended-A (UTF-8 lead byte C4 or C5): most sentences are ruled out without
+    /// cutting them.
     private static func mayNeedRepair(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable(containsRepairTrigger) ?? containsRepairTrigger(Array(text.utf8))
     }
@@ -41,7 +43,9 @@ enum PronunciationRepairs {
         var k = bytes.startIndex
         while k + 1 < bytes.endIndex {
             if bytes[k] == 0xC4 || bytes[k] == 0xC5 { return true }
+            // "'h" or "’h" of « qu'homme » (any apostrophe before an h: rare enough),
             // "hui" of « aujourd'hui », "t al" of « et al », "etera" of « et cetera ».
+            if bytes[k] == 0x27 || bytes[k] == 0x99, bytes[k + 1] | 0x20 == 0x68 { return true }
             if k + 2 < bytes.endIndex, bytes[k] | 0x20 == 0x68, bytes[k + 1] | 0x20 == 0x75, bytes[k + 2] | 0x20 == 0x69 {
                 return true
             }
