@@ -13,6 +13,7 @@ Families:
   liaison     numbers before vowel-initial nouns ("cent euros", "vingt heures", "deux ans")
   expansions  words the normalizer produces that eSpeak NG reads wrongly (et cetera, confer, Insee)
   switches    a French word list: no word may switch to eSpeak NG's English voice, "(en)"
+  elisions    the same list's vowel- and h-initial words after d', l' and qu' (« qu'homme »)
   lexicon     every entry of voices/lexicons/*.tsv must be read as French (or as its [[phonemes]])
 
 Usage:
@@ -182,11 +183,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--ecouter", default=os.path.join(ROOT, ".build/release/ecouter"))
     ap.add_argument("--raw", action="store_true", help="eSpeak NG alone, no repair, no lexicon")
-    ap.add_argument("--family", action="append", choices=["numbers", "liaison", "expansions", "switches", "lexicon"])
+    ap.add_argument("--family", action="append", choices=["numbers", "liaison", "expansions", "switches", "elisions", "lexicon"])
     ap.add_argument("--words", default=DEFAULT_WORDS, help="word list for the switches family, one a line")
     ap.add_argument("--show", type=int, default=30, help="mismatches printed per family")
     a = ap.parse_args()
-    families = a.family or ["numbers", "liaison", "expansions", "switches", "lexicon"]
+    families = a.family or ["numbers", "liaison", "expansions", "switches", "elisions", "lexicon"]
     run = lambda lines: phonemize(lines, a.ecouter, a.raw)
     failed = False
 
@@ -216,6 +217,16 @@ def main():
         bad = [(w, g) for w, g in zip(words, got) if "(en)" in g]
         failed |= bool(bad)
         print(f"switches    {len(words) - len(bad):5d}/{len(words):<5d} stay French")
+        for w, g in bad[: a.show]:
+            print(f"    {w:32s} {g}")
+    if "elisions" in families:
+        words = [w.strip() for w in open(a.words, encoding="utf-8") if w.strip() and not w.startswith("#")]
+        elided = [p + w for w in words if w[0].lower() in "aeiouyéèêàâîôûœh" and "'" not in w and not w[0].isupper()
+                  for p in ("d'", "l'", "qu'")]
+        got = run(elided)
+        bad = [(w, g) for w, g in zip(elided, got) if "(en)" in g]
+        failed |= bool(bad)
+        print(f"elisions    {len(elided) - len(bad):5d}/{len(elided):<5d} stay French")
         for w, g in bad[: a.show]:
             print(f"    {w:32s} {g}")
     if "lexicon" in families and not a.raw:
