@@ -2,9 +2,10 @@
 
 /// Walks the tokens of one cleaned sentence left to right and writes what is said.
 ///
-/// At each token the semiotic classes (files under `Classes/`) are tried in a fixed order; each one
-/// either consumes some tokens and writes their spoken form, or declines. Every class looks at a
-/// bounded number of tokens ahead, so the whole walk is linear in the input length.
+/// At each token the rules of ``RuleRegistry`` (the semiotic classes, files under `Classes/`) are tried
+/// in registry order; each one either consumes some tokens and writes their spoken form, or declines.
+/// Every class looks at a bounded number of tokens ahead, so the whole walk is linear in the input
+/// length. With ``recordsPieces`` on, where each rule's output starts is noted, for the spoken pieces.
 package struct Verbalizer {
     /// Where one piece starts in the output bytes, and the cleaned scalars it was read from.
     struct PieceMark {
@@ -27,7 +28,9 @@ package struct Verbalizer {
     private var last: Unicode.Scalar = " "
     private var needSpace = false
     /// The registered rules by token kind (held here so the hot loop reads no global).
-    private let rules = RuleRegistry.byKind
+    private let wordRules = RuleRegistry.wordEntries
+    private let numberRules = RuleRegistry.numberEntries
+    private let punctuationRules = RuleRegistry.punctuationEntries
     /// Whether ``marks`` are kept (only for ``FrenchNormalizer/pieces(of:)``: normalizing alone keeps none).
     var recordsPieces = false
     /// Where each rule that fired (or each copied token) starts in the output, in output order.
@@ -67,10 +70,11 @@ package struct Verbalizer {
         let facts = TokenFacts(
             length: length(i), capitalFirst: Tokenizer.isUpper(first(i)), punctuationAfter: self.kind(i + 1) == .punct,
             atWordStart: atWordStart(i), index: i, first: first(i))
-        for rule in rules[Int(kind.rawValue)] where rule.precondition.holds(facts) {
+        let entries = kind == .word ? wordRules : kind == .number ? numberRules : punctuationRules
+        for entry in entries where entry.precondition.holds(facts) {
             pieceStart = out.count
-            if let j = rule.match(&self, i) {
-                if recordsPieces { markPiece(rule.name, from: i, to: j) }
+            if let j = apply(entry.matcher, at: i) {
+                if recordsPieces { markPiece(RuleRegistry.rules[entry.index].name, from: i, to: j) }
                 return j
             }
         }
