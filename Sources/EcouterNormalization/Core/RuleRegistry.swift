@@ -153,7 +153,17 @@ enum RuleRegistry {
             .map { RuleEntry(matcher: rules[$0].matcher, precondition: rules[$0].precondition, index: $0) }
     }
 
-    static let wordEntries = entries(startingOn: .word)
-    static let numberEntries = entries(startingOn: .number)
-    static let punctuationEntries = entries(startingOn: .punct)
+    /// The entries per token kind as buffers allocated once and never freed: the walk reads them at
+    /// every token, and an array there cost a retain and a release per token. Never written after
+    /// initialization, hence safe to share.
+    nonisolated(unsafe) static let wordEntries = table(startingOn: .word)
+    nonisolated(unsafe) static let numberEntries = table(startingOn: .number)
+    nonisolated(unsafe) static let punctuationEntries = table(startingOn: .punct)
+
+    private static func table(startingOn kind: Token.Kind) -> UnsafeBufferPointer<RuleEntry> {
+        let list = entries(startingOn: kind)
+        let buffer = UnsafeMutableBufferPointer<RuleEntry>.allocate(capacity: list.count)
+        _ = buffer.initialize(from: list)
+        return UnsafeBufferPointer(buffer)
+    }
 }

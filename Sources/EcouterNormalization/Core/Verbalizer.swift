@@ -28,9 +28,9 @@ package struct Verbalizer {
     private var last: Unicode.Scalar = " "
     private var needSpace = false
     /// The registered rules by token kind (held here so the hot loop reads no global).
-    private let wordRules = RuleRegistry.wordEntries
-    private let numberRules = RuleRegistry.numberEntries
-    private let punctuationRules = RuleRegistry.punctuationEntries
+    private let wordRules: UnsafeBufferPointer<RuleEntry> = RuleRegistry.wordEntries
+    private let numberRules: UnsafeBufferPointer<RuleEntry> = RuleRegistry.numberEntries
+    private let punctuationRules: UnsafeBufferPointer<RuleEntry> = RuleRegistry.punctuationEntries
     /// Whether ``marks`` are kept (only for ``FrenchNormalizer/pieces(of:)``: normalizing alone keeps none).
     var recordsPieces = false
     /// Where each rule that fired (or each copied token) starts in the output, in output order.
