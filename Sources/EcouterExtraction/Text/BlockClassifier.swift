@@ -31,12 +31,14 @@ struct BlockClassifier {
     /// - Parameter wallsAfter: blocks after which a comment thread opened (its heading dropped
     ///   by the rules): the article does not continue past them.
     func select(_ blocks: [String], wallsAfter: [Bool] = []) -> Selection? {
-        select(features: blocks.map { LineFeatures($0, stopWords: stopWords) }, wallsAfter: wallsAfter)
+        select(features: blocks.map { LineFeatures($0, stopWords: stopWords) }, wallsAfter: wallsAfter, echoes: EchoedBlocks.flags(blocks))
     }
 
     /// The same, from blocks already measured.
-    func select(features: [LineFeatures], wallsAfter: [Bool] = []) -> Selection? {
+    /// - Parameter echoes: blocks that repeat a neighbour's text (pull quotes): never read.
+    func select(features: [LineFeatures], wallsAfter: [Bool] = [], echoes: [Bool] = []) -> Selection? {
         var initial = features.map(classify)
+        for i in echoes.indices where echoes[i] && i < initial.count { initial[i] = .bad }
         // An interviewer's question speaks to the guest ("Quel bilan tirez-vous… ?"), not to the
         // reader: it counts as a sentence when the answer follows at once.
         for i in initial.indices where features[i].addressesReader && features[i].endsWithQuestionMark && features[i].words >= 4 {
@@ -72,7 +74,7 @@ struct BlockClassifier {
     // MARK: Classes
 
     private func classify(_ f: LineFeatures) -> Kind {
-        if f.isMeta || f.hasCredit || f.looksLikeScore || f.isConsentNotice || f.opensComments { return .bad }
+        if f.isMeta || f.hasCredit || f.looksLikeScore || f.isConsentNotice || f.opensComments || f.isMediaLabel { return .bad }
         if f.isPromo, f.characters < 150 { return .bad }
         // A dateline ("Mis en ligne le 08/11/2026 - par R. Delmas"), not a sentence.
         if f.hasDate, f.words <= 12, !f.endsSentence { return .bad }

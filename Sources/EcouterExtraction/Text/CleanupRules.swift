@@ -125,7 +125,7 @@ public struct CleanupRules: Sendable, Equatable {
         if folded.utf8.count <= 20, folded.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || " :/()[]-.".utf8.contains($0) }) {
             return .drop
         }
-        if folded.utf8.count <= 40, CleanupRules.isReadingTime(folded) { return .drop }
+        if folded.utf8.count <= 40, CleanupRules.isReadingTime(folded) || CleanupRules.isPlayerLabel(folded) { return .drop }
         if let kind = exact[folded] ?? exact[CleanupRules.withoutTrailingCount(folded)] {
             switch kind {
             case .end: return .end
@@ -158,6 +158,17 @@ public struct CleanupRules: Sendable, Equatable {
         let vocabulary: Set<Substring> = ["temps", "de", "lecture", "min", "minutes", "minute", "mn", "environ", "lu", "en"]
         return words.contains("lecture") && words.contains { $0.allSatisfy(\.isNumber) }
             && words.allSatisfy { vocabulary.contains($0) || $0.allSatisfy(\.isNumber) }
+    }
+
+    /// A player's button with its length: "Écouter (5 min)", "Réécouter 12 min", "Lire la vidéo 2:31".
+    static func isPlayerLabel(_ folded: String) -> Bool {
+        let words = TextShape.words(folded)
+        let verbs: Set<Substring> = ["ecouter", "reecouter", "regarder", "lire", "voir"]
+        let vocabulary: Set<Substring> = ["la", "le", "l", "cet", "article", "video", "podcast", "emission", "episode",
+                                          "min", "mn", "minute", "minutes", "s", "sec", "h", "duree"]
+        guard let first = words.first, verbs.contains(first), words.count >= 2 else { return false }
+        return words.contains { $0.allSatisfy(\.isNumber) }
+            && words.dropFirst().allSatisfy { vocabulary.contains($0) || $0.allSatisfy(\.isNumber) }
     }
 
     /// "commentaires (12)" -> "commentaires", "reagir 3" -> "reagir".

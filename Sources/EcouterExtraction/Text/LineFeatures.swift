@@ -45,6 +45,9 @@ struct LineFeatures {
     var hasBar = false
     /// A short line holding a score ("Toulouse 20 - 16 La Rochelle", "Lille 1 - 1 Lens").
     var looksLikeScore = false
+    /// The title of an embedded video, gallery or map, labelled as such ("VIDÉO - Le résumé du
+    /// match", "EN IMAGES : …"): a player's caption, not a subheading of the text.
+    var isMediaLabel = false
 
     var wordsPerSentence: Double { Double(words) / Double(max(sentences, 1)) }
     var stopShare: Double { words == 0 ? 0 : Double(stopWords) / Double(words) }
@@ -71,11 +74,13 @@ struct LineFeatures {
         var wordIsDigits = true
         var inQuote = false
         var sawMonth = false, sawYear = false, sawPromoWord = false, sawCreditWord = false
-        var afterHyphen = false, previous: UInt8 = 0x20
+        var afterHyphen = false, afterApostrophe = false, previous: UInt8 = 0x20
+        var previousWordHash = WordHash.start, firstWordHash = WordHash.start
         var sawSymbol = false, sawCommentsWord = false, sawConsentWord = false, sawPromoHint = false, sawEuro = false
         func endWord() {
             guard wordLength > 0 else { return }
             words += 1
+            if words == 1 { firstWordHash = wordHash }
             if wordLength == 4, wordIsDigits { sawYear = true }
             // The words looked up are short; longer ones need no lookup (one hash per word).
             if wordLength <= 12, !wordIsDigits {
@@ -85,7 +90,9 @@ struct LineFeatures {
                     case .month: sawMonth = true
                     // "Rendez-vous", "Abonnez-vous": a noun, or an imperative the promo words catch.
                     case .reader: if !inQuote, !afterHyphen { addressesReader = true }
-                    case .promo: sawPromoWord = true
+                    // "s'offre", "s'abonne", "s'inscrire": a reflexive verb of the story
+                    // ("Lens s'offre Marseille"), not an offer made to the reader.
+                    case .promo: if !(afterApostrophe && previousWordHash == Self.reflexiveHash) { sawPromoWord = true }
                     case .credit: sawCreditWord = true
                     case .comments: sawCommentsWord = true
                     case .consent: sawConsentWord = true
@@ -93,6 +100,7 @@ struct LineFeatures {
                     }
                 }
             }
+            previousWordHash = wordHash
             wordLength = 0
             wordHash = WordHash.start
             wordIsDigits = true
@@ -101,7 +109,7 @@ struct LineFeatures {
             let isDigit = byte >= 0x30 && byte <= 0x39
             let isLetter = (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
             if isDigit || isLetter {
-                if wordLength == 0 { afterHyphen = previous == 0x2D }
+                if wordLength == 0 { afterHyphen = previous == 0x2D; afterApostrophe = previous == 0x27 }
                 if isDigit { digits += 1 } else { if leadOrASCII { letters += 1 }; wordIsDigits = false }
                 wordLength += 1
                 wordHash = WordHash.adding(byte, to: wordHash)
@@ -169,7 +177,29 @@ struct LineFeatures {
         let mayHoldCredit = sawCreditWord || sawSymbol || (sentences >= 1 && !endsSentence)
         hasCredit = mayHoldCredit && Self.hasCredit(text, folded: foldedText(), creditWord: sawCreditWord)
         looksLikeScore = words <= 8 && digits >= 2 && Self.hasScore(text)
+        isMediaLabel = characters <= 160 && Self.mediaFirstWords.contains(firstWordHash) && Self.isMediaLabel(foldedText())
         isPromo = sawPromoWord || sawEuro || (sawPromoHint && Self.promoPhrases.contains(where: { foldedText().contains($0) }))
+    }
+
+    private static let reflexiveHash = WordHash.of("s")
+
+    /// Words that label an embedded medium when a separator follows them.
+    private static let mediaLabels = [
+        "video", "videos", "en video", "photo", "photos", "en photos", "en images", "diaporama", "infographie",
+        "carte", "graphique", "podcast", "audio", "replay", "direct video",
+    ]
+
+    private static let mediaFirstWords = Set(mediaLabels.map { WordHash.of(String($0.prefix(while: { $0 != " " }))) })
+
+    /// "video - le resume du match", "en images : la crue", "infographie | les chiffres" (folded).
+    private static func isMediaLabel(_ folded: String) -> Bool {
+        for label in mediaLabels where folded.hasPrefix(label) {
+            let rest = folded.utf8.dropFirst(label.utf8.count).drop(while: { $0 == 0x20 })
+            guard let mark = rest.first, mark == 0x2D || mark == 0x3A || mark == 0x7C else { continue }
+            // Something must follow the label: "Vidéo :" alone is a button, caught elsewhere.
+            return rest.dropFirst().contains(where: { $0 != 0x20 })
+        }
+        return false
     }
 
     private static let promoPhrases = ["bon plan", "notre partenaire", "nos partenaires", "code promo"]

@@ -89,8 +89,10 @@ struct PageTextCleaner {
                     if !kept.isEmpty, opensComments(line) { kept[kept.count - 1].commentsAfter = true }
                 case .sectionHeading:
                     // Teasers on the following lines of this group, then whole teaser groups.
+                    let teasersStart = index
                     while index < group.count, isTeaserLine(group[index]) { index += 1 }
                     if index == group.count { skippingTeasers = true }
+                    if resumesWithHeading(group[teasersStart..<index], next: index < group.count ? group[index] : nil) { index -= 1 }
                 }
             }
         }
@@ -141,6 +143,26 @@ struct PageTextCleaner {
     }
 
     private func isTeaserLine(_ line: String) -> Bool { TextShape.isTeaserLine(line) }
+
+    /// Whether the last line of a "read also" run is the article's next subheading: the teasers
+    /// are headlines set "Place : what happened", the last line is not, and a paragraph follows
+    /// ("Sur le même sujet / Strasbourg : le sapin installé / Des contrôles à chaque entrée / Les accès…").
+    private func resumesWithHeading(_ run: ArraySlice<String>, next: String?) -> Bool {
+        guard run.count >= 2, let last = run.last, let next, next.count >= 120, TextShape.endsSentence(next) else { return false }
+        return run.dropLast().allSatisfy(hasKickerColon) && !hasKickerColon(last) && !TextShape.isDateLine(last)
+            && last.split(separator: " ").count >= 2
+    }
+
+    /// "Strasbourg : la grande sapin installé place Kléber": a topic, a colon, a headline.
+    private func hasKickerColon(_ line: String) -> Bool {
+        // A colon within the first 60 characters, followed by a space (not "14:30").
+        var previous: Character = " "
+        for (offset, character) in line.prefix(61).enumerated() {
+            if previous == ":", character == " " { return offset >= 3 }
+            previous = character
+        }
+        return false
+    }
 
     /// A teaser group: dated, cut off, or only headline-like lines.
     private func isTeaserGroup(_ group: [String]) -> Bool {
