@@ -56,3 +56,31 @@ import Testing
         #expect(!extractor.article(fromText: plain).plainText.contains("sapin"))
     }
 }
+
+/// The same shapes in HTML pages.
+@Suite struct HTMLShapeRegressionTests {
+    static let para1 = "<p>Tout commence par un départ ordinaire, à l'aube, dans le port. Trois hommes embarquent pour une marée de dix jours, comme ils l'ont fait des centaines de fois.</p>"
+    static let para2 = "<p>La caméra ne quitte presque jamais le chalutier. Les plans serrés et le fracas des vagues installent un sentiment d'étouffement rarement atteint dans le cinéma français.</p>"
+    static let para3 = "<p>Les trois comédiens, dont deux n'avaient jamais tourné, composent un trio crédible, fait de silences et de gestes précis, et portent le film jusqu'au bout.</p>"
+
+    func read(_ body: String) throws -> String {
+        let page = "<html><body><main><h1>Un huis clos en mer qui tient en haleine</h1>\(body)</main></body></html>"
+        return try ArticleExtractor().article(from: Array(page.utf8)).plainText
+    }
+
+    @Test func aDefinitionListOfLabelsIsADataCard() throws {
+        let card = "<div><dl><dt>Réalisation</dt><dd>Anne Kerjean</dd><dt>Durée</dt><dd>1 h 48</dd></dl><a href=\"/s\">Voir les séances</a></div>"
+        let text = try read(card + Self.para1 + Self.para2)
+        #expect(!text.contains("Kerjean"))
+        #expect(!text.contains("séances"))
+        // A glossary (definitions that are sentences) is read.
+        let glossary = "<dl><dt>Marée</dt><dd>Une sortie en mer de plusieurs jours, le temps de remplir les cales du bateau de pêche.</dd><dt>Chalutier</dt><dd>Un bateau qui tire un filet en forme d'entonnoir derrière lui, au fond ou entre deux eaux.</dd></dl>"
+        #expect(try read(Self.para1 + glossary + Self.para2).contains("entonnoir"))
+    }
+
+    @Test func aPullQuoteIsReadOnceWhateverItsClass() throws {
+        let quote = "<blockquote>Un sentiment d'étouffement rarement atteint dans le cinéma français</blockquote>"
+        let text = try read(Self.para1 + Self.para2 + "<h2>Une distribution</h2>" + Self.para3 + quote + Self.para1.replacingOccurrences(of: "Tout commence", with: "Tout finit"))
+        #expect(text.components(separatedBy: "rarement atteint").count == 2, "read \(text)")
+    }
+}

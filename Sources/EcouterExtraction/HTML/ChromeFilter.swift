@@ -32,6 +32,7 @@ struct ChromeFilter {
         "skip-link", "skiplink", "social", "partage", "reseaux", "disqus", "jumplink", "login", "signup", "inscription",
         "tweet", "instagram-media", "tiktok-embed", "articles-lies", "meme-sujet", "a-lire", "alire", "connexe",
         "reaction", "read-also", "readalso", "also-read", "push-app", "app-promo", "rating", "paywall",
+        "pullquote", "pull-quote", "exergue",
     ]
 
     /// Weak fragments: they remove an element only when it holds little prose (a share bar,
@@ -142,6 +143,7 @@ struct ChromeFilter {
                 }
             }
             if node.tag == "sup", ChromeFilter.isFootnoteMarker(doc, i) { removed[i] = true; continue }
+            if node.tag == "dl", ChromeFilter.isFactCard(doc, i, textPrefix: textPrefix) { removed[i] = true; continue }
             // A small box around input fields (newsletter sign-up, poll, search) is not the article.
             if ChromeFilter.boxTags.contains(node.tag), controlsPrefix[node.end] - controlsPrefix[i] > 0 {
                 let text = textPrefix[node.end] - textPrefix[i]
@@ -181,6 +183,26 @@ struct ChromeFilter {
         for s in text.unicodeScalars where !TextShape.isSpace(s) { count += 1 }
         return count
     }
+
+    /// A definition list of short labels and values ("Réalisation / Anne Kerjean / Durée / 1 h 48"):
+    /// a data card beside the story, not sentences to read. Looks at direct children only.
+    static func isFactCard(_ doc: FlatDocument, _ index: Int, textPrefix: [Int]) -> Bool {
+        let nodes = doc.nodes
+        var items = 0
+        var j = index + 1
+        while j < nodes[index].end {
+            let child = nodes[j]
+            if child.kind == .element, child.tag == "dt" || child.tag == "dd" {
+                items += 1
+                if textPrefix[child.end] - textPrefix[j] > factCardItemLimit { return false }
+            }
+            j = child.kind == .element ? max(child.end, j + 1) : j + 1
+        }
+        return items >= 4
+    }
+
+    /// Letters above which a definition is prose (a glossary), not a label or a value.
+    static let factCardItemLimit = 60
 
     private static func isChromeByMarkup(_ node: FlatNode) -> Bool {
         if droppedTags.contains(node.tag) { return true }

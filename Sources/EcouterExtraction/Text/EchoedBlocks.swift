@@ -9,9 +9,10 @@ enum EchoedBlocks {
     /// Longest block taken for a pull quote.
     static let maximumCharacters = 320
 
-    /// For each block, whether it repeats the text of a block at most two before or after it.
-    /// Linear: each block is searched for in its four neighbours with a rolling hash.
-    static func flags(_ blocks: [String]) -> [Bool] {
+    /// For each block, whether it repeats the text of a block at most `reach` before or after it
+    /// (the shorter of two such blocks is the echo). Linear: each block is searched for in a
+    /// fixed number of neighbours with a rolling hash.
+    static func flags(_ blocks: [String], reach: Int = 2) -> [Bool] {
         var keys: [[UInt8]?] = Array(repeating: nil, count: blocks.count)
         func key(_ i: Int) -> [UInt8] {
             if let known = keys[i] { return known }
@@ -23,9 +24,12 @@ enum EchoedBlocks {
         for i in blocks.indices where blocks[i].unicodeScalars.count <= maximumCharacters {
             let needle = key(i)
             guard needle.reduce(0, { $0 + ($1 == 0x20 ? 1 : 0) }) + 1 >= minimumWords else { continue }
-            for j in [i - 1, i + 1, i - 2, i + 2] where j >= 0 && j < blocks.count {
+            for distance in 1...max(reach, 1) {
+                for j in [i - distance, i + distance] where j >= 0 && j < blocks.count {
                 let haystack = key(j)
-                if haystack.count > needle.count, contains(haystack, needle) { flags[i] = true; break }
+                    if haystack.count > needle.count, contains(haystack, needle) { flags[i] = true }
+                }
+                if flags[i] { break }
             }
         }
         return flags
