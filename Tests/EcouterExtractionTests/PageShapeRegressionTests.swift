@@ -46,6 +46,29 @@ import Testing
         #expect(CleanupRules.builtIn.verdict(for: "Écouter les 5 témoins") == .keep)
     }
 
+    @Test func aDayAndATimeIsADateLine() {
+        for line in ["Aujourd'hui à 05:00", "Hier à 18h30", "Mardi à 7h"] { #expect(TextShape.isDateLine(line), "\(line)") }
+        #expect(!TextShape.isDateLine("Mardi, 3 blessés"))
+    }
+
+    @Test func anInterviewEndsWithItsTerseAnswer() {
+        let page = "Entretien avec la maire de la ville\n\(Self.para1)\nSerez-vous candidate à votre succession ?\nJe le dirai en janvier. Pour l'instant, je travaille.\nMunicipales 2026\nMobilités\n"
+        #expect(extractor.article(fromText: page).plainText.contains("Pour l'instant, je travaille."))
+    }
+
+    @Test func theAuthorsBoxIsNotRead() {
+        let page = "Titre de l'article du jour\n\(Self.para1)\n\(Self.para2)\nNadia Benali\nJournaliste au service économie, spécialiste de la consommation et du pouvoir d'achat.\nMots-clés :\nInflation\nPrix\n"
+        let text = extractor.article(fromText: page).plainText
+        #expect(!text.contains("Benali") && !text.contains("spécialiste"), "read \(text)")
+        #expect(text.contains(Self.para2))
+    }
+
+    @Test func sharePromptsAndCreditsAreChrome() {
+        for line in ["Partagez l'article sur les réseaux sociaux :", "Propulsé par Audion", "Relu par le comité scientifique"] {
+            #expect(CleanupRules.builtIn.verdict(for: line) == .drop, "\(line)")
+        }
+    }
+
     @Test func theSubheadingAfterAReadAlsoBoxIsKept() {
         let page = "Titre de l'article du jour\n\(Self.para1)\nSur le même sujet\nStrasbourg : le grand sapin installé place Kléber\nMulhouse : les étoffes de Noël exposées\nDes contrôles à chaque entrée\n\(Self.para2)\n\(Self.para3)\n"
         let article = extractor.article(fromText: page)

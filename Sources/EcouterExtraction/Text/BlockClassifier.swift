@@ -42,7 +42,10 @@ struct BlockClassifier {
         // An interviewer's question speaks to the guest ("Quel bilan tirez-vous… ?"), not to the
         // reader: it counts as a sentence when the answer follows at once.
         for i in initial.indices where features[i].addressesReader && features[i].endsWithQuestionMark && features[i].words >= 4 {
-            initial[i] = i + 1 < initial.count && initial[i + 1] == .good ? .nearGood : .bad
+            // A terse answer ("Je le dirai en janvier. Pour l'instant, je travaille.") is still one.
+            let answered = i + 1 < initial.count && (initial[i + 1] == .good || isTerseAnswer(features[i + 1]))
+            initial[i] = answered ? .nearGood : .bad
+            if answered, initial[i + 1] != .good { initial[i + 1] = .good }
         }
         // A short line the page repeats further down is chrome where it first appears (a table of
         // contents, a menu): the later one is the heading.
@@ -88,6 +91,13 @@ struct BlockClassifier {
         if f.endsWithQuestionMark, f.words >= 4 { return .nearGood }
         if f.characters < 90 || f.words <= 12 { return .short }
         return .bad
+    }
+
+    /// A short reply that is plainly sentences of speech: ends like a sentence, mostly stop words,
+    /// not chrome speaking to the reader.
+    private func isTerseAnswer(_ f: LineFeatures) -> Bool {
+        f.endsSentence && f.words >= 3 && f.stopShare >= 0.3 && !f.addressesReader && !f.isPromo && !f.isMeta && !f.hasCredit
+            && !f.endsWithQuestionMark
     }
 
     /// A near-good block is good next to good content (skipping short blocks), bad between chrome.

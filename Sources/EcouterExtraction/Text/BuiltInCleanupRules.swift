@@ -110,6 +110,9 @@ prefix Temps de lecture
 prefix Durée de lecture
 prefix Partager sur
 prefix Partagez cet article
+prefix Partagez l'article
+prefix Partagez sur
+prefix Partagez :
 prefix Lecture :
 prefix Article réservé aux abonnés
 prefix Réservé aux abonnés
@@ -370,5 +373,11 @@ contains pic.twitter.com
 contains Jouer comporte des risques
 contains Les jeux d'argent et de hasard peuvent être dangereux
 contains ne constituent pas un conseil en investissement
+# Credits for a player or a review, not the article ("Propulsé par Audion", "Relu par le comité scientifique")
+prefix Propulsé par
+prefix Relu par
+prefix Validé par
+prefix Vérifié par
+prefix Powered by
 
 """#

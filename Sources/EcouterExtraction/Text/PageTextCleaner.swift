@@ -21,6 +21,7 @@ struct PageTextCleaner {
     func article(from text: String) -> Article {
         let groups = splitIntoGroups(text)
         var kept = keptLines(groups)
+        dropAuthorBox(&kept)
         var title: String?
         if let selected = classifiedLines(kept) {
             kept = selected.lines
@@ -240,10 +241,30 @@ struct PageTextCleaner {
         }
     }
 
+    /// The author's box near the end of the page: a bare name, then a line presenting them by
+    /// their trade ("Nadia Benali" / "Journaliste au service économie…"). Looked for among the
+    /// last lines before the classifier runs (it would drop the name and keep the sentence).
+    private func dropAuthorBox(_ kept: inout [Line]) {
+        let window = max(0, kept.count - Self.authorBoxWindow)..<max(0, kept.count - 1)
+        guard let start = window.first(where: { TextShape.isBareName(kept[$0].text) && TextShape.isAuthorBio(kept[$0 + 1].text) })
+        else { return }
+        kept.removeSubrange(start...(start + 1))
+    }
+
+    /// How far from the end of the page an author's box is looked for (tags, links and the
+    /// footer come after it).
+    static let authorBoxWindow = 20
+
     private func dropMetaTrailer(_ kept: inout [Line]) {
         var dropped = 0
         while dropped < 12, let last = kept.last {
             let text = last.text
+            // The author's box: "Nadia Benali" / "Journaliste au service économie, spécialiste de…".
+            if kept.count >= 3, TextShape.isAuthorBio(text), TextShape.isBareName(kept[kept.count - 2].text) {
+                kept.removeLast(2)
+                dropped += 2
+                continue
+            }
             if isMetaLine(text) || TextShape.isFootnoteLine(text) || isNotesHeading(text) {
                 kept.removeLast()
                 dropped += 1

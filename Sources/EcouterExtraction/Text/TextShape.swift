@@ -195,11 +195,52 @@ enum TextShape {
         }
         // "Il y a 25 min", "Mis à jour il y a 3 min": a live blog's relative time.
         if numbers >= 1, others == 0, folded.contains("il y a") { return true }
+        // "Aujourd'hui à 05:00", "Hier à 18h30", "Mardi à 7h": a day and a time, nothing else.
+        if numbers >= 1, others == 0, hasYearOrTime || hasClockTime(folded), tokens.contains(where: { dayWords.contains($0) }) {
+            return true
+        }
         // "Il a neigé 3 jours en mars" names a month but is a sentence: other words need a year or time.
         if hasNumericDate(folded) { return others <= 2 }
         guard hasMonth, numbers >= 1 else { return false }
         return others == 0 || (hasYearOrTime && others <= 2)
     }
+
+    private static let dayWords: Set<Substring> = [
+        "aujourd", "hier", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ]
+
+    /// "05:00", "18:42": hours and minutes set with a colon.
+    private static func hasClockTime(_ folded: String) -> Bool {
+        let bytes = Array(folded.utf8)
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+        for i in bytes.indices where bytes[i] == 0x3A {
+            if isDigit(i - 1), isDigit(i + 1), isDigit(i + 2), !isDigit(i + 3), !isDigit(i - 3) { return true }
+        }
+        return false
+    }
+
+    /// "Nadia Benali", "Jean-Marc Le Goff": two to four capitalised words and nothing else.
+    static func isBareName(_ line: String) -> Bool {
+        guard line.count <= 50 else { return false }
+        let parts = line.split(separator: " ")
+        guard parts.count >= 2, parts.count <= 4 else { return false }
+        let particles: Set<Substring> = ["de", "du", "le", "la", "d'", "van", "von"]
+        return parts.allSatisfy { part in
+            particles.contains(part) || (part.first?.isUppercase == true && part.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" })
+        }
+    }
+
+    /// "Journaliste au service économie d'InfoÉco, spécialiste de…": a short presentation of the
+    /// author, opening with a trade.
+    static func isAuthorBio(_ line: String) -> Bool {
+        guard line.count <= 250, let first = words(folded(line)).first else { return false }
+        return authorTrades.contains(first)
+    }
+
+    private static let authorTrades: Set<Substring> = [
+        "journaliste", "redacteur", "redactrice", "reporter", "correspondant", "correspondante", "chroniqueur",
+        "chroniqueuse", "editorialiste", "pigiste", "envoye", "envoyee", "photographe", "cheffe", "specialiste",
+    ]
 
     /// "08h00", "8h", "1er", "23h46".
     private static func isTimeToken(_ t: String) -> Bool {
