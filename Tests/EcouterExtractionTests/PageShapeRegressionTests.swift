@@ -69,6 +69,26 @@ import Testing
         }
     }
 
+    @Test func aHeadingListedInTheContentsIsKeptWhereItStands() {
+        let page = "Cinq légumes à semer en décembre\n\(Self.para1)\nSommaire\nLa mâche\nLes fèves\nLa mâche\n\(Self.para2)\nLes fèves\n\(Self.para3)\n"
+        let article = extractor.article(fromText: page)
+        #expect(article.blocks.contains(.heading("La mâche")), "\(article.blocks)")
+        #expect(article.blocks.filter { $0.text == "La mâche" }.count == 1)
+    }
+
+    @Test func commentsAfterAReadAlsoBoxAreNotRead() {
+        let comment = "Merci Mireille, je vais essayer la mâche cette année, j'avais toujours cru qu'il était trop tard pour la semer."
+        let page = "Cinq légumes à semer en décembre\n\(Self.para1)\n\(Self.para2)\nArticles similaires\nTailler ses rosiers en hiver\n4 réflexions sur « Cinq légumes à semer en décembre »\n\(comment)\n"
+        #expect(!extractor.article(fromText: page).plainText.contains("Merci Mireille"))
+    }
+
+    @Test func teaserSummariesInAReadAlsoBoxAreNotRead() {
+        let page = "Un huis clos en mer\n\(Self.para1)\n\(Self.para2)\nVous aimerez aussi\n« Les Gardiens du phare » : notre critique\nUn drame maritime sobre et bouleversant.\nLes films les plus attendus de décembre\nNotre sélection pour les fêtes.\n"
+        let text = extractor.article(fromText: page).plainText
+        #expect(!text.contains("drame maritime") && !text.contains("sélection"), "read \(text)")
+        #expect(CleanupRules.builtIn.verdict(for: "Partager : Facebook X WhatsApp") == .drop)
+    }
+
     @Test func theSubheadingAfterAReadAlsoBoxIsKept() {
         let page = "Titre de l'article du jour\n\(Self.para1)\nSur le même sujet\nStrasbourg : le grand sapin installé place Kléber\nMulhouse : les étoffes de Noël exposées\nDes contrôles à chaque entrée\n\(Self.para2)\n\(Self.para3)\n"
         let article = extractor.article(fromText: page)

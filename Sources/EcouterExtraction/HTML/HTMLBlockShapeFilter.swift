@@ -8,8 +8,6 @@
 
 struct HTMLBlockShapeFilter {
     var stopWords: Set<UInt64> = FrenchStopWords.builtInHashes
-    /// How many blocks away from its paragraph a pull quote may be set.
-    static let pullQuoteReach = 4
 
     /// The article's blocks without their shape-evident chrome and, when `findHeadline` is set
     /// (the markup named none), the headline found above the article's region.
@@ -31,7 +29,7 @@ struct HTMLBlockShapeFilter {
         var dropped = [Bool](repeating: false, count: indices.count)
         for (n, i) in indices.enumerated() where isParagraph(blocks[i]) && isChrome(i, features) { dropped[n] = true }
         // Pull quotes set again near the paragraph they come from (markup rarely names them).
-        let echoes = EchoedBlocks.flags(indices.map { blocks[$0].text }, reach: Self.pullQuoteReach)
+        let echoes = EchoedBlocks.flags(indices.map { blocks[$0].text }, reach: BlockClassifier.pullQuoteReach)
         for n in indices.indices where echoes[n] { dropped[n] = true }
         // Runs of short cells or labels (a price box, a result table, a share bar left in the
         // markup), and the heading that introduces such a run.

@@ -25,13 +25,15 @@ struct BlockClassifier {
     /// large a share of the main one (the article continuing after a "Sur le même sujet" box).
     static let farRegionShare = 0.3
     static let maxFarGap = 12
+    /// How many blocks away from its paragraph a pull quote may be set.
+    static let pullQuoteReach = 4
 
     /// Decides which blocks to read. Returns nil when nothing reads like prose (then the caller
     /// keeps its conservative behaviour: a short note is not thrown away).
     /// - Parameter wallsAfter: blocks after which a comment thread opened (its heading dropped
     ///   by the rules): the article does not continue past them.
     func select(_ blocks: [String], wallsAfter: [Bool] = []) -> Selection? {
-        select(features: blocks.map { LineFeatures($0, stopWords: stopWords) }, wallsAfter: wallsAfter, echoes: EchoedBlocks.flags(blocks))
+        select(features: blocks.map { LineFeatures($0, stopWords: stopWords) }, wallsAfter: wallsAfter, echoes: EchoedBlocks.flags(blocks, reach: Self.pullQuoteReach))
     }
 
     /// The same, from blocks already measured.
@@ -55,8 +57,18 @@ struct BlockClassifier {
         for i in features.indices {
             if let key = features[i].repeatKey, let last = lastSeen[key], last > i { initial[i] = .bad; repeatedLater[i] = true }
         }
+        // The later copy of such a line, right before a paragraph, is the heading the table of
+        // contents pointed to ("Sommaire / La mâche / … / La mâche / C'est la reine…").
+        var firstSeen: [String: Int] = [:]
+        var headingFromContents = [Bool](repeating: false, count: features.count)
+        for i in features.indices {
+            guard let key = features[i].repeatKey else { continue }
+            if let first = firstSeen[key], first < i, lastSeen[key] == i, isHeadingShaped(features[i]) { headingFromContents[i] = true }
+            if firstSeen[key] == nil { firstSeen[key] = i }
+        }
         var kinds = smoothNearGood(initial)
         smoothShort(&kinds, features: features)
+        for i in kinds.indices where headingFromContents[i] && i + 1 < kinds.count && kinds[i + 1] == .good { kinds[i] = .good }
         guard let region = mainRegion(kinds, features: features, wallsAfter: wallsAfter) else { return nil }
         let title = headline(before: region.lowerBound, features: features, initial: initial, repeatedLater: repeatedLater)
         var kept: [Int] = []

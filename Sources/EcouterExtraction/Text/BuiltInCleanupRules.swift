@@ -379,5 +379,7 @@ prefix Relu par
 prefix Validé par
 prefix Vérifié par
 prefix Powered by
+prefix Fièrement propulsé par
+prefix Partager :
 
 """#

@@ -76,6 +76,7 @@ struct LineFeatures {
         var sawMonth = false, sawYear = false, sawPromoWord = false, sawCreditWord = false
         var afterHyphen = false, afterApostrophe = false, previous: UInt8 = 0x20
         var previousWordHash = WordHash.start, firstWordHash = WordHash.start
+        var commentsWordLeads = false
         var sawSymbol = false, sawCommentsWord = false, sawConsentWord = false, sawPromoHint = false, sawEuro = false
         func endWord() {
             guard wordLength > 0 else { return }
@@ -94,7 +95,7 @@ struct LineFeatures {
                     // ("Lens s'offre Marseille"), not an offer made to the reader.
                     case .promo: if !(afterApostrophe && previousWordHash == Self.reflexiveHash) { sawPromoWord = true }
                     case .credit: sawCreditWord = true
-                    case .comments: sawCommentsWord = true
+                    case .comments: sawCommentsWord = true; if words <= 2 { commentsWordLeads = true }
                     case .consent: sawConsentWord = true
                     case .promoHint: sawPromoHint = true
                     }
@@ -157,7 +158,8 @@ struct LineFeatures {
         if characters < 100 { repeatKey = foldedText() }
         hasDate = (sawMonth && sawYear) || (digits >= 4 && TextShape.hasNumericDate(foldedText()))
         endsSentence = Self.endsLikeSentence(text)
-        opensComments = sawCommentsWord && words <= 6
+        // "Commentaires (12)", "3 réponses", and WordPress's "4 réflexions sur « Le titre »".
+        opensComments = sawCommentsWord && (words <= 6 || (commentsWordLeads && words <= 24 && !endsSentence))
         isConsentNotice = sawConsentWord && addressesReader
         endsClause = endsSentence || TextShape.endsSentence(text)
         let last = text.unicodeScalars.last(where: { !TextShape.isSpace($0) })
@@ -216,7 +218,7 @@ struct LineFeatures {
         tag(["vous", "votre", "vos"], .reader)
         tag(promoWords, .promo)
         tag(["photo", "photos", "credit", "credits", "capture", "illustration"], .credit)
-        tag(["commentaire", "commentaires", "reactions", "reagissez", "reponses", "commenter"], .comments)
+        tag(["commentaire", "commentaires", "reactions", "reagissez", "reponses", "commenter", "reflexions"], .comments)
         tag(["cookies", "traceurs", "consentement"], .consent)
         tag(["plan", "partenaire", "partenaires", "promo"], .promoHint)  // words of promoPhrases
         return tags

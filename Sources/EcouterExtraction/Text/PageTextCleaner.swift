@@ -62,7 +62,7 @@ struct PageTextCleaner {
         var keptCharacters = 0
         groupLoop: for (g, group) in groups.enumerated() {
             if skippingTeasers {
-                if isTeaserGroup(group) { continue }
+                if isTeaserGroup(group), !group.contains(where: closesTeasers) { continue }
                 skippingTeasers = false
             }
             var index = 0
@@ -91,7 +91,15 @@ struct PageTextCleaner {
                 case .sectionHeading:
                     // Teasers on the following lines of this group, then whole teaser groups.
                     let teasersStart = index
-                    while index < group.count, isTeaserLine(group[index]) { index += 1 }
+                    // A comment thread's heading or an end marker stops the teasers: it is handled as itself.
+                    while index < group.count, !closesTeasers(group[index]) {
+                        if isTeaserLine(group[index]) { index += 1; continue }
+                        // A teaser's one-line summary, between two teaser headlines ("Un drame sobre.").
+                        let summaryOfTeaser = index > teasersStart && group[index].count <= Self.teaserSummaryLimit
+                            && (index + 1 == group.count || isTeaserLine(group[index + 1]))
+                        guard summaryOfTeaser else { break }
+                        index += 1
+                    }
                     if index == group.count { skippingTeasers = true }
                     if resumesWithHeading(group[teasersStart..<index], next: index < group.count ? group[index] : nil) { index -= 1 }
                 }
@@ -144,6 +152,11 @@ struct PageTextCleaner {
     }
 
     private func isTeaserLine(_ line: String) -> Bool { TextShape.isTeaserLine(line) }
+
+    /// A line that ends a "read also" run: the comments open, or the page's end is marked.
+    private func closesTeasers(_ line: String) -> Bool {
+        opensComments(line) || rules.verdict(for: line) == .end
+    }
 
     /// Whether the last line of a "read also" run is the article's next subheading: the teasers
     /// are headlines set "Place : what happened", the last line is not, and a paragraph follows
@@ -250,6 +263,9 @@ struct PageTextCleaner {
         else { return }
         kept.removeSubrange(start...(start + 1))
     }
+
+    /// Longest line taken for a teaser's summary inside a "read also" run.
+    static let teaserSummaryLimit = 100
 
     /// How far from the end of the page an author's box is looked for (tags, links and the
     /// footer come after it).
