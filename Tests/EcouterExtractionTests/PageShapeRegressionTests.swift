@@ -89,6 +89,18 @@ import Testing
         #expect(CleanupRules.builtIn.verdict(for: "Partager : Facebook X WhatsApp") == .drop)
     }
 
+    @Test func aNoticeAboveTheHeadlineIsNotTheTitle() {
+        let page = "Alerte travaux : la rue Lenepveu est fermée à la circulation jusqu'au 4 décembre.\nFermer\nVille d'Angers\nUne patinoire écologique sur la place du Ralliement\n\(Self.para1)\n\(Self.para2)\n"
+        let article = extractor.article(fromText: page)
+        #expect(article.title == "Une patinoire écologique sur la place du Ralliement")
+        #expect(!article.plainText.contains("Lenepveu"))
+    }
+
+    @Test func aMenuOfPlaceNamesIsNotTheHeadline() {
+        let page = "Le Dauphin Savoyard\nChoisir mon édition : Annecy Chambéry Albertville Thonon-les-Bains Annemasse Aix-les-Bains Cluses Sallanches\nHaute-Savoie / Environnement\nAnnecy. Le lac sous surveillance après une prolifération d'algues\n\(Self.para1)\n\(Self.para2)\n"
+        #expect(extractor.article(fromText: page).title == "Annecy. Le lac sous surveillance après une prolifération d'algues")
+    }
+
     @Test func theSubheadingAfterAReadAlsoBoxIsKept() {
         let page = "Titre de l'article du jour\n\(Self.para1)\nSur le même sujet\nStrasbourg : le grand sapin installé place Kléber\nMulhouse : les étoffes de Noël exposées\nDes contrôles à chaque entrée\n\(Self.para2)\n\(Self.para3)\n"
         let article = extractor.article(fromText: page)

@@ -69,8 +69,12 @@ struct BlockClassifier {
         var kinds = smoothNearGood(initial)
         smoothShort(&kinds, features: features)
         for i in kinds.indices where headingFromContents[i] && i + 1 < kinds.count && kinds[i + 1] == .good { kinds[i] = .good }
-        guard let region = mainRegion(kinds, features: features, wallsAfter: wallsAfter) else { return nil }
-        let title = headline(before: region.lowerBound, features: features, initial: initial, repeatedLater: repeatedLater)
+        guard var region = mainRegion(kinds, features: features, wallsAfter: wallsAfter) else { return nil }
+        var title = headline(before: region.lowerBound, features: features, initial: initial, repeatedLater: repeatedLater)
+        if title == nil, let inside = headlineInsideRegionStart(region, kinds: kinds, features: features, repeatedLater: repeatedLater) {
+            title = inside.title
+            region = inside.content...region.upperBound
+        }
         var kept: [Int] = []
         // The standfirst: prose between the headline and the content start.
         if let title {
@@ -221,7 +225,10 @@ struct BlockClassifier {
                 !f.isListItem, !f.endsWithPeriod, f.digitShare < 0.4, initial[i] != .good else { continue }
             let distance = Double(start - i)
             // A headline may speak to the reader ("ce qui change pour votre taux"), chrome more often does.
-            let score = Double(min(f.words, 20)) - 0.5 * distance - (f.addressesReader ? 4 : 0)
+            // A long run of names with hardly a function word is a menu set on one line
+            // ("Choisir mon édition : Annecy Chambéry Albertville …"), not a headline.
+            let nameList = f.words >= 8 && f.capitalShare >= 0.5 ? Double(f.words - 6) : 0
+            let score = Double(min(f.words, 20)) - 0.5 * distance - (f.addressesReader ? 4 : 0) - nameList
             if best == nil || score >= best!.score { best = (i, score) }
         }
         if let best { return best.index }
@@ -232,6 +239,36 @@ struct BlockClassifier {
             if f.words >= 1, f.characters <= 200, !f.isPromo, !f.isListItem, !f.endsWithPeriod, !f.hasDate { return i }
         }
         return nil
+    }
+
+    /// No headline above the region: the region may have swallowed the page's top, a short
+    /// notice joined to the text across the headline ("Alerte travaux : la rue est fermée." /
+    /// menu / headline / standfirst). The headline is then a title-shaped line among the first
+    /// few blocks, with only short blocks (no paragraph) before it.
+    private func headlineInsideRegionStart(_ region: ClosedRange<Int>, kinds: [Kind], features: [LineFeatures], repeatedLater: [Bool])
+        -> (title: Int, content: Int)?
+    {
+        let end = min(region.upperBound, region.lowerBound + Self.maxGapInRegion + 2)
+        guard region.lowerBound < end else { return nil }
+        var best: (title: Int, content: Int, score: Double)? = nil
+        for i in region.lowerBound...end {
+            let f = features[i]
+            if kinds[i] == .good {
+                if f.characters >= 200 { break }  // a real paragraph: the article has begun
+                continue
+            }
+            guard i > region.lowerBound, isTitleShaped(f), !repeatedLater[i],
+                let content = ((i + 1)...region.upperBound).first(where: { kinds[$0] == .good }) else { continue }
+            // As above the region: longer lines preferred, and nearer the text.
+            let score = Double(min(f.words, 20)) - 0.5 * Double(content - i)
+            if best == nil || score >= best!.score { best = (i, content, score) }
+        }
+        return best.map { ($0.title, $0.content) }
+    }
+
+    private func isTitleShaped(_ f: LineFeatures) -> Bool {
+        f.words >= 3 && f.characters <= 200 && !f.isMeta && !f.hasCredit && !f.isPromo && !f.hasDate && !f.isListItem
+            && !f.endsWithPeriod && f.digitShare < 0.4 && !f.addressesReader && f.stopShare >= 0.15
     }
 
     /// A lone line under the headline ("Communiqué de presse - Rennes, le 22 septembre 2025"),

@@ -381,5 +381,7 @@ prefix Vérifié par
 prefix Powered by
 prefix Fièrement propulsé par
 prefix Partager :
+# A copyright line after the site name ("Sud Catalan — Tous droits réservés")
+contains tous droits réservés
 
 """#

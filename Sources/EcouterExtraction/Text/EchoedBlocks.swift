@@ -21,7 +21,11 @@ enum EchoedBlocks {
             return made
         }
         var flags = [Bool](repeating: false, count: blocks.count)
-        for i in blocks.indices where blocks[i].unicodeScalars.count <= maximumCharacters {
+        let sizes = blocks.map(\.utf8.count)
+        for i in blocks.indices where sizes[i] <= maximumCharacters * 4 && blocks[i].unicodeScalars.count <= maximumCharacters {
+            // Only a longer neighbour can hold the block (checked on bytes first: folding costs more).
+            let nearby = max(0, i - reach)...min(blocks.count - 1, i + reach)
+            guard nearby.contains(where: { sizes[$0] > sizes[i] }) else { continue }
             let needle = key(i)
             guard needle.reduce(0, { $0 + ($1 == 0x20 ? 1 : 0) }) + 1 >= minimumWords else { continue }
             for distance in 1...max(reach, 1) {

@@ -45,6 +45,9 @@ struct LineFeatures {
     var hasBar = false
     /// A short line holding a score ("Toulouse 20 - 16 La Rochelle", "Lille 1 - 1 Lens").
     var looksLikeScore = false
+    /// Words that start with a capital letter.
+    var capitalized = 0
+    var capitalShare: Double { words == 0 ? 0 : Double(capitalized) / Double(words) }
     /// The title of an embedded video, gallery or map, labelled as such ("VIDÉO - Le résumé du
     /// match", "EN IMAGES : …"): a player's caption, not a subheading of the text.
     var isMediaLabel = false
@@ -133,6 +136,8 @@ struct LineFeatures {
         }
         for scalar in text.unicodeScalars {
             let v = scalar.value
+            // A word that starts with a capital (A–Z, À–Þ): names, and the first word of a sentence.
+            if wordLength == 0, (v >= 0x41 && v <= 0x5A) || (v >= 0xC0 && v <= 0xDE && v != 0xD7) { capitalized += 1 }
             if v < 0x80 {
                 feed(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
                 continue
@@ -302,6 +307,6 @@ struct LineFeatures {
 
     private static let promoWords: Set<String> = [
         "offre", "offres", "offrez", "profitez", "abonnez", "abonner", "abonne", "abonnement", "inscrivez", "inscrire",
-        "newsletter", "telechargez", "gratuitement", "connectez", "connecter", "gagnez", "participez",
+        "newsletter", "telechargez", "recevez", "gratuitement", "connectez", "connecter", "gagnez", "participez",
     ]
 }

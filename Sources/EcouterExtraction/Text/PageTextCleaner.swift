@@ -265,7 +265,7 @@ struct PageTextCleaner {
     }
 
     /// Longest line taken for a teaser's summary inside a "read also" run.
-    static let teaserSummaryLimit = 100
+    static let teaserSummaryLimit = 160
 
     /// How far from the end of the page an author's box is looked for (tags, links and the
     /// footer come after it).
