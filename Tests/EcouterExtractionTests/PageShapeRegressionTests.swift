@@ -101,6 +101,14 @@ import Testing
         #expect(extractor.article(fromText: page).title == "Annecy. Le lac sous surveillance après une prolifération d'algues")
     }
 
+    @Test func teaserSummariesSetApartByBlankLinesAreNotRead() {
+        let page = "Le pont fermé pour trois semaines\n\n\(Self.para1)\n\n\(Self.para2)\n\nVous aimerez aussi\n\nMérignac : un nouveau parc de stationnement\n\nOuvert depuis lundi, il compte mille deux cents places et des bornes de recharge pour les voitures.\n\nArcachon : la dune du Pilat a reculé\n\nLes tempêtes de l'hiver dernier ont accéléré l'érosion du site.\n\nSud Gironde Info\n"
+        let text = extractor.article(fromText: page).plainText
+        #expect(!text.contains("Ouvert depuis lundi") && !text.contains("tempêtes"), "read \(text)")
+        #expect(text.contains(Self.para2))
+        #expect(CleanupRules.builtIn.verdict(for: "(BUTTON) J'accepte (BUTTON) Paramétrer") == .drop)
+    }
+
     @Test func theSubheadingAfterAReadAlsoBoxIsKept() {
         let page = "Titre de l'article du jour\n\(Self.para1)\nSur le même sujet\nStrasbourg : le grand sapin installé place Kléber\nMulhouse : les étoffes de Noël exposées\nDes contrôles à chaque entrée\n\(Self.para2)\n\(Self.para3)\n"
         let article = extractor.article(fromText: page)

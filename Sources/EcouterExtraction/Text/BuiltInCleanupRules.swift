@@ -383,5 +383,7 @@ prefix Fièrement propulsé par
 prefix Partager :
 # A copyright line after the site name ("Sud Catalan — Tous droits réservés")
 contains tous droits réservés
+# A text-mode browser's rendering of a button ("(BUTTON) Accepter et fermer")
+contains (BUTTON)
 
 """#

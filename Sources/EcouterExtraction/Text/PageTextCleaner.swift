@@ -63,6 +63,11 @@ struct PageTextCleaner {
         groupLoop: for (g, group) in groups.enumerated() {
             if skippingTeasers {
                 if isTeaserGroup(group), !group.contains(where: closesTeasers) { continue }
+                // A teaser's summary set apart by blank lines, with another teaser after it.
+                if g + 1 < groups.count, isTeaserGroup(groups[g + 1]), !group.contains(where: closesTeasers),
+                    group.reduce(0, { $0 + $1.count }) <= Self.teaserSummaryLimit {
+                    continue
+                }
                 skippingTeasers = false
             }
             var index = 0
