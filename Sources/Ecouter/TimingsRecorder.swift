@@ -81,7 +81,7 @@ struct TimingsRecorder {
     /// as eSpeak NG says and marks them: "l'" and "État" are "l'État", "CO" and "2" are "CO2".
     static func words(of written: String, source: SentenceSource, spoken: SpokenSentence) -> SentenceWords {
         let placement = WordAnchoring.place(
-            pieces: source.pieces, engineText: spoken.text, marks: spoken.marks, sampleCount: spoken.samples.count)
+            pieces: source.pieces, engineText: spoken.text, marks: spoken.marks, samples: spoken.samples)
         let scalars = Array(written.unicodeScalars)
         func trimmed(_ range: Range<Int>) -> Range<Int> {
             var from = min(range.lowerBound, scalars.count), to = min(range.upperBound, scalars.count)
