@@ -101,4 +101,46 @@ struct TimingsCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.url.appendingPathComponent("t.json"))) as? [String: Any])
         #expect(abs((object["duration"] as? Double ?? 0) - info.duration) < 0.001)
     }
+
+    /// The sentences and words of a JSON timings file, checked for order and spans as they are read.
+    private func checkedSentences(_ path: String) throws -> (text: String, sentences: [[String: Any]]) {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let text = try #require(object["text"] as? String)
+        let scalars = Array(text.unicodeScalars)
+        let sentences = try #require(object["sentences"] as? [[String: Any]])
+        var previous = 0.0
+        for sentence in sentences {
+            let start = try #require(sentence["start"] as? Double), end = try #require(sentence["end"] as? Double)
+            #expect(previous <= start && start <= end)
+            previous = end
+            for word in try #require(sentence["words"] as? [[String: Any]]) {
+                let range = try #require(word["scalars"] as? [Int])
+                #expect(String(String.UnicodeScalarView(scalars[range[0]..<range[1]])) == word["written"] as? String)
+                let a = try #require(word["start"] as? Double), b = try #require(word["end"] as? Double)
+                #expect(start <= a && a <= b && b <= end)
+            }
+        }
+        return (text, sentences)
+    }
+
+    @Test("a sentence the engine crashed on, read again spelled apart or replaced by silence, still has its words")
+    func crashedSentences() throws {
+        let dir = try ScratchDirectory()
+        let crashing = try dir.write("crash.txt", IsolationTests.article(middle: IsolationTests.crashingSentence))
+        let retried = try CommandRunner.run([crashing, "-o", dir.path("crash.wav"), "--timings", dir.path("crash.json")])
+        #expect(retried.status == 0 && retried.stderr.contains("spelled apart"), "\(retried.stderr)")
+        let (_, sentences) = try checkedSentences(dir.path("crash.json"))
+        #expect(sentences.count == 3)
+        // Sixty "α" words, spoken by the defused retry: each has its span.
+        #expect((sentences[1]["words"] as? [Any])?.count == 60)
+
+        let marked = try dir.write("marked.txt", IsolationTests.article(middle: "Voici kaboumtest au milieu."))
+        let silenced = try CommandRunner.run(
+            [marked, "-o", dir.path("marked.wav"), "--timings", dir.path("marked.json")],
+            environment: ["ECOUTER_TEST_WORKER_CRASH_MARKER": "kaboumtest"])
+        #expect(silenced.status == 0 && silenced.stderr.contains("silence"), "\(silenced.stderr)")
+        let (_, silent) = try checkedSentences(dir.path("marked.json"))
+        #expect(silent.count == 3)
+        #expect((silent[1]["words"] as? [[String: Any]])?.map { $0["written"] as? String } == ["Voici", "kaboumtest", "au", "milieu"])
+    }
 }
