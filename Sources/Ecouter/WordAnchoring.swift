@@ -43,7 +43,7 @@ enum WordAnchoring {
     }
 
     /// - Parameters:
-    ///   - pieces: the normalizer's pieces of the sentence (their spoken texts make `normalized`).
+    ///   - pieces: the normalizer's pieces of the sentence (their spoken texts joined are the normalized sentence).
     ///   - engineText: what the engine was given for it (pronounced, or defused on a retry).
     ///   - marks: the engine's marks, as offsets in `engineText` and samples of the sentence.
     ///   - samples: the sentence's audio.
