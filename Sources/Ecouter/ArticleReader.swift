@@ -102,30 +102,60 @@ public struct ArticleReader: Sendable {
 
     /// Reads `article` into the file at `url`, atomically (temporary file beside it, renamed on success).
     ///
+    /// With `timings`, the article's word and sentence ``Timings`` are written too, in the format the
+    /// ``TimingsFile`` names, and returned in ``AudioSummary/timings``. Both files or neither: each
+    /// goes to a temporary file; the timings are renamed into place just before the audio, and
+    /// removed again if the audio's rename fails.
+    ///
     /// - Parameters:
     ///   - encoding: `.wav` by default; ``AudioEncoding/forPath(_:)`` picks from the extension.
+    ///   - timings: where to write timings (`.vtt` or `.json`); nil for none.
     ///   - progress: called after each sentence, from the reading task.
-    /// - Returns: duration, bytes and sentence count of what was written.
-    /// - Throws: ``EcouterError`` `.output` (the file cannot be written; nothing is left behind),
+    /// - Returns: duration, bytes and sentence count of what was written, and the timings if asked.
+    /// - Throws: ``EcouterError`` `.output` (a file cannot be written; nothing is left behind),
     ///   `.settings`, `.engine`, `.cancelled` (the task was cancelled; nothing is left behind).
     public func read(
-        _ article: Article, to url: URL, encoding: AudioEncoding = .wav,
+        _ article: Article, to url: URL, encoding: AudioEncoding = .wav, timings: TimingsFile? = nil,
         progress: (@Sendable (ReadingProgress) -> Void)? = nil
     ) async throws(EcouterError) -> AudioSummary {
-        let plan = try script(for: article)
-        return try await AtomicFile.write(to: url) { (output) async throws(EcouterError) in
-            try await render(plan, into: output, encoding: encoding, progress: progress)
+        let plan = try script(for: article, recordingSources: timings != nil)
+        var committedTimings: String?
+        do throws(EcouterError) {
+            return try await AtomicFile.write(to: url) { (output) async throws(EcouterError) in
+                let summary = try await render(plan, into: output, encoding: encoding, timingsText: timings.map { _ in article.plainText }, progress: progress)
+                if let timings, let values = summary.timings {
+                    try Self.write(values, to: timings)
+                    committedTimings = timings.url.path
+                }
+                return summary
+            }
+        } catch {
+            if let committedTimings { unlink(committedTimings) }
+            throw error
         }
     }
 
     /// Reads `article` into an already open output, e.g. standard output for `-o -`.
     ///
-    /// On a pipe a WAV header cannot be patched: it carries the "unknown length" sizes.
+    /// On a pipe a WAV header cannot be patched: it carries the "unknown length" sizes. With
+    /// `timings`, the timings file is written (atomically) only once all the audio was written
+    /// and flushed; audio already streamed cannot be taken back if the timings then fail.
     public func read(
-        _ article: Article, to output: AudioOutput, encoding: AudioEncoding = .wav,
+        _ article: Article, to output: AudioOutput, encoding: AudioEncoding = .wav, timings: TimingsFile? = nil,
         progress: (@Sendable (ReadingProgress) -> Void)? = nil
     ) async throws(EcouterError) -> AudioSummary {
-        try await render(try script(for: article), into: output, encoding: encoding, progress: progress)
+        let plan = try script(for: article, recordingSources: timings != nil)
+        let summary = try await render(plan, into: output, encoding: encoding, timingsText: timings.map { _ in article.plainText }, progress: progress)
+        if let timings, let values = summary.timings { try Self.write(values, to: timings) }
+        return summary
+    }
+
+    /// Writes `timings` atomically into its file.
+    private static func write(_ timings: Timings, to file: TimingsFile) throws(EcouterError) {
+        let bytes = try file.format.encode(timings)
+        try AtomicFile.write(to: file.url) { (output) throws(EcouterError) in
+            do throws(AudioError) { try output.write(bytes) } catch { throw EcouterError(error) }
+        }
     }
 
     /// The article's audio as a sequence of chunks, one per sentence or pause, synthesized as the
@@ -136,9 +166,10 @@ public struct ArticleReader: Sendable {
 
     // MARK: Internals
 
-    func script(for article: Article) throws(EcouterError) -> ReadingScript {
+    func script(for article: Article, recordingSources: Bool = false) throws(EcouterError) -> ReadingScript {
         try options.validate()
-        return ReadingScript(article: article, normalizer: try normalizer(), pauses: options.preset.pauses)
+        return ReadingScript(
+            article: article, normalizer: try normalizer(), pauses: options.preset.pauses, recordsSources: recordingSources)
     }
 
     /// Lets the speech worker of an ``Synthesis/isolated(_:)`` reader exit, and reaps it, so its
@@ -155,7 +186,7 @@ public struct ArticleReader: Sendable {
     /// Speaks the script sentence by sentence into the sink. The engine (or the worker's
     /// supervisor) runs on its own thread; this task only encodes and writes what comes back.
     private func render(
-        _ script: ReadingScript, into output: AudioOutput, encoding: AudioEncoding,
+        _ script: ReadingScript, into output: AudioOutput, encoding: AudioEncoding, timingsText: String? = nil,
         progress: (@Sendable (ReadingProgress) -> Void)?
     ) async throws(EcouterError) -> AudioSummary {
         let total = script.totalCharacters
@@ -166,16 +197,20 @@ public struct ArticleReader: Sendable {
         do throws(AudioError) { sink = try encoding.makeSink(output: output, sampleRate: sampleRate) } catch { throw EcouterError(error) }
         var sentences = 0
         var warnings: [String] = []
+        var recorder = timingsText.map { TimingsRecorder(text: $0, sampleRate: sampleRate) }
         try await speech.forEach(in: script) { (utterance, spoken) async throws(EcouterError) in
             sentences += 1
             if let warning = spoken.warning(sentence: sentences, written: utterance.written) {
                 logger.warning("engine crash", metadata: ["sentence": "\(sentences)", "detail": "\(warning)"])
                 warnings.append(warning)
             }
+            let silence = sampleRate * utterance.pauseAfter / 1000
             do throws(AudioError) {
                 try sink.write(spoken.samples)
-                try sink.writeSilence(count: sampleRate * utterance.pauseAfter / 1000)
+                try sink.writeSilence(count: silence)
             } catch { throw EcouterError(error) }
+            recorder?.add(utterance, spoken)
+            recorder?.addSilence(silence)
             logger.trace("spoke", metadata: ["sentence": "\(sentences)", "text": "\(utterance.spoken)"])
             progress?(ReadingProgress(charactersDone: utterance.charactersDone, charactersTotal: total, audioSeconds: sink.secondsWritten))
         }
@@ -184,7 +219,7 @@ public struct ArticleReader: Sendable {
         logger.debug("read article", metadata: ["sentences": "\(sentences)", "seconds": "\(sink.secondsWritten)"])
         return AudioSummary(
             duration: sink.secondsWritten, bytes: output.bytesWritten, sampleCount: sink.samplesWritten,
-            sentences: sentences, warnings: warnings)
+            sentences: sentences, warnings: warnings, timings: recorder?.timings())
     }
 }
 

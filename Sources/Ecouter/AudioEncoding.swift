@@ -37,9 +37,12 @@ public struct AudioSummary: Sendable, Equatable {
     /// One line for each sentence the speech engine crashed on (then read spelled out, or as
     /// silence); empty when all went well. Only isolated synthesis survives such crashes.
     public var warnings: [String]
+    /// When each sentence and word is heard, when timings were asked for; nil otherwise.
+    public var timings: Timings?
 
-    public init(duration: Double, bytes: Int, sampleCount: Int, sentences: Int, warnings: [String] = []) {
+    public init(duration: Double, bytes: Int, sampleCount: Int, sentences: Int, warnings: [String] = [], timings: Timings? = nil) {
         self.warnings = warnings
+        self.timings = timings
         self.duration = duration
         self.bytes = bytes
         self.sampleCount = sampleCount

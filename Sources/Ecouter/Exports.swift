@@ -6,3 +6,5 @@
 @_exported import struct EcouterSynthesis.VoiceParameters
 @_exported import struct EcouterSynthesis.SynthesisError
 @_exported import class EcouterSynthesis.SpeechEngine
+@_exported import struct EcouterSynthesis.SpeechMark
+@_exported import struct EcouterSynthesis.SpeechOutput

@@ -35,7 +35,8 @@ enum SentenceSpeaker: Sendable {
         switch self {
         case .inProcess:
             do throws(SynthesisError) {
-                return SpokenSentence(samples: try await SpeechEngine.shared().speak(text, voice: voice))
+                let output = try await SpeechEngine.shared().speakMarked(text, voice: voice)
+                return SpokenSentence(samples: output.samples, marks: output.marks, text: text, crash: nil)
             } catch { throw EcouterError(error) }
         case .supervised(let supervisor):
             return try await supervisor.speak(text, voice: voice)
@@ -45,8 +46,6 @@ enum SentenceSpeaker: Sendable {
 }
 
 extension SpokenSentence {
-    init(samples: [Int16]) { self.init(samples: samples, crash: nil) }
-
     /// The one-line warning for a sentence the engine crashed on; nil when it did not.
     func warning(sentence number: Int, written: String) -> String? {
         guard let crash else { return nil }

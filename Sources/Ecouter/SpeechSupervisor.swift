@@ -50,8 +50,10 @@ actor SpeechSupervisor {
         for attempt in [text, DefusedText.make(text)] {
             if attempt.isEmpty { break }
             switch try connected().speak(attempt, voice: voice) {
-            case .spoken(let samples):
-                return SpokenSentence(samples: samples, crash: crashes.first.map { .init(how: $0, silenced: false) })
+            case .spoken(let output):
+                return SpokenSentence(
+                    samples: output.samples, marks: output.marks, text: attempt,
+                    crash: crashes.first.map { .init(how: $0, silenced: false) })
             case .refused(let error):
                 throw error
             case .died(let how):
@@ -61,7 +63,7 @@ actor SpeechSupervisor {
         }
         let rate = try connected().sampleRate()
         return SpokenSentence(
-            samples: Array(repeating: 0, count: rate * Self.crashSilence / 1000),
+            samples: Array(repeating: 0, count: rate * Self.crashSilence / 1000), marks: [], text: "",
             crash: .init(how: crashes.first ?? "could not speak it", silenced: true))
     }
 
@@ -84,5 +86,10 @@ struct SpokenSentence: Sendable {
     }
 
     var samples: [Int16]
+    /// The engine's marks, as offsets in ``text``.
+    var marks: [SpeechMark]
+    /// What the engine was given: the sentence's spoken text, or its ``DefusedText`` form when that
+    /// was the retry that worked, or empty when the sentence is silence.
+    var text: String
     var crash: Crash?
 }

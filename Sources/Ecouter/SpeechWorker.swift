@@ -47,8 +47,9 @@ public enum SpeechWorker {
             do throws(SynthesisError) {
                 // This process does nothing else meanwhile: waiting for the engine's thread is right.
                 let (text, voice) = (request.text, request.voiceParameters)
-                samples = try engine.synchronously { (engine) throws(SynthesisError) in try engine.speak(text, voice: voice) }
-                reply = SpeechWorkerProtocol.Reply(samples: samples.count)
+                let output = try engine.synchronously { (engine) throws(SynthesisError) in try engine.speakMarked(text, voice: voice) }
+                samples = output.samples
+                reply = SpeechWorkerProtocol.Reply(samples: samples.count, marks: SpeechWorkerProtocol.encode(output.marks))
             } catch {
                 let failure = EcouterError(error)
                 reply = SpeechWorkerProtocol.Reply(error: .init(code: failure.code.rawValue, message: failure.message))

@@ -24,7 +24,7 @@ public struct WorkerExecutable: Sendable, Equatable {
 final class SpeechWorkerConnection {
     /// What one request came to.
     enum Outcome {
-        case spoken([Int16])
+        case spoken(SpeechOutput)
         /// The worker answered with an error (e.g. a voice it does not have): not a crash.
         case refused(EcouterError)
         /// The worker died or stopped answering; it is gone, `how` says in what way.
@@ -102,10 +102,13 @@ final class SpeechWorkerConnection {
         if let failure = reply.error {
             return .refused(EcouterError(EcouterError.Code(failure.code), failure.message))
         }
-        guard let count = reply.samples, (0...Self.maximumSamples).contains(count), let bytes = replies.read(count: 2 * count) else {
+        guard let count = reply.samples, (0...Self.maximumSamples).contains(count),
+              let marks = SpeechWorkerProtocol.decode(marks: reply.marks ?? [], sampleCount: count),
+              let bytes = replies.read(count: 2 * count)
+        else {
             return .died(how: stop())
         }
-        return .spoken([Int16](littleEndianBytes: bytes))
+        return .spoken(SpeechOutput(samples: [Int16](littleEndianBytes: bytes), marks: marks))
     }
 
     /// Ends the process (it is dead, hung or talking nonsense), reaps it, and says how it ended.

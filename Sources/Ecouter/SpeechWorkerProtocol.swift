@@ -7,7 +7,8 @@ import Foundation
 /// On start the worker writes one JSON line, ``Hello`` (its sample rate, or why its engine could not
 /// start). Then, for each ``Request`` line the parent writes, the worker answers one ``Reply`` line
 /// followed, on success, by `samples` 16-bit little-endian samples as raw bytes: audio is the bulk
-/// of the traffic and JSON would triple it.
+/// of the traffic and JSON would triple it. The reply's `marks` are the engine's word and sentence
+/// marks (``SpeechMark``) as `[kind, textOffset, sample]` triples, kind 0 word, 1 sentence, 2 end.
 enum SpeechWorkerProtocol {
     struct Failure: Codable {
         var code: String
@@ -41,7 +42,34 @@ enum SpeechWorkerProtocol {
 
     struct Reply: Codable {
         var samples: Int?
+        var marks: [[Int]]?
         var error: Failure?
+    }
+
+    /// Marks in their wire form.
+    static func encode(_ marks: [SpeechMark]) -> [[Int]] {
+        marks.map { mark in
+            let kind = switch mark.kind { case .word: 0; case .sentence: 1; case .end: 2 }
+            return [kind, mark.textOffset, mark.sample]
+        }
+    }
+
+    /// Marks back from their wire form; nil when any is malformed (a worker talking nonsense).
+    static func decode(marks: [[Int]], sampleCount: Int) -> [SpeechMark]? {
+        var result: [SpeechMark] = []
+        result.reserveCapacity(marks.count)
+        for triple in marks {
+            guard triple.count == 3, triple[1] >= 0, (0...sampleCount).contains(triple[2]) else { return nil }
+            let kind: SpeechMark.Kind
+            switch triple[0] {
+            case 0: kind = .word
+            case 1: kind = .sentence
+            case 2: kind = .end
+            default: return nil
+            }
+            result.append(SpeechMark(kind: kind, textOffset: triple[1], sample: triple[2]))
+        }
+        return result
     }
 
     /// `value` as one JSON line, newline included.

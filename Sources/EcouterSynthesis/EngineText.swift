@@ -73,4 +73,26 @@ package enum EngineText {
         }
         return String(out)
     }
+
+    /// Moves mark offsets in `spoken` (``guarded(_:)``'s result) back to offsets in `original`,
+    /// which has the same scalars without the inserted spaces. One pass over both.
+    package static func mapOffsets(_ marks: inout [SpeechMark], spoken: String, original: String) {
+        // For each scalar offset of `spoken`, the offset of the same scalar in `original`.
+        var back: [Int] = []
+        back.reserveCapacity(spoken.unicodeScalars.count + 1)
+        var o = original.unicodeScalars.makeIterator()
+        var next = o.next()
+        var position = 0
+        for scalar in spoken.unicodeScalars {
+            back.append(position)
+            if scalar == next {
+                next = o.next()
+                position += 1
+            }
+        }
+        back.append(position)
+        for i in marks.indices {
+            marks[i].textOffset = back[min(marks[i].textOffset, back.count - 1)]
+        }
+    }
 }

@@ -89,6 +89,16 @@ public actor SpeechEngine {
     /// - Throws: ``SynthesisError`` with `.invalidParameter`, `.voiceNotFound`, `.synthesis`, or
     ///   `.cancelled` when the calling task is cancelled (checked as each buffer is made).
     public func speak(_ text: String, voice: VoiceParameters) throws(SynthesisError) -> [Int16] {
+        try speakMarked(text, voice: voice).samples
+    }
+
+    /// Speaks `text` like ``speak(_:voice:)`` and also returns the word and sentence marks eSpeak NG
+    /// reported (`espeakEVENT_WORD`, `_SENTENCE`, `_END`), placed in `text` and in the samples.
+    ///
+    /// Event times come from the event's `sample` count (the samples of this call before it);
+    /// positions are mapped back through ``EngineText``'s inserted spaces, so they are offsets in
+    /// `text` itself. The end-of-message callback carries no samples and gives no mark.
+    public func speakMarked(_ text: String, voice: VoiceParameters) throws(SynthesisError) -> SpeechOutput {
         try voice.validate()
         try apply(voice)
         let sink = CallbackContext()
@@ -102,7 +112,11 @@ public actor SpeechEngine {
         }
         if sink.cancelled { throw SynthesisError(.cancelled, "synthesis was cancelled") }
         try check(status, "espeak_Synth")
-        return sink.samples
+        var marks = sink.marks
+        if safe.unicodeScalars.count != text.unicodeScalars.count {
+            EngineText.mapOffsets(&marks, spoken: safe, original: text)
+        }
+        return SpeechOutput(samples: sink.samples, marks: marks)
     }
 
     /// eSpeak NG's phoneme mnemonics for `text` (as `espeak-ng -q -x` prints), clauses joined by " | ".
@@ -158,11 +172,32 @@ private func check(_ status: espeak_ERROR, _ function: String) throws(SynthesisE
     throw SynthesisError(.synthesis, "\(function) failed: \(reason) (status \(status.rawValue))")
 }
 
-/// What one `espeak_Synth` call collects: its samples, and whether the task was cancelled.
-/// Lives on the engine's thread only.
+/// What one `espeak_Synth` call collects: its samples, its marks, and whether the task was
+/// cancelled. Lives on the engine's thread only.
 private final class CallbackContext {
     var samples: [Int16] = []
+    var marks: [SpeechMark] = []
     var cancelled = false
+
+    /// Keeps the word, sentence and end events of one callback's list (ended by `LIST_TERMINATED`).
+    func record(_ events: UnsafeMutablePointer<espeak_EVENT>) {
+        var event = events
+        while event.pointee.type != espeakEVENT_LIST_TERMINATED {
+            let kind: SpeechMark.Kind? = switch event.pointee.type {
+            case espeakEVENT_WORD: .word
+            case espeakEVENT_SENTENCE: .sentence
+            case espeakEVENT_END: .end
+            default: nil
+            }
+            if let kind {
+                // 1-based in eSpeak NG; a sample count is exact where audio_position is whole milliseconds.
+                let offset = max(0, Int(event.pointee.text_position) - 1)
+                let sample = max(0, Int(event.pointee.sample), marks.last?.sample ?? 0)
+                marks.append(SpeechMark(kind: kind, textOffset: offset, sample: sample))
+            }
+            event += 1
+        }
+    }
 }
 
 /// eSpeak NG's synthesis callback; runs on the engine's thread inside `espeak_Synth`. Returns 1 to stop.
@@ -174,6 +209,7 @@ private func synthesisCallback(
     // The callback runs inside the speaking task's job, so this is that task's cancellation.
     if Task.isCancelled { context.cancelled = true }
     guard !context.cancelled else { return 1 }
+    context.record(events)
     guard let wav, count > 0 else { return 0 }
     context.samples.append(contentsOf: UnsafeBufferPointer(start: wav, count: Int(count)))
     return 0

@@ -12,7 +12,10 @@ struct ReadCommand: AsyncParsableCommand {
             FILE is plain text, scraped page text or HTML (detected, or set with --input-format); \
             `-` reads standard input. The output format follows the extension of OUT (.mp3 or .wav); \
             `-o -` streams WAV to standard output. Nothing is left on disk if reading fails or is \
-            interrupted: audio goes to a temporary file renamed into place at the end.
+            interrupted: audio goes to a temporary file renamed into place at the end. \
+            --timings T writes when each sentence and word is heard, mapped to the article as \
+            `ecouter text` prints it: WebVTT for T.vtt, JSON for T.json; the audio and the timings \
+            are written both or neither (with `-o -`, the timings once all the audio is out).
             """)
 
     @Argument(help: ArgumentHelp("The article: a .txt or .html file, or - for standard input.", valueName: "file"))
@@ -22,6 +25,11 @@ struct ReadCommand: AsyncParsableCommand {
         "Where to write audio (.wav or .mp3), or - for WAV on standard output. Default: FILE with .wav.",
         valueName: "out"))
     var output: String?
+
+    @Option(help: ArgumentHelp(
+        "Also write sentence and word timings: .vtt (WebVTT) or .json, both files or neither.",
+        valueName: "file"))
+    var timings: String?
 
     @OptionGroup var input: InputOptions
 
@@ -48,6 +56,15 @@ struct ReadCommand: AsyncParsableCommand {
             throw ValidationError("--jobs must be between \(ReadingOptions.parallelismRange.lowerBound) and \(ReadingOptions.parallelismRange.upperBound)")
         }
         if output == nil && file == "-" { throw ValidationError("reading standard input needs -o OUT (or -o - for standard output)") }
+        if let timings {
+            guard TimingsFormat.forPath(timings) != nil else {
+                throw ValidationError("--timings \(timings): the format follows the extension, .vtt or .json")
+            }
+            let target = output ?? Self.defaultOutput(for: file)
+            if target != "-", URL(fileURLWithPath: timings).standardizedFileURL == URL(fileURLWithPath: target).standardizedFileURL {
+                throw ValidationError("--timings and -o name the same file")
+            }
+        }
     }
 
     func run() async throws {
@@ -64,6 +81,13 @@ struct ReadCommand: AsyncParsableCommand {
                 // Checked before the work so a long article is not synthesized for nothing.
                 throw EcouterError(.output, "cannot write \(target): the directory is missing or not writable")
             }
+            let timingsFile = try timings.map { (path) throws(EcouterError) in try TimingsFile(path: path) }
+            if let timings {
+                let directory = (timings as NSString).deletingLastPathComponent.isEmpty ? "." : (timings as NSString).deletingLastPathComponent
+                if !FileManager.default.isWritableFile(atPath: directory) {
+                    throw EcouterError(.output, "cannot write \(timings): the directory is missing or not writable")
+                }
+            }
             let article = try reader.article(from: try InputFile.read(file))
             var encoding = AudioEncoding.forPath(target)
             if case .mp3 = encoding {
@@ -74,9 +98,9 @@ struct ReadCommand: AsyncParsableCommand {
             let summary: AudioSummary
             if target == "-" {
                 guard isatty(1) == 0 else { throw EcouterError(.output, "refusing to write audio to a terminal: redirect standard output or use -o FILE") }
-                summary = try await reader.read(article, to: AudioOutput.standardOutput(), encoding: encoding, progress: progress.update)
+                summary = try await reader.read(article, to: AudioOutput.standardOutput(), encoding: encoding, timings: timingsFile, progress: progress.update)
             } else {
-                summary = try await reader.read(article, to: URL(fileURLWithPath: target), encoding: encoding, progress: progress.update)
+                summary = try await reader.read(article, to: URL(fileURLWithPath: target), encoding: encoding, timings: timingsFile, progress: progress.update)
             }
             progress.finish()
             await reader.shutdownSynthesis()
