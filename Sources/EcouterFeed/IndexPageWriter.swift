@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import Ecouter
 import Foundation
 
 /// Writes `index.html`: a static page listing the episodes, each with an `<audio>` player and, when
@@ -10,7 +11,7 @@ enum IndexPageWriter {
     static let fileName = "index.html"
 
     /// - Parameter timings: an entry's timings, nil when it has none (then no text is shown for it).
-    static func document(manifest: Manifest, entries: [Manifest.Entry], hasPodcastFeed: Bool, timings: (Manifest.Entry) -> EpisodeTimings? = { _ in nil }) -> String {
+    static func document(manifest: Manifest, entries: [Manifest.Entry], hasPodcastFeed: Bool, timings: (Manifest.Entry) -> Timings? = { _ in nil }) -> String {
         let title = manifest.feed.title ?? "ecouter"
         let language = manifest.feed.language ?? "fr"
         var html = """

@@ -19,6 +19,12 @@ public struct ItemKey: Sendable, Hashable {
     /// `stem.mp3` or `stem.wav`.
     public func fileName(format: AudioFormat) -> String { stem + "." + format.rawValue }
 
+    /// `stem.vtt`: the WebVTT timings beside the audio.
+    public var transcriptFileName: String { stem + ".vtt" }
+
+    /// `stem.json`: the JSON timings beside the audio.
+    public var timingsFileName: String { stem + ".json" }
+
     /// The first 8 bytes of the digest, big-endian: uniform, so shards come out even.
     var shardValue: UInt64 { digest.prefix(8).reduce(0) { $0 << 8 | UInt64($1) } }
 }

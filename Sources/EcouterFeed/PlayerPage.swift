@@ -17,7 +17,7 @@ enum PlayerPage {
         .transcript .text { line-height: 1.55; }
         .transcript .text p { margin: .5rem 0; }
         .follows-voice .sentence { cursor: pointer; border-radius: .2rem; }
-        .follows-voice .sentence:hover { background: #eef3fb; }
+        .follows-voice .sentence:hover { text-decoration: underline dotted #1a5fb4; }
         .sentence:focus-visible { outline: 2px solid #1a5fb4; outline-offset: 1px; }
         .sentence.current { background: #fff1a8; }
         ::highlight(ecouter-word) { background: #f6c343; color: #000; }
@@ -107,6 +107,7 @@ enum PlayerPage {
             const seek = (index) => {
               audio.currentTime = starts[index];
               mark(index);
+              markWord(index, starts[index]);  // not the word of where the voice was
               if (audio.paused) audio.play().catch(() => {});
             };
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import Ecouter
 
 /// The text of an episode as HTML for `index.html`: its lines as paragraphs, each sentence a
 /// `<span class="sentence">` carrying its times, so the page's script can follow the voice.
@@ -11,7 +12,7 @@
 /// sentence's span or that word, never the page; everything is linear in the text's length.
 enum TranscriptMarkup {
     /// The paragraphs of `timings.text` with its sentences marked.
-    static func html(_ timings: EpisodeTimings) -> String {
+    static func html(_ timings: Timings) -> String {
         let scalars = Array(timings.text.unicodeScalars)
         // utf16Offset[i]: UTF-16 code units before scalar i, so ranges can be checked and rebased.
         var utf16Offset = [Int](repeating: 0, count: scalars.count + 1)
@@ -24,7 +25,7 @@ enum TranscriptMarkup {
             let from = sentence.scalars[0], to = sentence.scalars[1]
             guard cursor <= from, from < to, to <= scalars.count else { continue }
             writer.text(scalars[cursor..<from])
-            let words = wordData(sentence.words ?? [], sentenceUTF16: utf16Offset[from]..<utf16Offset[to])
+            let words = wordData(sentence.words, sentenceUTF16: utf16Offset[from]..<utf16Offset[to])
             writer.sentence(scalars[from..<to], attributes: "data-start=\"\(start)\" data-end=\"\(end)\"" + (words.isEmpty ? "" : " data-words=\"\(words)\""))
             cursor = to
         }
@@ -33,7 +34,7 @@ enum TranscriptMarkup {
     }
 
     /// `start end from to;…` for the words whose UTF-16 range lies inside the sentence, in order.
-    private static func wordData(_ words: [EpisodeTimings.Word], sentenceUTF16 range: Range<Int>) -> String {
+    private static func wordData(_ words: [WordTiming], sentenceUTF16 range: Range<Int>) -> String {
         var parts: [String] = []
         var lastEnd = 0
         for word in words {

@@ -28,7 +28,7 @@ final class HeadlessChromium {
     private var closed = false
 
     /// Starts the browser on `about:blank`.
-    init(executable: String, windowSize: (width: Int, height: Int) = (1000, 1300)) throws {
+    init(executable: String, windowSize: (width: Int, height: Int) = (960, 640)) throws {
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("ecouter-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
         let arguments = [
@@ -75,13 +75,15 @@ final class HeadlessChromium {
 
     deinit { close() }
 
-    /// Opens `url` in a new tab and attaches to it; later ``send(_:_:timeout:)`` calls go to that tab.
-    func open(_ url: URL, timeout: TimeInterval = 30) throws {
+    /// Opens `url` in a new tab and attaches to it; later ``send(_:_:browserLevel:timeout:)`` calls go
+    /// to that tab. With `scripts` false the page's own scripts do not run (DevTools' still do).
+    func open(_ url: URL, scripts: Bool = true, timeout: TimeInterval = 30) throws {
         let target = try send("Target.createTarget", ["url": "about:blank"], browserLevel: true, timeout: timeout)
         let targetID = try (target["targetId"] as? String).orThrow("no targetId in \(target)")
         let attached = try send("Target.attachToTarget", ["targetId": targetID, "flatten": true], browserLevel: true, timeout: timeout)
         session = try (attached["sessionId"] as? String).orThrow("no sessionId in \(attached)")
         try send("Page.enable", [:], timeout: timeout)
+        if !scripts { try send("Emulation.setScriptExecutionDisabled", ["value": true], timeout: timeout) }
         try send("Page.navigate", ["url": url.absoluteString], timeout: timeout)
         try waitUntil(timeout: timeout, "the page to load") { try self.evaluate("document.readyState") as? String == "complete" }
     }
