@@ -28,8 +28,8 @@ if ! command -v swift >/dev/null; then
 fi
 
 # Python packages the tests use, pinned: feedparser and podcastparser read the podcast feed back
-# and webvtt-py its transcripts (scripts/validate-podcast.py), num2words spells numbers for the
-# number oracle (scripts/number-oracle.py).
+# (scripts/validate-podcast.py), num2words spells numbers for the number oracle (scripts/number-oracle.py),
+# webvtt-py parses the timings' WebVTT back (scripts/check-timings-vtt.py, scripts/validate-podcast.py).
 if [[ "${1:-}" == "--test" ]]; then
     pins=(feedparser==6.0.11 podcastparser==0.6.10 num2words==0.5.14 webvtt-py==0.5.1)
     if ! python3 -c 'import feedparser, podcastparser, num2words, webvtt' 2>/dev/null; then

@@ -11,4 +11,7 @@ swift build --build-tests
 if [[ -f ../shared/eval/phon.py ]]; then
     python3 scripts/number-oracle.py --ecouter .build/debug/ecouter --count 600
 fi
+# Timings: the WebVTT parses back (webvtt-py) and agrees with the JSON; cues fall on the audio.
+python3 scripts/check-timings-vtt.py --bin .build/debug/ecouter
+python3 scripts/timings-accuracy.py --bin .build/debug/ecouter
 swift test --skip-build

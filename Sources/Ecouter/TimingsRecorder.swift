@@ -5,8 +5,9 @@ import Foundation
 /// Builds an article's ``Timings`` as its audio is written, sentence by sentence and pause by pause.
 ///
 /// Time is counted in samples written (the engine's marks are sample offsets inside each sentence,
-/// the pauses are ours), so nothing drifts over a long article; seconds are made at the end of
-/// each sentence, rounded to the millisecond.
+/// the pauses are ours), so nothing drifts over a long article. Times are cut down to the
+/// millisecond, never rounded up: a cue never starts after the sound it marks (rounding up put
+/// hard onsets, a "p" burst, up to half a millisecond inside the silence check's window).
 struct TimingsRecorder {
     let text: String
     let sampleRate: Int
@@ -46,11 +47,12 @@ struct TimingsRecorder {
 
     /// The timings so far; `duration` is the audio's length in seconds.
     func timings() -> Timings {
-        Timings(text: text, duration: seconds(position), sentences: sentences)
+        Timings(text: text, duration: (Double(position) * 1000 / Double(sampleRate)).rounded() / 1000, sentences: sentences)
     }
 
+    /// Milliseconds, cut down, as seconds.
     private func seconds(_ samples: Int) -> Double {
-        (Double(samples) * 1000 / Double(sampleRate)).rounded() / 1000
+        Double(samples * 1000 / sampleRate) / 1000
     }
 
     /// UTF-16 units before each scalar of `scalars`, and the total last.
@@ -81,7 +83,7 @@ struct TimingsRecorder {
     /// as eSpeak NG says and marks them: "l'" and "État" are "l'État", "CO" and "2" are "CO2".
     static func words(of written: String, source: SentenceSource, spoken: SpokenSentence) -> SentenceWords {
         let placement = WordAnchoring.place(
-            pieces: source.pieces, engineText: spoken.text, marks: spoken.marks, sampleCount: spoken.samples.count)
+            pieces: source.pieces, engineText: spoken.text, marks: spoken.marks, samples: spoken.samples)
         let scalars = Array(written.unicodeScalars)
         func trimmed(_ range: Range<Int>) -> Range<Int> {
             var from = min(range.lowerBound, scalars.count), to = min(range.upperBound, scalars.count)

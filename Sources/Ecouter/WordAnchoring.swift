@@ -10,6 +10,10 @@ import EcouterSynthesis
 /// between its anchored neighbours in proportion to its spoken length. A piece ends where the next
 /// spoken piece starts; the last ends with the speech. Pieces that say nothing (footnote calls,
 /// punctuation) get no word.
+///
+/// The sentence, and its first word, start where its sound does: eSpeak NG reports the first word
+/// at the start of its audio, which often opens with a few to 50 ms of silence (the closure of a
+/// "p" or "t"); the first sample louder than ``onsetLevel`` is where a listener hears it begin.
 enum WordAnchoring {
     /// One spoken piece placed in the sentence's audio, in samples from the sentence's start.
     struct Word: Equatable {
@@ -25,20 +29,29 @@ enum WordAnchoring {
         var words: [Word]
     }
 
+    /// About -54 dBFS: quieter samples at the start of a sentence are its silent lead-in.
+    static let onsetLevel: Int16 = 64
+
+    /// The first sample of `samples` louder than ``onsetLevel``; nil when there is none.
+    static func onset(_ samples: [Int16]) -> Int? {
+        samples.firstIndex { $0 > onsetLevel || $0 < -onsetLevel }
+    }
+
     /// True when a piece says a word (not only spaces and punctuation).
     static func speaks(_ piece: SpokenPiece) -> Bool {
         piece.spoken.unicodeScalars.contains { Tokenizer.isLetter($0) || Tokenizer.isDigit($0) }
     }
 
     /// - Parameters:
-    ///   - pieces: the normalizer's pieces of the sentence (their spoken texts make `normalized`).
+    ///   - pieces: the normalizer's pieces of the sentence (their spoken texts joined are the normalized sentence).
     ///   - engineText: what the engine was given for it (pronounced, or defused on a retry).
     ///   - marks: the engine's marks, as offsets in `engineText` and samples of the sentence.
-    ///   - sampleCount: the samples of the sentence's audio.
-    static func place(pieces: [SpokenPiece], engineText: String, marks: [SpeechMark], sampleCount: Int) -> Placement {
+    ///   - samples: the sentence's audio.
+    static func place(pieces: [SpokenPiece], engineText: String, marks: [SpeechMark], samples: [Int16]) -> Placement {
+        let sampleCount = samples.count
         let spoken = pieces.indices.filter { speaks(pieces[$0]) }
         let wordMarks = marks.filter { $0.kind == .word && $0.sample <= sampleCount }
-        let speechStart = min(wordMarks.first?.sample ?? 0, sampleCount)
+        let speechStart = onset(samples) ?? min(wordMarks.first?.sample ?? 0, sampleCount)
         let speechEnd = sampleCount
         guard !spoken.isEmpty else { return Placement(start: speechStart, end: speechEnd, words: []) }
 
@@ -51,10 +64,11 @@ enum WordAnchoring {
             guard let offset = alignment.normalizedOffset(mark.textOffset) else { continue }
             while slot + 1 < spoken.count, pieces[spoken[slot + 1]].spokenRange.lowerBound <= offset { slot += 1 }
             let sample = max(mark.sample, latest)
+            guard slot > 0 else { continue }  // the first word starts with the sound
             if anchor[slot] == nil { anchor[slot] = sample }
             latest = sample
         }
-        if anchor[0] == nil { anchor[0] = speechStart }
+        anchor[0] = speechStart
 
         // Unanchored pieces: shared out between the anchors around them, by spoken length.
         var starts = Array(repeating: 0, count: spoken.count)

@@ -189,9 +189,11 @@ private final class CallbackContext {
             case espeakEVENT_END: .end
             default: nil
             }
-            if let kind {
-                // 1-based in eSpeak NG; a sample count is exact where audio_position is whole milliseconds.
-                let offset = max(0, Int(event.pointee.text_position) - 1)
+            // Positions are 1-based; a word event at position 0 comes after the last word of some
+            // texts (at the end of the audio) and points nowhere: it is dropped.
+            if let kind, event.pointee.text_position > 0 {
+                // A sample count is exact where audio_position is whole milliseconds.
+                let offset = Int(event.pointee.text_position) - 1
                 let sample = max(0, Int(event.pointee.sample), marks.last?.sample ?? 0)
                 marks.append(SpeechMark(kind: kind, textOffset: offset, sample: sample))
             }

@@ -56,21 +56,28 @@ struct ReadCommand: AsyncParsableCommand {
             throw ValidationError("--jobs must be between \(ReadingOptions.parallelismRange.lowerBound) and \(ReadingOptions.parallelismRange.upperBound)")
         }
         if output == nil && file == "-" { throw ValidationError("reading standard input needs -o OUT (or -o - for standard output)") }
-        if let timings {
-            guard TimingsFormat.forPath(timings) != nil else {
-                throw ValidationError("--timings \(timings): the format follows the extension, .vtt or .json")
-            }
-            let target = output ?? Self.defaultOutput(for: file)
-            if target != "-", URL(fileURLWithPath: timings).standardizedFileURL == URL(fileURLWithPath: target).standardizedFileURL {
-                throw ValidationError("--timings and -o name the same file")
-            }
+    }
+
+    /// The timings file asked for, checked before anything starts: a settings error (exit 64) for
+    /// an unknown extension or the audio's own path, an output error for a missing directory.
+    private func timingsFile(audio target: String) throws(EcouterError) -> TimingsFile? {
+        guard let timings else { return nil }
+        let file = try TimingsFile(path: timings)
+        if target != "-", file.url.standardizedFileURL == URL(fileURLWithPath: target).standardizedFileURL {
+            throw EcouterError(.settings, "--timings and -o both name \(timings): give the timings a file of their own")
         }
+        let directory = (timings as NSString).deletingLastPathComponent.isEmpty ? "." : (timings as NSString).deletingLastPathComponent
+        if !FileManager.default.isWritableFile(atPath: directory) {
+            throw EcouterError(.output, "cannot write \(timings): the directory is missing or not writable")
+        }
+        return file
     }
 
     func run() async throws {
         Interrupts.removePartialOutputsOnSignal()
         let target = output ?? Self.defaultOutput(for: file)
         do {
+            let timingsFile = try timingsFile(audio: target)
             var options = try voice.readingOptions(input: input)
             // Text from outside: libespeak-ng runs in a worker, started now, while the input is read.
             options.synthesis = inProcess ? .inProcess : .isolated(SpeechWorkerCommand.executable)
@@ -80,13 +87,6 @@ struct ReadCommand: AsyncParsableCommand {
                !FileManager.default.isWritableFile(atPath: (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent) {
                 // Checked before the work so a long article is not synthesized for nothing.
                 throw EcouterError(.output, "cannot write \(target): the directory is missing or not writable")
-            }
-            let timingsFile = try timings.map { (path) throws(EcouterError) in try TimingsFile(path: path) }
-            if let timings {
-                let directory = (timings as NSString).deletingLastPathComponent.isEmpty ? "." : (timings as NSString).deletingLastPathComponent
-                if !FileManager.default.isWritableFile(atPath: directory) {
-                    throw EcouterError(.output, "cannot write \(timings): the directory is missing or not writable")
-                }
             }
             let article = try reader.article(from: try InputFile.read(file))
             var encoding = AudioEncoding.forPath(target)
