@@ -10,7 +10,13 @@ import Foundation
 enum IndexPageWriter {
     static let fileName = "index.html"
 
-    /// - Parameter timings: an entry's timings, nil when it has none (then no text is shown for it).
+    /// Episodes whose text the page shows, first in feed order (the newest, in most feeds): an
+    /// archive of thousands would make a page of hundreds of megabytes, and every run reads the
+    /// timings of each one shown. Later episodes keep their player and a link to their WebVTT file.
+    static let transcriptLimit = 100
+
+    /// - Parameter timings: an entry's timings, nil when it has none (then no text is shown for it);
+    ///   not asked once ``transcriptLimit`` episodes show their text.
     static func document(manifest: Manifest, entries: [Manifest.Entry], hasPodcastFeed: Bool, timings: (Manifest.Entry) -> Timings? = { _ in nil }) -> String {
         let title = manifest.feed.title ?? "ecouter"
         let language = manifest.feed.language ?? "fr"
@@ -41,6 +47,7 @@ enum IndexPageWriter {
         if let description = manifest.feed.description { html += "<p class=\"lead\">\(escapeMarkup(description))</p>\n" }
         if hasPodcastFeed { html += "<p class=\"lead\"><a href=\"\(PodcastFeedWriter.fileName)\">Flux podcast (RSS)</a></p>\n" }
         html += "<ol>\n"
+        var transcriptsShown = 0
         for entry in entries {
             html += "<li class=\"episode\">\n<h2>\(escapeMarkup(entry.title ?? "Sans titre"))</h2>\n"
             // Escaped as each piece is added: an author written "<a …>" is text, not a link.
@@ -49,11 +56,13 @@ enum IndexPageWriter {
             if let author = entry.author { meta.append(escapeMarkup(author)) }
             if let duration = entry.duration { meta.append(escapeMarkup(FeedDates.clock(duration))) }
             if let link = entry.link, link.lowercased().hasPrefix("http") { meta.append("<a href=\"\(escapeMarkup(link))\">article</a>") }
+            if entry.file != nil, let transcript = entry.verifiedTranscript { meta.append("<a href=\"\(escapeMarkup(transcript))\" type=\"text/vtt\">texte minuté (WebVTT)</a>") }
             html += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n"
             if let file = entry.file {
                 let mime = file.hasSuffix(".wav") ? AudioFormat.wav.mimeType : AudioFormat.mp3.mimeType
                 html += "<audio controls preload=\"none\"><source src=\"\(escapeMarkup(file))\" type=\"\(mime)\"></audio>\n"
-                if let text = timings(entry).map(TranscriptMarkup.html), !text.isEmpty {
+                if transcriptsShown < transcriptLimit, let text = timings(entry).map(TranscriptMarkup.html), !text.isEmpty {
+                    transcriptsShown += 1
                     html += "<details class=\"transcript\"><summary>Texte lu</summary>\n<div class=\"text\">\n\(text)</div>\n</details>\n"
                 }
             } else if let error = entry.error {

@@ -83,3 +83,12 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     /// `K/N`.
     public var description: String { "\(index)/\(count)" }
 }
+
+extension Manifest.Entry {
+    /// The entry's WebVTT file name when it is the one derived from its id (what runs write), nil
+    /// otherwise: a name read from a manifest is never put in a link or a path as it stands.
+    var verifiedTranscript: String? {
+        let name = ItemKey(id: id).transcriptFileName
+        return transcript == name ? name : nil
+    }
+}

@@ -90,7 +90,7 @@ enum PodcastFeedWriter {
         }
         if let author = entry.author { xml += "<itunes:author>\(escapeMarkup(author))</itunes:author>\n" }
         xml += "<enclosure url=\"\(escapeMarkup(baseURL + file))\" length=\"\(bytes)\" type=\"\(mime)\"/>\n"
-        if let transcript = entry.transcript {
+        if let transcript = entry.verifiedTranscript {
             // rel="captions": the file is timed, so apps can show it line by line as it plays.
             xml += "<podcast:transcript url=\"\(escapeMarkup(baseURL + transcript))\" type=\"text/vtt\" language=\"\(escapeMarkup(language))\" rel=\"captions\"/>\n"
         }

@@ -4,7 +4,7 @@ import Foundation
 import Testing
 @testable import EcouterFeed
 
-/// The episode text of `index.html` from timings values, including values no run writes (wrong
+/// The episode text of `index.html` (and the page around it) from timings values, including values no run writes (wrong
 /// ranges, times, line breaks): the page degrades, it never breaks. The real-engine path is in
 /// `FeedTimingsTests` and `FeedPlayerBrowserTests`.
 @Suite struct TranscriptMarkupTests {
@@ -61,6 +61,32 @@ import Testing
         #expect(TranscriptMarkup.seconds(12.3456) == "12.346")
         #expect(TranscriptMarkup.seconds(3600.05) == "3600.050")
         #expect(TranscriptMarkup.seconds(-0.1) == nil && TranscriptMarkup.seconds(.infinity) == nil && TranscriptMarkup.seconds(.nan) == nil)
+    }
+
+    @Test func thePageShowsTheTextOfTheFirstEpisodesOnlyAndLinksEveryWebVTTFile() {
+        let count = IndexPageWriter.transcriptLimit + 5
+        let entries = (0..<count).map { index in
+            let key = ItemKey(id: "urn:\(index)")
+            return Manifest.Entry(id: "urn:\(index)", title: "Épisode \(index)", file: key.fileName(format: .mp3), transcript: key.transcriptFileName, timings: key.timingsFileName, duration: 1)
+        }
+        let text = "Une phrase."
+        var asked = 0
+        let page = IndexPageWriter.document(manifest: Manifest(feed: .init(source: "f")), entries: entries, hasPodcastFeed: false) { _ in
+            asked += 1
+            return Timings(text: text, duration: 1, sentences: [Self.sentence(text, 0..<11, start: 0, end: 1)])
+        }
+        #expect(asked == IndexPageWriter.transcriptLimit)
+        #expect(page.components(separatedBy: "<details class=\"transcript\">").count - 1 == IndexPageWriter.transcriptLimit)
+        #expect(page.components(separatedBy: "type=\"text/vtt\">texte minuté").count - 1 == count)
+    }
+
+    @Test func aTranscriptNameNotDerivedFromTheIdIsNeverLinked() {
+        var entry = Manifest.Entry(id: "urn:x", title: "Piégé", file: ItemKey(id: "urn:x").fileName(format: .mp3), bytes: 10)
+        entry.transcript = "javascript:alert(1)"
+        let page = IndexPageWriter.document(manifest: Manifest(feed: .init(source: "f")), entries: [entry], hasPodcastFeed: false)
+        #expect(!page.contains("javascript:") && !page.contains("WebVTT"))
+        entry.transcript = ItemKey(id: "urn:x").transcriptFileName
+        #expect(IndexPageWriter.document(manifest: Manifest(feed: .init(source: "f")), entries: [entry], hasPodcastFeed: false).contains("href=\"\(ItemKey(id: "urn:x").transcriptFileName)\""))
     }
 
     @Test func thePageListsAnEpisodeWithoutTimingsWithItsPlayerOnly() {
