@@ -4,12 +4,12 @@ import EcouterSynthesis
 
 /// Places the spoken pieces of one sentence in its audio, from the engine's word marks.
 ///
-/// Each mark's text offset is taken back to the normalized sentence (``TokenAlignment``) and snapped
-/// onto the piece that holds it; a piece's start is the earliest mark on it, kept monotonic. A
-/// piece with no mark of its own (the engine merged it with a neighbour) gets a start shared out
-/// between its anchored neighbours in proportion to its spoken length. A piece ends where the next
-/// spoken piece starts; the last ends with the speech. Pieces that say nothing (footnote calls,
-/// punctuation) get no word.
+/// Each mark's text offset is taken back to the normalized sentence (``TokenAlignment``), giving
+/// anchor points (text offset → sample) that never go backwards. A piece whose first word has a
+/// mark starts there; one without (the engine said it inside another word, « un » in « d'un »,
+/// or reported no event for it) starts between the points around it, in proportion to the text
+/// between them. A piece ends where the next spoken piece starts; the last ends with the speech.
+/// Pieces that say nothing (footnote calls, punctuation) get no word.
 ///
 /// The sentence, and its first word, start where its sound does: eSpeak NG reports the first word
 /// at the start of its audio, which often opens with a few to 50 ms of silence (the closure of a
@@ -55,40 +55,33 @@ enum WordAnchoring {
         let speechEnd = sampleCount
         guard !spoken.isEmpty else { return Placement(start: speechStart, end: speechEnd, words: []) }
 
-        // Earliest mark per spoken piece, walking pieces and marks together (both in text order).
-        let alignment = TokenAlignment(engine: engineText, normalized: pieces.map(\.spoken).joined())
-        var anchor: [Int?] = Array(repeating: nil, count: spoken.count)
-        var slot = 0
-        var latest = speechStart
+        // Anchor points (offset in the normalized sentence → sample), non-decreasing in both: the
+        // first word starts with the sound, each later mark where the alignment puts it, the end
+        // of the text with the end of the speech.
+        let normalized = pieces.map(\.spoken).joined()
+        let alignment = TokenAlignment(engine: engineText, normalized: normalized)
+        let firstOffset = pieces[spoken[0]].spokenRange.lowerBound
+        var points = [(offset: firstOffset, sample: speechStart)]
         for mark in wordMarks {
-            guard let offset = alignment.normalizedOffset(mark.textOffset) else { continue }
-            while slot + 1 < spoken.count, pieces[spoken[slot + 1]].spokenRange.lowerBound <= offset { slot += 1 }
-            let sample = max(mark.sample, latest)
-            guard slot > 0 else { continue }  // the first word starts with the sound
-            if anchor[slot] == nil { anchor[slot] = sample }
-            latest = sample
+            guard let offset = alignment.normalizedOffset(mark.textOffset), let last = points.last, offset > last.offset else { continue }
+            points.append((offset, min(max(mark.sample, last.sample), speechEnd)))
         }
-        anchor[0] = speechStart
+        let textEnd = max(normalized.unicodeScalars.count, points[points.count - 1].offset + 1)
+        points.append((textEnd, speechEnd))
 
-        // Unanchored pieces: shared out between the anchors around them, by spoken length.
-        var starts = Array(repeating: 0, count: spoken.count)
-        var i = 0
-        while i < spoken.count {
-            guard let value = anchor[i] else { i += 1; continue }
-            starts[i] = value
-            var j = i + 1
-            while j < spoken.count, anchor[j] == nil { j += 1 }
-            let next = j < spoken.count ? max(anchor[j]!, value) : speechEnd
-            if j > i + 1 {
-                let lengths = (i..<j).map { pieces[spoken[$0]].spoken.unicodeScalars.count }
-                let total = max(1, lengths.reduce(0, +))
-                var sum = 0
-                for k in (i + 1)..<j {
-                    sum += lengths[k - 1 - i]
-                    starts[k] = value + (next - value) * sum / total
-                }
-            }
-            i = j
+        // A piece starts at the point on its first scalar, or between the points around it in
+        // proportion to the text between them (a piece the engine said inside a word of its own,
+        // as « un » in « d'un », or a mark that fell on its second word).
+        var starts: [Int] = []
+        starts.reserveCapacity(spoken.count)
+        var segment = 0
+        for index in spoken {
+            let at = pieces[index].spokenRange.lowerBound
+            while segment + 1 < points.count - 1, points[segment + 1].offset <= at { segment += 1 }
+            let (a, b) = (points[segment], points[segment + 1])
+            let span = max(1, b.offset - a.offset)
+            let start = a.sample + (b.sample - a.sample) * min(max(at - a.offset, 0), span) / span
+            starts.append(max(start, starts.last ?? speechStart))
         }
         var words: [Word] = []
         words.reserveCapacity(spoken.count)
