@@ -131,7 +131,9 @@ enum PlayerPage {
               if (details) details.open = true;
               if (!frame) frame = requestAnimationFrame(loop);
             });
-            for (const name of ["timeupdate", "seeked"]) audio.addEventListener(name, follow);
+            // Besides the clock's ticks: wherever the position may have moved without one (a seek
+            // the server could not serve falls back, a reload starts over).
+            for (const name of ["timeupdate", "seeking", "seeked", "pause", "ended", "emptied", "loadedmetadata"]) audio.addEventListener(name, follow);
           }
         })();
         """#

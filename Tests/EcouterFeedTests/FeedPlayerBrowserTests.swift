@@ -5,7 +5,8 @@ import Testing
 @testable import EcouterFeed
 
 /// `index.html` of a real feed run (libespeak-ng, LAME) in Debian's headless Chromium, opened as a
-/// `file://` page (the harder case: no fetch, no `<track>`): the highlighted sentence follows
+/// `file://` page (where browsers allow no fetch and load no `<track>`) and from a plain static
+/// server on the loopback interface: the highlighted sentence follows
 /// `currentTime` as the audio plays (muted), the word too, a mouse click and the Enter key seek,
 /// arrow keys move the one tab stop; with scripts disabled the text and the player are still there.
 @Suite(.serialized) struct FeedPlayerBrowserTests {
@@ -73,15 +74,32 @@ import Testing
         }
     }
 
-    @Test("the sentence being read is highlighted as the audio plays; a click and Enter seek", .timeLimit(.minutes(5)))
-    func highlightFollowsTheVoice() async throws {
+    /// How the page is opened: as a file, or from a plain static server on the loopback interface.
+    enum Opening: String, CaseIterable, Sendable { case file, http }
+
+    /// Serves every file of `directory` as it is now, with Range requests as static servers answer them.
+    static func serve(_ directory: URL) throws -> LoopbackServer {
+        let server = try LoopbackServer()
+        let types = ["html": "text/html; charset=utf-8", "mp3": "audio/mpeg", "vtt": "text/vtt", "json": "application/json", "xml": "application/xml"]
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            let body = [UInt8](try Data(contentsOf: directory.appendingPathComponent(name)))
+            let type = types[(name as NSString).pathExtension] ?? "application/octet-stream"
+            server.set("/" + name, LoopbackServer.Response(status: 200, headers: ["Content-Type": type], body: body, servesRanges: true))
+        }
+        return server
+    }
+
+    @Test("the sentence being read is highlighted as the audio plays; a click and Enter seek", .timeLimit(.minutes(5)), arguments: Opening.allCases)
+    func highlightFollowsTheVoice(_ opening: Opening) async throws {
         let executable = try #require(HeadlessChromium.executable, "Chromium is missing: scripts/setup.sh --test installs it")
         let directory = temporaryDirectory("player")
         defer { try? FileManager.default.removeItem(at: directory) }
         let summary = try await FeedRunnerTests.run(FeedRunnerTests.jsonFeed(Self.items), into: directory)
         #expect(summary.generated == 2 && summary.failed == 0)
-        let page = directory.appendingPathComponent("index.html")
-        let screenshot = directory.appendingPathComponent("feed-player.png")
+        let server = opening == .http ? try Self.serve(directory) : nil
+        defer { server?.stop() }
+        let page = server?.url("/index.html") ?? directory.appendingPathComponent("index.html")
+        let screenshot = temporaryDirectory("player-screenshot").appendingPathComponent("feed-player.png")
 
         let observed = try await Self.offPool { () -> [State] in
             let chromium = try HeadlessChromium(executable: executable)
@@ -167,7 +185,7 @@ import Testing
 
         let png = try Data(contentsOf: screenshot)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000)
-        if ProcessInfo.processInfo.environment["ECOUTER_UPDATE_SCREENSHOTS"] == "1" {
+        if opening == .file, ProcessInfo.processInfo.environment["ECOUTER_UPDATE_SCREENSHOTS"] == "1" {
             try png.write(to: repositoryRoot.appendingPathComponent("docs/images/feed-player.png"))
         }
     }

@@ -34,9 +34,9 @@ final class HeadlessChromium {
         let arguments = [
             executable, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
             "--user-data-dir=\(profile.path)", "--remote-debugging-pipe", "--autoplay-policy=no-user-gesture-required",
-            // Nothing leaves the machine: no background services, and every host name fails to resolve.
+            // Nothing leaves the machine: no background services, and every host but 127.0.0.1 fails to resolve.
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps",
-            "--host-resolver-rules=MAP * ~NOTFOUND", "--window-size=\(windowSize.width),\(windowSize.height)",
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1", "--window-size=\(windowSize.width),\(windowSize.height)",
             "about:blank",
         ]
         var toBrowser: [Int32] = [0, 0], fromBrowser: [Int32] = [0, 0]
