@@ -99,7 +99,9 @@ import Testing
         let server = opening == .http ? try Self.serve(directory) : nil
         defer { server?.stop() }
         let page = server?.url("/index.html") ?? directory.appendingPathComponent("index.html")
-        let screenshot = temporaryDirectory("player-screenshot").appendingPathComponent("feed-player.png")
+        let pictures = temporaryDirectory("player-screenshot")
+        defer { try? FileManager.default.removeItem(at: pictures) }
+        let screenshot = pictures.appendingPathComponent("feed-player.png")
 
         let observed = try await Self.offPool { () -> [State] in
             let chromium = try HeadlessChromium(executable: executable)
