@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(pkg-config libespeak-ng-dev espeak-ng-data libxml2-dev libmp3lame-dev)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(espeak-ng sox libsox-fmt-mp3 mpg123 ffmpeg python3 python3-pip wfrench)
+    packages+=(espeak-ng sox libsox-fmt-mp3 mpg123 ffmpeg python3 python3-pip wfrench chromium)
 fi
 
 missing=()
@@ -29,7 +29,7 @@ fi
 
 # Python packages the tests use, pinned: feedparser and podcastparser read the podcast feed back
 # (scripts/validate-podcast.py), num2words spells numbers for the number oracle (scripts/number-oracle.py),
-# webvtt-py parses the timings' WebVTT back (scripts/check-timings-vtt.py).
+# webvtt-py parses the timings' WebVTT back (scripts/check-timings-vtt.py, scripts/validate-podcast.py).
 if [[ "${1:-}" == "--test" ]]; then
     pins=(feedparser==6.0.11 podcastparser==0.6.10 num2words==0.5.14 webvtt-py==0.5.1)
     if ! python3 -c 'import feedparser, podcastparser, num2words, webvtt' 2>/dev/null; then

@@ -109,8 +109,8 @@ public struct FeedRunner: Sendable {
         for id in gone.sorted() {
             guard options.prune, !feedIsEmpty else { await ledger.markGone(id); continue }
             let key = ItemKey(id: id)
-            for format in AudioFormat.allCases {
-                let url = options.directory.appendingPathComponent(key.fileName(format: format))
+            for name in AudioFormat.allCases.map(key.fileName(format:)) + [key.transcriptFileName, key.timingsFileName] {
+                let url = options.directory.appendingPathComponent(name)
                 if unlink(url.path) == 0 {
                     await ledger.emit(.pruned(id: id, file: url.lastPathComponent))
                 } else if errno != ENOENT {
@@ -135,7 +135,12 @@ public struct FeedRunner: Sendable {
             let xml = PodcastFeedWriter.document(channel: channel, entries: current, texts: await episodeTexts.all(items: feed.items), baseURL: base)
             try AtomicWrite.write(Data(xml.utf8), to: options.directory.appendingPathComponent(PodcastFeedWriter.fileName))
         }
-        let html = IndexPageWriter.document(manifest: manifest, entries: current, hasPodcastFeed: options.baseURL != nil)
+        let directory = options.directory
+        let html = IndexPageWriter.document(manifest: manifest, entries: current, hasPodcastFeed: options.baseURL != nil) { entry in
+            // Only the name derived from the id is read, never a path taken from the manifest.
+            let name = ItemKey(id: entry.id).timingsFileName
+            return entry.timings == name ? EpisodeTimings.load(directory.appendingPathComponent(name)) : nil
+        }
         try AtomicWrite.write(Data(html.utf8), to: options.directory.appendingPathComponent(IndexPageWriter.fileName))
     }
 }

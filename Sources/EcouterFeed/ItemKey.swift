@@ -19,6 +19,12 @@ public struct ItemKey: Sendable, Hashable {
     /// `stem.mp3` or `stem.wav`.
     public func fileName(format: AudioFormat) -> String { stem + "." + format.rawValue }
 
+    /// `stem.vtt`: the WebVTT timings beside the audio.
+    public var transcriptFileName: String { stem + ".vtt" }
+
+    /// `stem.json`: the JSON timings beside the audio.
+    public var timingsFileName: String { stem + ".json" }
+
     /// The first 8 bytes of the digest, big-endian: uniform, so shards come out even.
     var shardValue: UInt64 { digest.prefix(8).reduce(0) { $0 << 8 | UInt64($1) } }
 }
@@ -76,4 +82,13 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
     public var isWhole: Bool { count == 1 }
     /// `K/N`.
     public var description: String { "\(index)/\(count)" }
+}
+
+extension Manifest.Entry {
+    /// The entry's WebVTT file name when it is the one derived from its id (what runs write), nil
+    /// otherwise: a name read from a manifest is never put in a link or a path as it stands.
+    var verifiedTranscript: String? {
+        let name = ItemKey(id: id).transcriptFileName
+        return transcript == name ? name : nil
+    }
 }

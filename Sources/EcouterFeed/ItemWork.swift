@@ -21,8 +21,9 @@ struct ItemWork: Sendable {
     func process(_ item: FeedItem, position: Int) async {
         let start = Date()
         await ledger.started(item)
-        let fileName = ItemKey(id: item.id).fileName(format: format)
-        let old = previous[ItemKey(id: item.id)]
+        let key = ItemKey(id: item.id)
+        let fileName = key.fileName(format: format)
+        let old = previous[key]
         var entry = Manifest.Entry(id: item.id, title: item.title, link: item.link, author: item.author, published: item.published, position: position)
         var outcome = ItemOutcome(id: item.id, title: item.title, status: .failed, seconds: 0)
         do throws(ItemFailure) {
@@ -39,9 +40,16 @@ struct ItemWork: Sendable {
             entry.textHash = textHash
             entry.settingsHash = settingsHash
             entry.tagsHash = tagsHash(encoding)
+            // Audio from a run that made no timings (or whose timings files are gone) is voiced
+            // again: timings come only from the engine's events while it speaks, and audio and
+            // timings are made together so they always match.
             if let old, old.error == nil, old.textHash == textHash, old.settingsHash == settingsHash, old.tagsHash == entry.tagsHash, old.file == fileName,
-               let size = fileSize(fileName), size == old.bytes {
+               let size = fileSize(fileName), size == old.bytes,
+               old.transcript == key.transcriptFileName, fileSize(key.transcriptFileName) != nil,
+               old.timings == key.timingsFileName, fileSize(key.timingsFileName) != nil {
                 entry.file = fileName
+                entry.transcript = old.transcript
+                entry.timings = old.timings
                 entry.duration = old.duration
                 entry.warnings = old.warnings
                 entry.bytes = size
@@ -49,10 +57,14 @@ struct ItemWork: Sendable {
                 outcome.status = .unchanged
             } else {
                 let summary: AudioSummary
-                do { summary = try await renderer.render(RenderJob(article: article, output: directory.appendingPathComponent(fileName), encoding: encoding)) } catch {
+                let timings = TimingsOutput(webVTT: directory.appendingPathComponent(key.transcriptFileName), json: directory.appendingPathComponent(key.timingsFileName))
+                do { summary = try await renderer.render(RenderJob(article: article, output: directory.appendingPathComponent(fileName), encoding: encoding, timings: timings)) } catch {
                     throw ItemFailure(error.message)
                 }
                 entry.file = fileName
+                // Listed only once there (a renderer of an embedder's may write audio alone).
+                entry.transcript = fileSize(key.transcriptFileName) != nil ? key.transcriptFileName : nil
+                entry.timings = fileSize(key.timingsFileName) != nil ? key.timingsFileName : nil
                 entry.duration = summary.duration
                 entry.warnings = summary.warnings.isEmpty ? nil : summary.warnings
                 entry.bytes = fileSize(fileName) ?? summary.bytes
@@ -64,9 +76,10 @@ struct ItemWork: Sendable {
             entry.error = error.message
             // Audio from an earlier success stays listed until a retry succeeds (only under a name
             // derived from the id: a file name read from the manifest is never trusted as a path).
-            let key = ItemKey(id: item.id)
             if let old, let file = old.file, AudioFormat.allCases.contains(where: { key.fileName(format: $0) == file }), fileSize(file) != nil {
                 entry.file = file
+                if old.transcript == key.transcriptFileName, fileSize(key.transcriptFileName) != nil { entry.transcript = old.transcript }
+                if old.timings == key.timingsFileName, fileSize(key.timingsFileName) != nil { entry.timings = old.timings }
                 entry.duration = old.duration
                 entry.bytes = old.bytes
                 entry.textHash = old.textHash

@@ -39,6 +39,12 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var published: String?
         /// The audio file's name inside the directory; nil until audio exists.
         public var file: String?
+        /// The WebVTT file beside the audio (a cue per sentence, word times inside), made with it;
+        /// nil for audio from a run that made none (the item is then voiced again).
+        public var transcript: String?
+        /// The JSON timings file beside the audio (the text, its sentences and words with their times
+        /// and source ranges), made with it; nil likewise.
+        public var timings: String?
         /// Seconds of audio.
         public var duration: Double?
         /// Size of the audio file.

@@ -9,7 +9,7 @@ import Foundation
 /// `itunes:type`, `podcast:guid`, `podcast:locked`. Each item: `title`, `link`, `guid` (the source
 /// item's id, not a permalink), `pubDate` (RFC 822; when the audio was made if the feed gives no
 /// date), `description` (plain text), `content:encoded` (the text read, as HTML), `enclosure`
-/// (absolute URL, exact byte length, MIME type), `itunes:duration`, `itunes:episodeType`.
+/// (absolute URL, exact byte length, MIME type), `itunes:duration`, `itunes:episodeType`, and `podcast:transcript` (the WebVTT file, when the item has one).
 enum PodcastFeedWriter {
     static let fileName = "feed.xml"
 
@@ -68,13 +68,13 @@ enum PodcastFeedWriter {
         xml += "<podcast:locked\(lockOwner)>\(channel.locked ? "yes" : "no")</podcast:locked>\n"
         for entry in entries {
             guard let file = entry.file, let bytes = entry.bytes else { continue }
-            xml += item(entry, file: file, bytes: bytes, text: texts[entry.id], baseURL: baseURL)
+            xml += item(entry, file: file, bytes: bytes, text: texts[entry.id], baseURL: baseURL, language: channel.language)
         }
         xml += "</channel>\n</rss>\n"
         return xml
     }
 
-    private static func item(_ entry: Manifest.Entry, file: String, bytes: Int, text: EpisodeText?, baseURL: String) -> String {
+    private static func item(_ entry: Manifest.Entry, file: String, bytes: Int, text: EpisodeText?, baseURL: String, language: String) -> String {
         let mime = file.hasSuffix(".wav") ? AudioFormat.wav.mimeType : AudioFormat.mp3.mimeType
         var xml = "<item>\n"
         xml += "<title>\(escapeMarkup(entry.title ?? "Sans titre"))</title>\n"
@@ -90,6 +90,10 @@ enum PodcastFeedWriter {
         }
         if let author = entry.author { xml += "<itunes:author>\(escapeMarkup(author))</itunes:author>\n" }
         xml += "<enclosure url=\"\(escapeMarkup(baseURL + file))\" length=\"\(bytes)\" type=\"\(mime)\"/>\n"
+        if let transcript = entry.verifiedTranscript {
+            // rel="captions": the file is timed, so apps can show it line by line as it plays.
+            xml += "<podcast:transcript url=\"\(escapeMarkup(baseURL + transcript))\" type=\"text/vtt\" language=\"\(escapeMarkup(language))\" rel=\"captions\"/>\n"
+        }
         if let duration = entry.duration { xml += "<itunes:duration>\(FeedDates.clock(duration))</itunes:duration>\n" }
         xml += "<itunes:episodeType>full</itunes:episodeType>\n"
         xml += "</item>\n"

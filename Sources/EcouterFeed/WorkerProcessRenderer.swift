@@ -35,6 +35,8 @@ public struct WorkerProcessRenderer: ItemRenderer {
         await pool.shutdown()
     }
 
+    /// The worker writes the job's timings files itself; the summary it sends back carries no
+    /// ``AudioSummary/timings`` (they are in the files, and would double the answer's size).
     public func render(_ job: RenderJob) async throws(EcouterError) -> AudioSummary {
         var request: Data
         do { request = try JSONEncoder().encode(WorkerRequest(job)) } catch {

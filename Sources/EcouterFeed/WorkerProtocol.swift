@@ -24,6 +24,9 @@ struct WorkerRequest: Codable {
     var format: String
     var bitrateKbps: Int?
     var tags: Tags?
+    /// The timings files' paths (WebVTT, JSON); nil for audio alone.
+    var webVTT: String?
+    var timingsJSON: String?
 
     init(_ job: RenderJob) {
         title = job.article.title
@@ -40,6 +43,8 @@ struct WorkerRequest: Codable {
         language = job.article.metadata.language
         siteName = job.article.metadata.siteName
         output = job.output.path
+        webVTT = job.timings?.webVTT.path
+        timingsJSON = job.timings?.json.path
         switch job.encoding {
         case .wav:
             format = "wav"
@@ -67,7 +72,9 @@ struct WorkerRequest: Codable {
         } else {
             encoding = .wav
         }
-        return RenderJob(article: article, output: URL(fileURLWithPath: output), encoding: encoding)
+        var timings: TimingsOutput?
+        if let webVTT, let timingsJSON { timings = TimingsOutput(webVTT: URL(fileURLWithPath: webVTT), json: URL(fileURLWithPath: timingsJSON)) }
+        return RenderJob(article: article, output: URL(fileURLWithPath: output), encoding: encoding, timings: timings)
     }
 }
 

@@ -13,6 +13,9 @@ final class LoopbackServer: @unchecked Sendable {
         var body: [UInt8] = []
         /// Seconds to wait before answering (for timeouts).
         var delay: Double = 0
+        /// Answers `Range: bytes=…` requests with 206 and a slice, as static file servers do
+        /// (browsers seek in audio only where the server does).
+        var servesRanges = false
 
         static func ok(_ text: String, type: String = "application/xml") -> Response {
             Response(status: 200, headers: ["Content-Type": type], body: Array(text.utf8))
@@ -90,13 +93,22 @@ final class LoopbackServer: @unchecked Sendable {
         }
         let line = String(decoding: request.prefix { $0 != 13 }, as: UTF8.self).split(separator: " ")
         let path = line.count > 1 ? String(line[1]) : "/"
-        let response = lock.withLock { () -> Response in
+        var response = lock.withLock { () -> Response in
             requests.append(path)
             return routes[path] ?? Response(status: 404, body: Array("not found".utf8))
         }
         if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
+        var extraHeaders: [String: String] = [:]
+        if response.servesRanges {
+            extraHeaders["Accept-Ranges"] = "bytes"
+            if let range = Self.byteRange(in: request, size: response.body.count) {
+                extraHeaders["Content-Range"] = "bytes \(range.lowerBound)-\(range.upperBound - 1)/\(response.body.count)"
+                response.body = Array(response.body[range])
+                response.status = 206
+            }
+        }
         var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\nContent-Length: \(response.body.count)\r\nConnection: close\r\n"
-        for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
+        for (name, value) in response.headers.merging(extraHeaders, uniquingKeysWith: { $1 }) { head += "\(name): \(value)\r\n" }
         head += "\r\n"
         let bytes = Array(head.utf8) + response.body
         var sent = 0
@@ -108,9 +120,20 @@ final class LoopbackServer: @unchecked Sendable {
         }
     }
 
+    /// The first range of a `Range: bytes=FROM-[TO]` header, clamped to the body; nil for none.
+    private static func byteRange(in request: [UInt8], size: Int) -> Range<Int>? {
+        let head = String(decoding: request, as: UTF8.self)
+        guard let line = head.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("range: bytes=") }) else { return nil }
+        let spec = line.dropFirst("range: bytes=".count).split(separator: ",")[0].split(separator: "-", omittingEmptySubsequences: false)
+        guard spec.count == 2, let from = Int(spec[0].trimmingCharacters(in: .whitespaces)), from < size else { return nil }
+        let to = Int(spec[1].trimmingCharacters(in: .whitespaces)).map { min($0, size - 1) } ?? size - 1
+        return to >= from ? from..<(to + 1) : nil
+    }
+
     private static func reason(_ status: Int) -> String {
         switch status {
         case 200: "OK"
+        case 206: "Partial Content"
         case 302: "Found"
         case 404: "Not Found"
         case 500: "Internal Server Error"

@@ -20,10 +20,10 @@ func pythonJSON(_ script: String, _ arguments: [String] = []) throws -> Any {
     return try JSONSerialization.jsonObject(with: result.data, options: [.fragmentsAllowed])
 }
 
-/// `scripts/validate-podcast.py FEED [--directory DIR]`.
-func validatePodcast(_ feed: URL, directory: URL? = nil) throws -> ToolResult {
+/// `scripts/validate-podcast.py FEED [--directory DIR] [--transcripts]`.
+func validatePodcast(_ feed: URL, directory: URL? = nil, transcripts: Bool = false) throws -> ToolResult {
     let script = repositoryRoot.appendingPathComponent("scripts/validate-podcast.py").path
-    return try python([script, feed.path] + (directory.map { ["--directory", $0.path] } ?? []))
+    return try python([script, feed.path] + (directory.map { ["--directory", $0.path] } ?? []) + (transcripts ? ["--transcripts"] : []))
 }
 
 /// A podcast feed as a tree of elements (qualified names), read with Foundation's XMLParser:

@@ -11,10 +11,12 @@ struct FeedCommand: AsyncParsableCommand {
         abstract: "Voice every item of an RSS, Atom or JSON Feed into DIR, incrementally.",
         discussion: """
             SOURCE is a file or an http(s) URL. Each item becomes one audio file named from the hash \
-            of its id; manifest.json records what was made, so a re-run only voices new or changed \
-            items. index.html lists the episodes with a player; --base-url also writes feed.xml, a \
-            podcast feed, whose artwork, owner and category come from --podcast FILE and the podcast \
-            options (a warning says when a directory would refuse it).
+            of its id, with its word and sentence timings beside it (.vtt and .json); manifest.json \
+            records what was made, so a re-run only voices new or changed items. index.html lists \
+            the episodes with a player and the text, which follows the voice; --base-url also writes \
+            feed.xml, a podcast feed with each episode's transcript, whose artwork, owner and \
+            category come from --podcast FILE and the podcast options (a warning says when a \
+            directory would refuse it).
 
             Exit status: 0 all items voiced, 1 some items failed (see manifest.json), 64 usage, \
             65 the feed cannot be read (malformed, hostile, too large, HTTP error), 73 DIR cannot be \
