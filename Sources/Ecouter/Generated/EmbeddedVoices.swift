@@ -98,7 +98,7 @@ Kim Jong-un	Kim Djong-oune
 Milei	Miléï
 Lula	Loula
 Maduro	Madouro
-Sánchez	Sanntchèsse
+Sánchez	Santchèsse
 Guterres	Goutérèsse
 Stoltenberg	Stoltènnebergue
 Rutte	Reute
@@ -167,7 +167,7 @@ Schengen	Chènguène
 # Organisations, companies, products
 Hamas	Hamasse
 Brexit	Brèxite
-Stellantis	Stélanntisse
+Stellantis	Stélantisse
 TotalEnergies	Total Énergies
 Veolia	Véolia
 Thales	Talèsse
@@ -996,7 +996,7 @@ Pyongyang	Pionguiang
 New Delhi	Niou Delhi
 Papeete	Papéété
 Buenos Aires	Buénosse Aïrèsse
-Rio de Janeiro	Rio dé Janéro
+Rio de Janeiro	Rio de Janéro
 Instagram	Innstagrame
 TikTok	Tiktoque
 Galaxy	Galaxie
@@ -1038,7 +1038,7 @@ newsletters	niouzlèteurs
 startup	starteupe
 startups	starteupes
 start-up	starteupe
-fake news	fèque niouze
+fake news	fèilleque niouze
 fact-checking	facte-tchèkinng
 gamer	guémeur
 gamers	guémeurs
@@ -1391,7 +1391,7 @@ Gomez	Gomèze
 Gómez	Gomèze
 Perez	Pérèze
 Pérez	Pérèze
-Sanchez	Sanntchèsse
+Sanchez	Santchèsse
 Ramirez	Ramirèze
 Ramírez	Ramirèze
 Gutierrez	Goutiérèze
@@ -1593,6 +1593,63 @@ Draper	Drèpeur
 Kerber	Kèrbeur
 Serena	Séréna
 Venus	Vinousse
+# More English loanwords of news French eSpeak NG 1.51 reads with its English voice, and names from the unseen batches
+burn-out	beurnaoute
+lobbying	lobiinng
+casting	castinng
+body-shaming	bodi-chéïminng
+deal	dile
+dealers	dileurs
+coaching	cotchinng
+feedback	fidbak
+benchmark	bènntchmarque
+trading	trèdinng
+private equity	praïvète équiti
+like	laïque
+likes	laïques
+followers	folowweurz
+story	stori
+stories	storiz
+binge-watching	binnge-ouatchinng
+showroom	chôroum
+talk-show	tôk-chô
+prime time	praïme taïme
+round	raoûnde
+ring	rinng
+snowboard	snôbord
+fitness	fitnèsse
+running	reuninng
+gaming	guéminng
+discount	disskaoûnte
+low cost	lô coste
+click and collect	clic ènde collecte
+food truck	foude treuk
+fast-food	fast-foude
+cheeseburger	chizbeurgueur
+slow food	slô foude
+lockdown	lokdaoune
+tracking	trakinng
+testing	tèstinng
+home-jacking	ôme-djakinng
+car-jacking	car-djakinng
+cold case	colde kèïss
+must-have	meust-hâve
+coworking	co-ouorkinng
+crowdfunding	craoudfeundinng
+token	tokène
+wifi	ouifi
+bluetooth	bloutouss
+login	loguine
+password	passeouorde
+upload	eupelôde
+download	daounelôde
+email	imèle
+e-mail	imèle
+e-mails	imèles
+Shelly-Ann	Chéli-Anne
+Fraser-Pryce	Frézeur-Praïce
+Abu Dhabi	Abou Dabi
+Luiz	Louiz
 
 """#),
     ]

@@ -141,26 +141,29 @@ extension Verbalizer {
     mutating func matchNumberExpression(_ i: Int, negative: Bool) -> Int? {
         guard var n = parseNumber(i) else { return nil }
         n.negative = negative
-        if let j = matchOrdinal(n) { return j }
-        if let j = matchEnumerationMark(i, n) { return j }
-        if let j = matchPercent(n) { return j }
-        if let j = matchCupRound(i, n) { return j }
-        if let j = matchFraction(n) { return j }
-        if let j = matchRatio(n) { return j }
-        if let j = matchMoney(n) { return j }
-        if let j = matchDecadeSuffix(i, n) { return j }
-        if let j = matchMeasure(n) { return j }
-        if let j = matchNamedHyphenPair(n) { return j }
-        if let j = matchRange(n) { return j }
-        if let j = matchDecade(i, n) { return j }
+        // Each reading names itself for `normalize --explain` (``NumberReading``).
+        if let j = matchOrdinal(n) { return read(.ordinal, j) }
+        if let j = matchEnumerationMark(i, n) { return read(.ordinal, j) }
+        if let j = matchPercent(n) { return read(.percent, j) }
+        if let j = matchCupRound(i, n) { return read(.cupRound, j) }
+        if let j = matchFraction(n) { return read(.fraction, j) }
+        if let j = matchRatio(n) { return read(.ratio, j) }
+        if let j = matchMoney(n) { return read(.money, j) }
+        if let j = matchDecadeSuffix(i, n) { return read(.decade, j) }
+        if let j = matchMeasure(n) { return read(.measure, j) }
+        if let j = matchNamedHyphenPair(n) { return read(.namedPair, j) }
+        if let j = matchRange(n) { return read(.range, j) }
+        if let j = matchDecade(i, n) { return read(.decade, j) }
+        numberReading = !n.isWhole ? .decimal : Self.looksLikeYear(i, n) ? .year : .cardinal
         var gender = nounGender(after: n.end)
         // "21 rue des Lilas", "31 avenue Foch": a feminine noun left in the singular after a number above
         // one is not what is counted; the number is a house number or a label, said in the masculine.
         if gender == .feminine, n.takesPlural, nounIsSingular(after: n.end) { gender = .masculine }
         // "au 1 place de la Bourse": the house number 1 before a street type after "au"/"du".
         if gender == .feminine, n.value == 1, isHouseNumber(n) { gender = .masculine }
-        if n.value == 1, standsForCountedNoun(n) {
-            // "16 médailles d'or, dont 1 en judo": the number stands for the noun counted before.
+        if Self.endsWithOne(n), standsForCountedNoun(n) {
+            // "16 médailles d'or, dont 1 en judo", "21 voix contre 201": the number stands for the noun
+            // counted before, whose gender it takes.
             gender = lastCountedGender
         } else if isSpace(n.end), isWord(n.end + 1) {
             lastCountedGender = gender
@@ -169,13 +172,44 @@ extension Verbalizer {
         return n.end
     }
 
-    /// Whether `n` follows "dont" and no noun follows it: a pronoun for the noun counted before.
+    /// Words after which a number with no noun of its own counts the noun counted just before:
+    /// "16 médailles, dont 1 en judo", "21 voix contre 201", "12 pages sur 21", "3 buts à 1".
+    static let elidedNounLinks: Set<String> = ["dont", "contre", "sur", "à", "et", "ou"]
+
+    /// Words that may follow such a number without being its noun.
+    static let wordsAfterElidedNoun: Set<String> = [
+        "en", "à", "au", "aux", "de", "du", "des", "d", "pour", "sur", "par", "dans", "chez", "avec", "seulement",
+        "et", "ou", "contre", "l", "la", "le", "les", "lors", "il", "elle", "ils", "elles", "selon",
+    ]
+
+    /// Notes which reading of a number fired, and passes on where it ended.
+    @inline(__always)
+    mutating func read(_ reading: NumberReading, _ end: Int) -> Int {
+        numberReading = reading
+        return end
+    }
+
+    /// Whether the whole number at token `i` is written like a year: four digits from 1000 to 2199 in one
+    /// token ("2024", not "2 024").
+    static func looksLikeYear(_ i: Int, _ n: ParsedNumber) -> Bool {
+        guard n.end == i + 1, n.integer.count == 4, let v = n.value else { return false }
+        return (1000...2199).contains(v)
+    }
+
+    /// Whether `n` follows one of ``elidedNounLinks`` and no noun follows it: it stands for the noun
+    /// counted before (`lastCountedGender` holds that noun's gender).
     func standsForCountedNoun(_ n: ParsedNumber) -> Bool {
         let start = n.end - 1
-        guard start >= 2, isSpace(start - 1), isText(start - 2, "dont") else { return false }
+        guard start >= 2, isSpace(start - 1), isWord(start - 2), Self.elidedNounLinks.contains(lowerText(start - 2))
+        else { return false }
         guard isSpace(n.end), isWord(n.end + 1) else { return true }
-        return ["en", "à", "au", "aux", "de", "du", "des", "d", "pour", "sur", "par", "dans", "chez", "avec", "seulement"]
-            .contains(lowerText(n.end + 1))
+        return Self.wordsAfterElidedNoun.contains(lowerText(n.end + 1))
+    }
+
+    /// Whether a whole number ends in "un" (1, 21, 201…: the only ones whose reading has a gender).
+    static func endsWithOne(_ n: ParsedNumber) -> Bool {
+        guard n.isWhole, let v = n.value else { return false }
+        return v % 10 == 1 && v % 100 != 11
     }
 
     /// Kinds of street a house number comes before ("au 1 rue", "du 1 place").

@@ -286,7 +286,7 @@ cnes	word	cnèss
 esa	word	éza
 ena	word	éna
 essec	word	éssec
-ehpad	word	éhpad
+ehpad	word	épade
 unef	word	unef
 urssaf	word	urssaf
 arcom	word	arcom
@@ -304,7 +304,7 @@ cop	word	cop
 ina	word	ina
 isf	word	i s f
 ifi	word	ifi
-spa	word	spa
+SPA	letters
 anpe	word	a n p e
 apec	word	apèc
 crous	word	crousse
