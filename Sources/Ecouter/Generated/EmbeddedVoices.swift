@@ -182,7 +182,7 @@ WhatsApp	Ouatsap
 YouTube	Youtioube
 Spotify	[[spotif'aj]]
 Uber	Oubeur
-SpaceX	Spéïce ixe
+SpaceX	Spéïce èxe
 Nvidia	Ènnvidia
 OpenAI	Opèn a i
 ChatGPT	Tchatte jé pé té
@@ -1650,6 +1650,16 @@ Shelly-Ann	Chéli-Anne
 Fraser-Pryce	Frézeur-Praïce
 Abu Dhabi	Abou Dabi
 Luiz	Louiz
+Caesar	César
+Starship	Starchipe
+Bundestag	Bounedestague
+Erling	Èrlinng
+Jair	Jaïr
+Scorsese	Scorsézi
+Evgueni	Evguéni
+Christopher	Christopheur
+Nolan	Nolane
+Hare	Hère
 
 """#),
     ]

@@ -173,8 +173,8 @@ extension Verbalizer {
     }
 
     /// Words after which a number with no noun of its own counts the noun counted just before:
-    /// "16 médailles, dont 1 en judo", "21 voix contre 201", "12 pages sur 21", "3 buts à 1".
-    static let elidedNounLinks: Set<String> = ["dont", "contre", "sur", "à", "et", "ou"]
+    /// "16 médailles, dont 1 en judo", "21 voix contre 201", "12 pages sur 21", "3 buts à 1", "soit 21 de plus".
+    static let elidedNounLinks: Set<String> = ["dont", "contre", "sur", "à", "et", "ou", "soit"]
 
     /// Words that may follow such a number without being its noun.
     static let wordsAfterElidedNoun: Set<String> = [

@@ -359,6 +359,7 @@ nasdaq	word	nazdak
 ftse	word	footsie
 ocde	word	o c d e
 oms	word	o m s
+unrwa	word	oun-roua
 
 """#),
         ("currencies", #"""
