@@ -227,7 +227,7 @@ Fox News	Fox Niouze
 Super Bowl	Supeur Bôle
 Red Bull	Rède Boule
 US Open	U S Opèn
-Lakers	Lékeurz
+Lakers	Lékeurse
 # Expansions the normalizer produces that eSpeak NG misreads
 confer	confère
 versus	vèrsusse
@@ -1646,6 +1646,7 @@ download	daounelôde
 email	imèle
 e-mail	imèle
 e-mails	imèles
+# Names the unseen batches (Tests/EcouterTests/Fixtures/unseen) found misread
 Shelly-Ann	Chéli-Anne
 Fraser-Pryce	Frézeur-Praïce
 Abu Dhabi	Abou Dabi
@@ -1660,6 +1661,62 @@ Evgueni	Evguéni
 Christopher	Christopheur
 Nolan	Nolane
 Hare	Hère
+Airbus	Èrbusse
+manager	manadjeur
+Alcaraz	Alcarasse
+Auxerre	Ausserre
+Guingamp	Guingan
+Chamonix	Chamoni
+Douarnenez	Douarnenè
+Saint-Tropez	Saint-Tropé
+# Names of the news whose reading an audit of 750 frequent names (people and places) found wrong (2026-12)
+Parly	Parli
+Mohamed	Moamède
+Christine and the Queens	Christine ènnde ze Kouinnz
+Luca de Meo	Louca dé Méo
+Ramos	Ramosse
+Jürgen	Yurguène
+LeBron	Lébronne
+Simone Biles	Simone Baïlze
+Eliud	Élioude
+Mahmoud	Mamoude
+Massoud	Massoude
+Kaja	Kaïa
+Suk-yeol	Souk-yol
+Shigeru	Chiguérou
+Sanae	Sanaé
+Farmer	Farmère
+Leonardo	Léonardo
+Suez	Suèze
+Manhattan	Manattane
+Dallas	Dallasse
+Amman	Ammane
+Khan Younès	Kane Younèsse
+Jude Bellingham	Djoude Bèlinng-ame
+Mans	Mant
+Agen	Ajin
+Saint-Gaudens	Saint-Godinss
+Quimper	Kimpère
+Saint-Brieuc	Saint-Brieu
+Rodez	Rodèze
+Troyes	Troie
+Privas	Privasse
+Thionville	Ti-onville
+Cizeron	Sise-ron
+Worley	Ouorlé
+Wendie	Ouèndi
+Léaument	Léomant
+Riester	Riestère
+Zhoya	Joïa
+Samba-Mayela	Samba-Mayéla
+Papadakis	Papadakisse
+Braisaz-Bouchet	Brèza-Bouchet
+Fabregas	Fabrégasse
+Le Sommer	Le Sommère
+Genesio	Génésio
+Aulas	Aulasse
+McCourt	Mac-Corte
+Upamecano	Oupamécano
 
 """#),
     ]

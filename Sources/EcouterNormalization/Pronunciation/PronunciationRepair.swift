@@ -39,11 +39,11 @@ enum PronunciationRepairs {
         text.utf8.withContiguousStorageIfAvailable(containsRepairTrigger) ?? containsRepairTrigger(Array(text.utf8))
     }
 
-    /// f, l, m, n, r, s or x in either case (the letters ``LetterLiaisonRepair`` names).
+    /// f, l, m, n, r, s, x, e, o, i or u in either case (the letters ``LetterLiaisonRepair`` names).
     @inline(__always)
     private static func isLetterWithVowelName(_ byte: UInt8) -> Bool {
         switch byte | 0x20 {
-        case 0x66, 0x6C, 0x6D, 0x6E, 0x72, 0x73, 0x78: return true
+        case 0x66, 0x6C, 0x6D, 0x6E, 0x72, 0x73, 0x78, 0x65, 0x6F, 0x69, 0x75: return true
         default: return false
         }
     }
