@@ -35,6 +35,11 @@ extension Verbalizer {
         }
         switch c {
         case "-":
+            // "les - de 12 ans": a minus sign standing for « moins » before « de » and a number.
+            if isSpace(i - 1), isSpace(i + 1), isText(i + 2, "de"), isSpace(i + 3), isNumber(i + 4) {
+                say("moins")
+                return i + 1
+            }
             // A dash between spaces (or at the start) is a pause; inside a word it is silent.
             if (i == 0 || isSpace(i - 1)) && (isSpace(i + 1) || i + 1 == t.count) {
                 pause()

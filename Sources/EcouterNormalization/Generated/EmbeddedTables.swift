@@ -52,6 +52,13 @@ art	article	period	beforeNumber
 Art	article	period	beforeNumber
 chap	chapitre	period	always
 vol	volume	period	beforeNumber
+lun	lundi	period	beforeNumber
+mar	mardi	period	beforeNumber
+mer	mercredi	period	beforeNumber
+jeu	jeudi	period	beforeNumber
+ven	vendredi	period	beforeNumber
+sam	samedi	period	beforeNumber
+dim	dimanche	period	beforeNumber
 dir	direction	period	always
 bât	bâtiment	period	beforeNameOrNumber
 Bât	bâtiment	period	beforeNameOrNumber
