@@ -79,8 +79,8 @@ struct UnseenNewsPhonemeTests {
 
     @Test func everyBatchIsThere() {
         let files = Set(Self.cases.map(\.file))
-        #expect(files.count >= 8)
-        #expect(Self.cases.count >= 300)
+        #expect(files.count >= 19)
+        #expect(Self.cases.count >= 600)
         #expect(Set(Self.cases.map(\.id)).count == Self.cases.count, "ids are unique")
     }
 

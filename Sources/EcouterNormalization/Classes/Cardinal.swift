@@ -141,6 +141,8 @@ extension Verbalizer {
     mutating func matchNumberExpression(_ i: Int, negative: Bool) -> Int? {
         guard var n = parseNumber(i) else { return nil }
         n.negative = negative
+        // Set on every way out below: the rule's piece is named by the reading that fired.
+        numberReading = nil
         // Each reading names itself for `normalize --explain` (``NumberReading``).
         if let j = matchOrdinal(n) { return read(.ordinal, j) }
         if let j = matchEnumerationMark(i, n) { return read(.ordinal, j) }

@@ -75,7 +75,6 @@ package struct Verbalizer {
         let entries = kind == .word ? wordRules : kind == .number ? numberRules : punctuationRules
         for entry in entries where entry.precondition.holds(facts) {
             pieceStart = out.count
-            numberReading = nil
             if let j = apply(entry.matcher, at: i) {
                 if recordsPieces {
                     let name = entry.matcher == .number ? numberReading?.name : nil
