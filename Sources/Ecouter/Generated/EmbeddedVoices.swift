@@ -1717,6 +1717,8 @@ Genesio	Génésio
 Aulas	Aulasse
 McCourt	Mac-Corte
 Upamecano	Oupamécano
+Real	Réal
+Greenwood	Grinnwoude
 
 """#),
     ]

@@ -163,12 +163,16 @@ extension Verbalizer {
         if gender == .feminine, n.takesPlural, nounIsSingular(after: n.end) { gender = .masculine }
         // "au 1 place de la Bourse": the house number 1 before a street type after "au"/"du".
         if gender == .feminine, n.value == 1, isHouseNumber(n) { gender = .masculine }
-        if Self.endsWithOne(n), standsForCountedNoun(n) {
-            // "16 médailles d'or, dont 1 en judo", "21 voix contre 201": the number stands for the noun
-            // counted before, whose gender it takes.
+        if Self.endsWithOne(n), let counted = partitiveGender(n) {
+            // "21 des 41 étapes", "21 de leurs 31 dernières courses": a part of what the next number counts.
+            gender = counted
+        } else if Self.endsWithOne(n), standsForCountedNoun(n, from: i) {
+            // "16 médailles d'or, dont 1 en judo", "21 voix contre 201", "…, 21 ont voté": the number
+            // stands for the noun counted before, whose gender it takes.
             gender = lastCountedGender
         } else if isSpace(n.end), isWord(n.end + 1) {
             lastCountedGender = gender
+            countedNounSeen = true
         }
         say(numberWords(n, gender: gender))
         return n.end
@@ -198,15 +202,37 @@ extension Verbalizer {
         return (1000...2199).contains(v)
     }
 
-    /// Whether `n` follows one of ``elidedNounLinks`` and no noun follows it: it stands for the noun
-    /// counted before (`lastCountedGender` holds that noun's gender).
-    func standsForCountedNoun(_ n: ParsedNumber) -> Bool {
-        let start = n.end - 1
-        guard start >= 2, isSpace(start - 1), isWord(start - 2), Self.elidedNounLinks.contains(lowerText(start - 2))
-        else { return false }
-        guard isSpace(n.end), isWord(n.end + 1) else { return true }
-        return Self.wordsAfterElidedNoun.contains(lowerText(n.end + 1))
+    /// Whether number `n` (starting at token `i`) has no noun of its own and stands for the noun counted
+    /// before (`lastCountedGender` holds that noun's gender): after one of ``elidedNounLinks`` with no
+    /// noun after it, or, once a noun was counted in the sentence, before a verb or a closing « pour » /
+    /// « contre » (``wordsAfterCountingPronoun``: "41 communes…, 21 ont voté", "201 voix pour, 121 contre").
+    func standsForCountedNoun(_ n: ParsedNumber, from i: Int) -> Bool {
+        let linked = i >= 2 && isSpace(i - 1) && isWord(i - 2) && Self.elidedNounLinks.contains(lowerText(i - 2))
+        guard isSpace(n.end), isWord(n.end + 1) else { return linked }
+        let next = lowerText(n.end + 1)
+        if linked && Self.wordsAfterElidedNoun.contains(next) { return true }
+        guard countedNounSeen else { return false }
+        if Self.wordsAfterCountingPronoun.contains(next) { return true }
+        // "121 contre." / "201 voix pour, 121 contre": the vote itself, nothing counted after it.
+        return (next == "contre" || next == "pour") && (n.end + 2 >= t.count || kind(n.end + 2) == .punct)
     }
+
+    /// Verbs a number used as a pronoun is the subject of ("21 ont voté", "3 sont partis").
+    static let wordsAfterCountingPronoun: Set<String> = [
+        "ont", "sont", "étaient", "avaient", "seront", "auront", "furent", "restent", "demeurent", "ont-ils", "ont-elles",
+    ]
+
+    /// The gender of what a part is taken from: "21 des 41 étapes", "1 de ses 3 filles" (the noun after
+    /// the second number), or nil when the number is not followed by « de/des [possessive] number noun ».
+    func partitiveGender(_ n: ParsedNumber) -> Gender? {
+        guard isSpace(n.end), isText(n.end + 1, "des") || isText(n.end + 1, "de"), isSpace(n.end + 2) else { return nil }
+        var k = n.end + 3
+        if isWord(k), Self.possessives.contains(lowerText(k)), isSpace(k + 1) { k += 2 }
+        guard isNumber(k), let m = parseNumber(k), isSpace(m.end), isWord(m.end + 1) else { return nil }
+        return nounGender(after: m.end)
+    }
+
+    static let possessives: Set<String> = ["leurs", "ses", "nos", "vos", "mes", "tes", "ces"]
 
     /// Whether a whole number ends in "un" (1, 21, 201…: the only ones whose reading has a gender).
     static func endsWithOne(_ n: ParsedNumber) -> Bool {

@@ -22,6 +22,8 @@ package struct Verbalizer {
     /// The gender of the last noun counted by a number ("16 médailles"), for a later "dont 1" that
     /// stands for it ("dont une en judo").
     var lastCountedGender: Gender = .masculine
+    /// Whether a number counted a noun earlier in the sentence (``lastCountedGender`` is then meaningful).
+    var countedNounSeen = false
     /// Which reading the `number` rule chose for the piece being read (for the pieces' rule names).
     var numberReading: NumberReading?
 
