@@ -1719,6 +1719,12 @@ McCourt	Mac-Corte
 Upamecano	Oupamécano
 Real	Réal
 Greenwood	Grinnwoude
+Prime Video	Praïme Vidéo
+Kendrick	Kènndrik
+Grammy Awards	Grami Aouardz
+Emmy Awards	Émi Aouardz
+Milton	Milltonne
+Khvicha	Kvitcha
 
 """#),
     ]
