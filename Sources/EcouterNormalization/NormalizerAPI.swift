@@ -147,6 +147,12 @@ public struct FrenchNormalizer: Sendable {
         return verbalize(dropFootnotes: false)
     }
 
+    /// Every name a piece's ``SpokenPiece/rule`` may hold: the registered rules, the readings the number
+    /// rule names (``NumberReading``), and "word" and "punctuation" for tokens copied as written.
+    public static var ruleNames: Set<String> {
+        Set(RuleRegistry.rules.map(\.name) + NumberReading.allCases.map(\.name) + ["word", "punctuation"])
+    }
+
     /// Segments `text` into sentences and normalizes each.
     public func sentences(in text: String) -> [SpokenSentence] {
         var result: [SpokenSentence] = []

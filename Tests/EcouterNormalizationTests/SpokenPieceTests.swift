@@ -61,7 +61,15 @@ import Testing
         ("Selon l'Insee, le chômage baisse.", "Insee", "acronym"),
         ("Au XIXe siècle, la ville grandit.", "XIXe", "roman"),
         ("Appelez le 01 23 45 67 89 demain.", "01 23 45 67 89", "phone"),
-        ("Il a payé 12 € hier.", "12 €", "number"),
+        ("Il a payé 12 € hier.", "12 €", "money"),
+        ("Le 1er mars, tout change.", "1er", "number.ordinal"),
+        ("Il est né en 1987 à Lyon.", "1987", "number.year"),
+        ("Le taux atteint 3,5 points.", "3,5", "number.decimal"),
+        ("Elle a lu 21 pages.", "21", "number.cardinal"),
+        ("Le chômage baisse de 12 %.", "12 %", "number.percent"),
+        ("La piste fait 3 km de long.", "3 km", "measure"),
+        ("Les 3/4 des votants.", "3/4", "number.fraction"),
+        ("Dans les années 80, tout change.", "80", "date.decade"),
         ("Le texte [1] est publié.", "[1]", "symbol.footnote"),
         ("Il fait -5 degrés.", "-5", "number.signed"),
         ("Le maire est venu.", "maire", "word"),
@@ -69,6 +77,22 @@ import Testing
     func ruleNames(_ sentence: String, _ written: String, _ expected: String) {
         #expect(Self.rule(for: written, in: sentence) == expected)
         Self.checkPieces(sentence)
+    }
+
+    @Test("Every piece of every fixture is named by a registered rule or number reading")
+    func everyRuleNameIsRegistered() {
+        let known = FrenchNormalizer.ruleNames
+        var seen: Set<String> = []
+        for fixture in Self.fixtures where fixture.malformed == nil {
+            let normalizer = FrenchNormalizer(options: NormalizerOptions(region: fixture.region))
+            for piece in normalizer.pieces(of: fixture.written) {
+                #expect(known.contains(piece.rule), "«\(fixture.written)»: \(piece.rule)")
+                seen.insert(piece.rule)
+            }
+        }
+        // The bare "number" name is never shown: each number reading names itself.
+        #expect(!seen.contains("number"))
+        #expect(seen.isSuperset(of: ["number.cardinal", "number.ordinal", "number.year", "number.decimal", "money", "measure"]))
     }
 
     @Test("A lexicon entry is a piece of its own")

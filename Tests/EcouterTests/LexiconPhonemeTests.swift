@@ -3,8 +3,8 @@ import Ecouter
 import Testing
 
 /// Every entry of the shipped news lexicon, judged by what eSpeak NG would say: the entry must be applied
-/// by the reader's pronunciation step and must change eSpeak NG's reading of the name (an entry that
-/// changes nothing is dead weight, one that is not applied is a bug). Normalized text keeps the name
+/// by the reader's pronunciation step and must change eSpeak NG's reading of the name, alone or before
+/// a vowel or after « qu' » (an entry that changes nothing is dead weight, one that is not applied is a bug). Normalized text keeps the name
 /// as written: the respelling is for the engine only.
 @Suite("Shipped lexicon by phonemes")
 struct LexiconPhonemeTests {
@@ -52,7 +52,14 @@ struct LexiconPhonemeTests {
         #expect(normalized == entry.spoken, "\(entry.written): pronounced \"\(normalized)\"")
         let raw = try Self.phonemes(entry.written)
         let applied = try Self.phonemes(normalized)
-        #expect(Self.sound(applied) != Self.sound(raw), "\(entry.written): eSpeak NG already reads \(raw)")
+        // Some names are misread only in context: a liaison eSpeak NG makes before a vowel ("Saint-Tropez
+        // accueille"), a letter it drops after an elision ("qu'Airbus"). Such an entry must change the
+        // reading there.
+        let changes = try Self.sound(applied) != Self.sound(raw) || ["\(entry.written) accueille", "qu'\(entry.written)."].contains { context in
+            let spoken = normalizer.pronounce(normalizer.normalize(context))
+            return try Self.sound(Self.phonemes(spoken)) != Self.sound(Self.phonemes(context))
+        }
+        #expect(changes, "\(entry.written): eSpeak NG already reads \(raw), alone and in context")
         if entry.spoken.hasPrefix("[["), entry.spoken.hasSuffix("]]") {
             let expected = String(entry.spoken.dropFirst(2).dropLast(2))
             #expect(applied == expected, "\(entry.written): \(applied) ≠ \(expected)")

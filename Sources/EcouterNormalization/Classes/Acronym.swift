@@ -126,10 +126,25 @@ extension Verbalizer {
         return (isSpace(i - 1) && marksHeadline(i - 2)) || (isSpace(i + 1) && marksHeadline(i + 2))
     }
 
+    /// "ARNm" → "a r n m": capitals that are a spelled acronym, then one lower-case letter other than "s".
+    mutating func spelledWithLowerLetter(_ i: Int) -> Int? {
+        let start = t[i].start, end = t[i].end
+        let last = s[end - 1]
+        guard !Tokenizer.isUpper(last), last != "s", Tokenizer.isLetter(last) else { return nil }
+        for k in start..<(end - 1) where !Tokenizer.isUpper(s[k]) { return nil }
+        var prefix = ""
+        prefix.unicodeScalars.append(contentsOf: s[start..<(end - 1)])
+        guard Acronyms.spelled.contains(prefix) else { return nil }
+        say(Acronyms.spell(s[start..<end]))
+        return i + 1
+    }
+
     mutating func matchAcronym(_ i: Int) -> Int? {
         let n = length(i)
         let upper = isAllUpper(i)
         if !upper {
+            // "ARNm": a spelled acronym with a lower-case letter glued on is spelled whole (a plural "s" is not).
+            if n >= 3, n <= 7, let j = spelledWithLowerLetter(i) { return j }
             // "Insee", "Unesco", "Covid": mixed-case acronyms eSpeak NG would misread.
             guard n >= 3, n <= 9, Tokenizer.isUpper(first(i)), Acronyms.wordKeys.mightContainLowered(s, t[i].start, t[i].end),
                 let word = Acronyms.words[lowerText(i)]

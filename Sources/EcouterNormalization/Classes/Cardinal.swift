@@ -141,41 +141,103 @@ extension Verbalizer {
     mutating func matchNumberExpression(_ i: Int, negative: Bool) -> Int? {
         guard var n = parseNumber(i) else { return nil }
         n.negative = negative
-        if let j = matchOrdinal(n) { return j }
-        if let j = matchEnumerationMark(i, n) { return j }
-        if let j = matchPercent(n) { return j }
-        if let j = matchCupRound(i, n) { return j }
-        if let j = matchFraction(n) { return j }
-        if let j = matchRatio(n) { return j }
-        if let j = matchMoney(n) { return j }
-        if let j = matchDecadeSuffix(i, n) { return j }
-        if let j = matchMeasure(n) { return j }
-        if let j = matchNamedHyphenPair(n) { return j }
-        if let j = matchRange(n) { return j }
-        if let j = matchDecade(i, n) { return j }
+        // Set on every way out below: the rule's piece is named by the reading that fired.
+        numberReading = nil
+        // Each reading names itself for `normalize --explain` (``NumberReading``).
+        if let j = matchOrdinal(n) { return read(.ordinal, j) }
+        if let j = matchEnumerationMark(i, n) { return read(.ordinal, j) }
+        if let j = matchPercent(n) { return read(.percent, j) }
+        if let j = matchCupRound(i, n) { return read(.cupRound, j) }
+        if let j = matchFraction(n) { return read(.fraction, j) }
+        if let j = matchRatio(n) { return read(.ratio, j) }
+        if let j = matchMoney(n) { return read(.money, j) }
+        if let j = matchDecadeSuffix(i, n) { return read(.decade, j) }
+        if let j = matchMeasure(n) { return read(.measure, j) }
+        if let j = matchNamedHyphenPair(n) { return read(.namedPair, j) }
+        if let j = matchRange(n) { return read(.range, j) }
+        if let j = matchDecade(i, n) { return read(.decade, j) }
+        numberReading = !n.isWhole ? .decimal : Self.looksLikeYear(i, n) ? .year : .cardinal
         var gender = nounGender(after: n.end)
         // "21 rue des Lilas", "31 avenue Foch": a feminine noun left in the singular after a number above
         // one is not what is counted; the number is a house number or a label, said in the masculine.
         if gender == .feminine, n.takesPlural, nounIsSingular(after: n.end) { gender = .masculine }
         // "au 1 place de la Bourse": the house number 1 before a street type after "au"/"du".
         if gender == .feminine, n.value == 1, isHouseNumber(n) { gender = .masculine }
-        if n.value == 1, standsForCountedNoun(n) {
-            // "16 médailles d'or, dont 1 en judo": the number stands for the noun counted before.
+        if Self.endsWithOne(n), let counted = partitiveGender(n) {
+            // "21 des 41 étapes", "21 de leurs 31 dernières courses": a part of what the next number counts.
+            gender = counted
+        } else if Self.endsWithOne(n), standsForCountedNoun(n, from: i) {
+            // "16 médailles d'or, dont 1 en judo", "21 voix contre 201", "…, 21 ont voté": the number
+            // stands for the noun counted before, whose gender it takes.
             gender = lastCountedGender
         } else if isSpace(n.end), isWord(n.end + 1) {
             lastCountedGender = gender
+            countedNounSeen = true
         }
         say(numberWords(n, gender: gender))
         return n.end
     }
 
-    /// Whether `n` follows "dont" and no noun follows it: a pronoun for the noun counted before.
-    func standsForCountedNoun(_ n: ParsedNumber) -> Bool {
-        let start = n.end - 1
-        guard start >= 2, isSpace(start - 1), isText(start - 2, "dont") else { return false }
-        guard isSpace(n.end), isWord(n.end + 1) else { return true }
-        return ["en", "à", "au", "aux", "de", "du", "des", "d", "pour", "sur", "par", "dans", "chez", "avec", "seulement"]
-            .contains(lowerText(n.end + 1))
+    /// Words after which a number with no noun of its own counts the noun counted just before:
+    /// "16 médailles, dont 1 en judo", "21 voix contre 201", "12 pages sur 21", "3 buts à 1", "soit 21 de plus".
+    static let elidedNounLinks: Set<String> = ["dont", "contre", "sur", "à", "et", "ou", "soit"]
+
+    /// Words that may follow such a number without being its noun.
+    static let wordsAfterElidedNoun: Set<String> = [
+        "en", "à", "au", "aux", "de", "du", "des", "d", "pour", "sur", "par", "dans", "chez", "avec", "seulement",
+        "et", "ou", "contre", "l", "la", "le", "les", "lors", "il", "elle", "ils", "elles", "selon",
+    ]
+
+    /// Notes which reading of a number fired, and passes on where it ended.
+    @inline(__always)
+    mutating func read(_ reading: NumberReading, _ end: Int) -> Int {
+        numberReading = reading
+        return end
+    }
+
+    /// Whether the whole number at token `i` is written like a year: four digits from 1000 to 2199 in one
+    /// token ("2024", not "2 024").
+    static func looksLikeYear(_ i: Int, _ n: ParsedNumber) -> Bool {
+        guard n.end == i + 1, n.integer.count == 4, let v = n.value else { return false }
+        return (1000...2199).contains(v)
+    }
+
+    /// Whether number `n` (starting at token `i`) has no noun of its own and stands for the noun counted
+    /// before (`lastCountedGender` holds that noun's gender): after one of ``elidedNounLinks`` with no
+    /// noun after it, or, once a noun was counted in the sentence, before a verb or a closing « pour » /
+    /// « contre » (``wordsAfterCountingPronoun``: "41 communes…, 21 ont voté", "201 voix pour, 121 contre").
+    func standsForCountedNoun(_ n: ParsedNumber, from i: Int) -> Bool {
+        let linked = i >= 2 && isSpace(i - 1) && isWord(i - 2) && Self.elidedNounLinks.contains(lowerText(i - 2))
+        guard isSpace(n.end), isWord(n.end + 1) else { return linked }
+        let next = lowerText(n.end + 1)
+        if linked && Self.wordsAfterElidedNoun.contains(next) { return true }
+        guard countedNounSeen else { return false }
+        if Self.wordsAfterCountingPronoun.contains(next) { return true }
+        // "121 contre." / "201 voix pour, 121 contre": the vote itself, nothing counted after it.
+        return (next == "contre" || next == "pour") && (n.end + 2 >= t.count || kind(n.end + 2) == .punct)
+    }
+
+    /// Verbs a number used as a pronoun is the subject of ("21 ont voté", "3 sont partis").
+    static let wordsAfterCountingPronoun: Set<String> = [
+        "ont", "sont", "étaient", "avaient", "seront", "auront", "furent", "restent", "demeurent", "ont-ils", "ont-elles",
+    ]
+
+    /// The gender of what a part is taken from: "21 des 41 étapes", "1 de ses 3 filles" (the noun after
+    /// the second number), or nil when the number is not followed by « de/des [possessive] number noun ».
+    func partitiveGender(_ n: ParsedNumber) -> Gender? {
+        guard isSpace(n.end), isText(n.end + 1, "des") || isText(n.end + 1, "de"), isSpace(n.end + 2) else { return nil }
+        var k = n.end + 3
+        if isWord(k), Self.possessives.contains(lowerText(k)), isSpace(k + 1) { k += 2 }
+        guard isNumber(k), let m = parseNumber(k), isSpace(m.end), isWord(m.end + 1) else { return nil }
+        return nounGender(after: m.end)
+    }
+
+    static let possessives: Set<String> = ["leurs", "ses", "nos", "vos", "mes", "tes", "ces"]
+
+    /// Whether a whole number ends in "un" (1, 21, 201…: the only ones whose reading has a gender).
+    static func endsWithOne(_ n: ParsedNumber) -> Bool {
+        guard n.isWhole, let v = n.value else { return false }
+        return v % 10 == 1 && v % 100 != 11
     }
 
     /// Kinds of street a house number comes before ("au 1 rue", "du 1 place").

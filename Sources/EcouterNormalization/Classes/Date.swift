@@ -150,7 +150,24 @@ extension Verbalizer {
             say(numberWords(n))
             return n.end + 1
         }
+        // Tennis sets listed "6-3, 6-4" are said "six trois, six quatre", without "à".
+        let i = n.end - 1
+        if isSetScore(i), (isPunct(n.end + 2, ",") && isSpace(n.end + 3) && isSetScore(n.end + 4))
+            || (i >= 5 && isSpace(i - 1) && isPunct(i - 2, ",") && isSetScore(i - 5))
+        {
+            say(numberWords(n))
+            return n.end + 1
+        }
         say(numberWords(n) + " à")
         return n.end + 1
+    }
+
+    /// Whether number token `k`, a hyphen and a number spell a tennis set score: one side won six or
+    /// seven games, the other at most seven.
+    func isSetScore(_ k: Int) -> Bool {
+        guard isNumber(k), length(k) == 1, isPunct(k + 1, "-"), isNumber(k + 2), length(k + 2) == 1,
+            let a = value(k), let b = value(k + 2), a <= 7, b <= 7
+        else { return false }
+        return max(a, b) >= 6 && a != b
     }
 }

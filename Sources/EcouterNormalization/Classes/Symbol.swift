@@ -35,6 +35,11 @@ extension Verbalizer {
         }
         switch c {
         case "-":
+            // "les - de 12 ans": a minus sign standing for « moins » before « de » and a number.
+            if isSpace(i - 1), isSpace(i + 1), isText(i + 2, "de"), isSpace(i + 3), isNumber(i + 4) {
+                say("moins")
+                return i + 1
+            }
             // A dash between spaces (or at the start) is a pause; inside a word it is silent.
             if (i == 0 || isSpace(i - 1)) && (isSpace(i + 1) || i + 1 == t.count) {
                 pause()
@@ -87,7 +92,10 @@ extension Verbalizer {
         guard c == "#" || c == "@", atWordStart(i) || i == 0 else { return nil }
         if c == "#" {
             if isWord(i + 1) {
-                say("hashtag")
+                // "le hashtag #JeSuisCharlie", "le mouvement #MeToo": the tag is named already, or is the
+                // name of a movement; a newsreader says the word alone.
+                let named = i >= 2 && isSpace(i - 1) && isWord(i - 2) && Self.wordsNamingATag.contains(lowerText(i - 2))
+                if !named && !isMovementTag(i + 1) { say("hashtag") }
                 return i + 1
             }
             if isNumber(i + 1) {
@@ -99,6 +107,17 @@ extension Verbalizer {
         guard isWord(i + 1) || isNumber(i + 1) else { return nil }
         say("arobase")
         return i + 1
+    }
+
+    /// Words before "#tag" that already say it is a tag or a movement.
+    static let wordsNamingATag: Set<String> = [
+        "hashtag", "hashtags", "mot-dièse", "mots-dièse", "mot-clé", "mots-clés", "mot-clic", "mouvement", "mouvements",
+        "campagne", "slogan", "vague", "ère", "génération", "affaire", "collectif",
+    ]
+
+    /// Whether word `k` is a movement known by its tag ("#MeToo", "#MeTooThéâtre"): said as a name.
+    func isMovementTag(_ k: Int) -> Bool {
+        scalarsMatch("MeToo", at: t[k].start) || isText(k, "BalanceTonPorc") || isText(k, "BlackLivesMatter")
     }
 
     /// "x2" → "fois deux", "n-3" → "n moins trois", "3 x 4" → "trois fois quatre".

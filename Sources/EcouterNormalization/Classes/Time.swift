@@ -83,8 +83,9 @@ extension Verbalizer {
             var end = i + 3
             if isPunct(end, "″") {
                 end += 1
-                if isNumber(end), length(end) <= 2, let hundredths = value(end) {
-                    words += " " + numbers.cardinal(hundredths)
+                if isNumber(end), length(end) <= 2 {
+                    // "1'54''06": the hundredths keep their zero ("zéro six").
+                    words += " " + decimalWords(digits(end))
                     end += 1
                 }
             }
@@ -96,8 +97,8 @@ extension Verbalizer {
             say(Self.countWords(first, "seconde", numbers))
             return i + 2
         }
-        if isPunct(i + 1, "″"), isNumber(i + 2), length(i + 2) == 2, let hundredths = value(i + 2) {
-            say(numbers.cardinal(first, gender: .feminine) + (first >= 2 ? " secondes " : " seconde ") + numbers.cardinal(hundredths))
+        if isPunct(i + 1, "″"), isNumber(i + 2), length(i + 2) == 2 {
+            say(numbers.cardinal(first, gender: .feminine) + (first >= 2 ? " secondes " : " seconde ") + decimalWords(digits(i + 2)))
             return i + 3
         }
         return nil

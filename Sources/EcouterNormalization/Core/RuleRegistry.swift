@@ -115,6 +115,32 @@ extension RulePrecondition {
     }
 }
 
+/// The readings the `number` rule chooses between, in the order it tries them (``Verbalizer/matchNumberExpression(_:negative:)``).
+/// `normalize --explain` and ``SpokenPiece/rule`` name the one that fired ("number.ordinal", "money"…)
+/// instead of the rule's bare name.
+enum NumberReading: UInt8, Sendable, CaseIterable {
+    case ordinal, percent, cupRound, fraction, ratio, money, decade, measure, namedPair, range, decimal, year, cardinal
+
+    /// The name shown for a piece this reading produced.
+    var name: String {
+        switch self {
+        case .ordinal: return "number.ordinal"
+        case .percent: return "number.percent"
+        case .cupRound: return "number.cup-round"
+        case .fraction: return "number.fraction"
+        case .ratio: return "number.ratio"
+        case .money: return "money"
+        case .decade: return "date.decade"
+        case .measure: return "measure"
+        case .namedPair: return "number.named-pair"
+        case .range: return "number.range"
+        case .decimal: return "number.decimal"
+        case .year: return "number.year"
+        case .cardinal: return "number.cardinal"
+        }
+    }
+}
+
 /// The ordered rules: this list IS the priority between the semiotic classes (earlier wins).
 /// A token no rule takes is copied as written ("word"; "punctuation" for a mark).
 enum RuleRegistry {

@@ -22,6 +22,10 @@ package struct Verbalizer {
     /// The gender of the last noun counted by a number ("16 médailles"), for a later "dont 1" that
     /// stands for it ("dont une en judo").
     var lastCountedGender: Gender = .masculine
+    /// Whether a number counted a noun earlier in the sentence (``lastCountedGender`` is then meaningful).
+    var countedNounSeen = false
+    /// Which reading the `number` rule chose for the piece being read (for the pieces' rule names).
+    var numberReading: NumberReading?
 
     /// The spoken text as UTF-8 bytes (appending bytes is much faster than growing a String scalar by scalar).
     private var out: [UInt8] = []
@@ -74,7 +78,10 @@ package struct Verbalizer {
         for entry in entries where entry.precondition.holds(facts) {
             pieceStart = out.count
             if let j = apply(entry.matcher, at: i) {
-                if recordsPieces { markPiece(RuleRegistry.rules[entry.index].name, from: i, to: j) }
+                if recordsPieces {
+                    let name = entry.matcher == .number ? numberReading?.name : nil
+                    markPiece(name ?? RuleRegistry.rules[entry.index].name, from: i, to: j)
+                }
                 return j
             }
         }

@@ -52,6 +52,13 @@ art	article	period	beforeNumber
 Art	article	period	beforeNumber
 chap	chapitre	period	always
 vol	volume	period	beforeNumber
+lun	lundi	period	beforeNumber
+mar	mardi	period	beforeNumber
+mer	mercredi	period	beforeNumber
+jeu	jeudi	period	beforeNumber
+ven	vendredi	period	beforeNumber
+sam	samedi	period	beforeNumber
+dim	dimanche	period	beforeNumber
 dir	direction	period	always
 bât	bâtiment	period	beforeNameOrNumber
 Bât	bâtiment	period	beforeNameOrNumber
@@ -286,7 +293,7 @@ cnes	word	cnèss
 esa	word	éza
 ena	word	éna
 essec	word	éssec
-ehpad	word	éhpad
+ehpad	word	épade
 unef	word	unef
 urssaf	word	urssaf
 arcom	word	arcom
@@ -304,7 +311,7 @@ cop	word	cop
 ina	word	ina
 isf	word	i s f
 ifi	word	ifi
-spa	word	spa
+SPA	letters
 anpe	word	a n p e
 apec	word	apèc
 crous	word	crousse
@@ -359,6 +366,7 @@ nasdaq	word	nazdak
 ftse	word	footsie
 ocde	word	o c d e
 oms	word	o m s
+unrwa	word	oun-roua
 
 """#),
         ("currencies", #"""

@@ -5,13 +5,14 @@
 ///
 /// eSpeak NG never links *cent*, and links *vingt* before a vowel but not before a mute *h*. The word is
 /// respelled « cente » / « vinte », which eSpeak NG reads with the *t* carried to the next word. No
-/// liaison before words French never links a number to: the numbers *un*, *onze*, *huit* (« cent un »,
+/// liaison before words French never links a number to: the numbers *un*, *onze*, *huit*, *huitante* (« cent un »,
 /// « cent onze »), an aspirated *h* (« cent hérissons »), and function words (« vingt à trente »,
 /// « pour cent ont voté »).
 struct NumberLiaisonRepair: PronunciationRepair {
     /// Words that take no liaison after a number.
     static let noLiaison: Set<String> = [
-        "un", "une", "unième", "onze", "onzième", "onzièmes", "huit", "huitième", "huitièmes",
+        "un", "une", "unième", "onze", "onzième", "onzièmes", "huit", "huitième", "huitièmes", "huitante", "huitantième",
+        "huitantièmes",
         "et", "ou", "où", "à", "au", "aux", "en", "y", "avec", "après", "avant", "environ", "entre",
         "il", "ils", "elle", "elles", "on", "est", "a", "ont", "avait", "avaient", "était", "étaient",
         "ici", "alors", "aussi", "ainsi", "encore", "hier", "aujourd", "or", "oui",

@@ -21,6 +21,7 @@ enum PronunciationRepairs {
         LatinPhraseRepair(),
         AujourdhuiRepair(),
         QuElisionRepair(),
+        LetterLiaisonRepair(),
     ]
 
     /// `text` with every repair applied; text with no word a repair looks for comes back unchanged.
@@ -31,11 +32,20 @@ enum PronunciationRepairs {
         return words.text
     }
 
-    /// Every repair today is about "vingt", "cent", "th", "et c(a)etera", "et al", "hui", "qu'h" or a
-    /// letter of Latin Extended-A (UTF-8 lead byte C4 or C5): most sentences are ruled out without
-    /// cutting them.
+    /// Every repair today is about "vingt", "cent", "th", "et c(a)etera", "et al", "hui", "qu'h", a
+    /// spelled letter (" s m ") or a letter of Latin Extended-A (UTF-8 lead byte C4 or C5): most
+    /// sentences are ruled out without cutting them.
     private static func mayNeedRepair(_ text: String) -> Bool {
         text.utf8.withContiguousStorageIfAvailable(containsRepairTrigger) ?? containsRepairTrigger(Array(text.utf8))
+    }
+
+    /// f, l, m, n, r, s, x, e, o, i or u in either case (the letters ``LetterLiaisonRepair`` names).
+    @inline(__always)
+    private static func isLetterWithVowelName(_ byte: UInt8) -> Bool {
+        switch byte | 0x20 {
+        case 0x66, 0x6C, 0x6D, 0x6E, 0x72, 0x73, 0x78, 0x65, 0x6F, 0x69, 0x75: return true
+        default: return false
+        }
     }
 
     private static func containsRepairTrigger<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8, C.Index == Int {
@@ -61,6 +71,13 @@ enum PronunciationRepairs {
             }
             let a = bytes[k] | 0x20, b = bytes[k + 1] | 0x20
             if a == 0x74 && b == 0x68 { return true }
+            // " s m": a spelled letter whose name starts with a vowel sound, then another letter.
+            if bytes[k] == 0x20, k + 3 < bytes.endIndex, bytes[k + 2] == 0x20, Self.isLetterWithVowelName(bytes[k + 1]),
+                bytes[k + 3] | 0x20 >= 0x61, bytes[k + 3] | 0x20 <= 0x7A,
+                k + 4 == bytes.endIndex || !(bytes[k + 4] | 0x20 >= 0x61 && bytes[k + 4] | 0x20 <= 0x7A)
+            {
+                return true
+            }
             if k + 2 < bytes.endIndex {
                 let c = bytes[k + 2] | 0x20
                 if (a == 0x65 && b == 0x6E && c == 0x74) || (a == 0x6E && b == 0x67 && c == 0x74) { return true }
