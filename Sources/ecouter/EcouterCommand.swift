@@ -24,7 +24,7 @@ struct EcouterCommand: AsyncParsableCommand {
         version: EcouterVersion.current,
         subcommands: [
             ReadCommand.self, TextCommand.self, NormalizeCommand.self, SentencesCommand.self, PhonemesCommand.self,
-            VoicesCommand.self, InfoCommand.self, FeedCommand.self, FeedWorkerCommand.self,
+            VoicesCommand.self, InfoCommand.self, FeedCommand.self, FeedWorkerCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )
