@@ -7,7 +7,7 @@ set -euo pipefail
 
 packages=(pkg-config libespeak-ng-dev espeak-ng-data libxml2-dev libmp3lame-dev libopusenc-dev)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(espeak-ng sox libsox-fmt-mp3 mpg123 ffmpeg python3 python3-pip opus-tools)
+    packages+=(espeak-ng sox libsox-fmt-mp3 mpg123 ffmpeg python3 python3-pip opus-tools chromium)
 fi
 
 missing=()
