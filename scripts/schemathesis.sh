@@ -29,5 +29,9 @@ for _ in $(seq 1 300); do
 done
 [[ -n "$port" ]] || { echo "schemathesis.sh: the server did not start:" >&2; cat "$log" >&2; exit 1; }
 
+# positive_data_acceptance is left out: "has readable French text" (not empty, not only
+# punctuation, not an HTML page without an article) cannot be said in a schema, so schema-valid
+# bodies such as "\u0000" or "<p></p>" are rightly refused with 400. Every other check runs.
 timeout 900 python3 -m schemathesis.cli run docs/openapi.yaml --url "http://127.0.0.1:$port" \
-    --checks all --max-examples "$examples" --request-timeout 60 --workers 1 --no-color
+    --checks all --exclude-checks positive_data_acceptance --max-examples "$examples" \
+    --request-timeout 60 --workers 1 --no-color

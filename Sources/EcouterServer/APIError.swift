@@ -35,6 +35,13 @@ struct APIError: Error, HTTPResponseError {
 /// Turns every error that escapes a route (Hummingbird's own 404/405/413 included) into the JSON shape.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let isPreflight = request.method == .options && request.headers[.accessControlRequestMethod] != nil
+        if !isPreflight, let allowed = Self.allowedMethods(for: request.uri.path), !allowed.contains(request.method) {
+            let list = allowed.map(\.rawValue).joined(separator: ", ")
+            return APIError.jsonResponse(
+                status: .methodNotAllowed, code: "method_not_allowed", message: "\(request.method.rawValue) is not served here; use \(list)",
+                headers: [.allow: list])
+        }
         do {
             let response = try await next(request, context)
             return response
@@ -48,6 +55,16 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             context.logger.error("unexpected failure", metadata: ["error": "\(error)"])
             return APIError.jsonResponse(status: .internalServerError, code: "internal", message: "internal error")
+        }
+    }
+
+    /// The routes' methods by path, so that a known path asked with another method gets 405, not 404.
+    /// (CORS preflights are answered before this, by the CORS middleware, for allowed origins.)
+    static func allowedMethods(for path: String) -> [HTTPRequest.Method]? {
+        switch path {
+        case "/v1/articles", "/v1/audio/speech": return [.post]
+        case "/v1/voices", "/healthz", "/metrics", "/player.js", "/": return [.get]
+        default: return path.hasPrefix("/v1/articles/") ? [.get, .head] : nil
         }
     }
 

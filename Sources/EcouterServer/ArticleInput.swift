@@ -22,6 +22,15 @@ struct ArticleInput: Sendable {
     static func decode(body: ByteBuffer, contentType: String?, query: [String: String], fetcher: ArticleFetcher) async throws(APIError) -> ArticleInput {
         let bytes = Array(buffer: body)
         let type = (contentType ?? "text/plain").split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
+        // Checked whatever the body: a bad query is an error even when the JSON names its own voice.
+        let rate: Int?
+        if let text = query["rate"] {
+            guard let value = Int(text) else { throw APIError(.badRequest, "bad_rate", "rate must be a whole number") }
+            rate = value
+        } else {
+            rate = nil
+        }
+        let queryVoice = try VoiceChoice(voice: query["voice"], rate: rate)
         switch type {
         case "application/json":
             let json: JSONBody
@@ -32,7 +41,7 @@ struct ArticleInput: Sendable {
             guard given.count == 1 else {
                 throw APIError(.badRequest, "bad_json", "give exactly one of text, html or url")
             }
-            let voice = try VoiceChoice(voice: json.voice, rate: json.rate)
+            let voice = json.voice == nil && json.rate == nil ? queryVoice : try VoiceChoice(voice: json.voice, rate: json.rate)
             if let url = json.url {
                 let page = try await fetcher.fetch(url)
                 return ArticleInput(article: try article(page.bytes, format: page.isHTML ? .html : .text, voice: voice), voice: voice)
@@ -42,14 +51,7 @@ struct ArticleInput: Sendable {
             }
             return ArticleInput(article: try article(Array((json.text ?? "").utf8), format: .text, voice: voice), voice: voice)
         case "text/plain", "text/html":
-            let rate: Int?
-            if let text = query["rate"] {
-                guard let value = Int(text) else { throw APIError(.badRequest, "bad_rate", "rate must be a whole number") }
-                rate = value
-            } else {
-                rate = nil
-            }
-            let voice = try VoiceChoice(voice: query["voice"], rate: rate)
+            let voice = queryVoice
             return ArticleInput(article: try article(bytes, format: type == "text/html" ? .html : .text, voice: voice), voice: voice)
         default:
             throw APIError(.unsupportedMediaType, "unsupported_media_type", "send text/plain, text/html or application/json")
