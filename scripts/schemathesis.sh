@@ -32,6 +32,9 @@ done
 # positive_data_acceptance is left out: "has readable French text" (not empty, not only
 # punctuation, not an HTML page without an article) cannot be said in a schema, so schema-valid
 # bodies such as "\u0000" or "<p></p>" are rightly refused with 400. Every other check runs.
-timeout 900 python3 -m schemathesis.cli run docs/openapi.yaml --url "http://127.0.0.1:$port" \
+spec="$PWD/docs/openapi.yaml"
+# Run from the scratch folder: schemathesis keeps a .schemathesis cache in the working directory.
+cd "$work"
+timeout 900 python3 -m schemathesis.cli run "$spec" --url "http://127.0.0.1:$port" \
     --checks all --exclude-checks positive_data_acceptance --max-examples "$examples" \
     --request-timeout 60 --workers 1 --no-color
