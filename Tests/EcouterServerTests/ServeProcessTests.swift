@@ -112,3 +112,31 @@ struct ServeProcessTests {
         #expect(text == "ecouter: error: jobs must be 1–64\n")
     }
 }
+
+@Suite("ecouter FILE -o out.opus")
+struct OpusOutputTests {
+    @Test("the read command writes Ogg Opus for a .opus name, decoding to the same length as the WAV")
+    func readToOpus() throws {
+        let folder = ServerHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("article.txt")
+        try Data(Texts.article("opus", sentences: 3).utf8).write(to: input)
+        func read(to name: String) throws -> [UInt8] {
+            let process = Process()
+            process.executableURL = ServerHarness.binary
+            process.arguments = [input.path, "-o", folder.appendingPathComponent(name).path, "--quiet"]
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            return [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+        }
+        let opus = try read(to: "article.opus")
+        #expect(Array(opus.prefix(4)) == Array("OggS".utf8))
+        #expect(try AudioProbe.codec(of: opus, extension: "opus") == "opus")
+        let wavSeconds = try #require(try AudioProbe.duration(of: try read(to: "article.wav"), extension: "wav"))
+        let opusSeconds = try #require(try AudioProbe.duration(of: opus, extension: "opus"))
+        #expect(abs(opusSeconds - wavSeconds) < 0.1)
+        // 24 kb/s: about 3 kB per second of audio, a tenth of the 16-bit 22 kHz WAV.
+        #expect(Double(opus.count) / opusSeconds < 4000)
+    }
+}
