@@ -78,7 +78,7 @@ struct ServeProcessTests {
         let cache = ServerHarness.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: cache) }
         let server = try RunningServer(arguments: ["--cache", cache.path])
-        let post = Task { try await server.request("/v1/articles", method: "POST", body: Texts.article("arrêt", sentences: 30)) }
+        let post = Task { try await server.request("/v1/articles", method: "POST", body: Texts.article("arrêt", sentences: 120)) }
         var waited = 0
         while try await server.metric("ecouter_cache_misses_total") < 1, waited < 200 {
             try await Task.sleep(for: .milliseconds(50))
