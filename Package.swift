@@ -15,6 +15,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // C libraries from Debian, each wrapped once.
@@ -28,14 +32,18 @@ let package = Package(
             name: "CLame", pkgConfig: "lame",
             providers: [.apt(["libmp3lame-dev"]), .brew(["lame"])]),
 
+        .systemLibrary(
+            name: "COpusEnc", pkgConfig: "libopusenc",
+            providers: [.apt(["libopusenc-dev"]), .brew(["libopusenc"])]),
+
         // Pure Swift: written French -> spoken French, sentence by sentence. No C, no I/O.
         .target(name: "EcouterNormalization"),
         // The only importer of CEspeakNG: the engine, voice parameters, phonemes.
         .target(
             name: "EcouterSynthesis",
             dependencies: ["CEspeakNG", .product(name: "Logging", package: "swift-log")]),
-        // Audio sinks: streaming WAV, MP3 through LAME.
-        .target(name: "EcouterAudio", dependencies: ["CLame"]),
+        // Audio sinks: streaming WAV, MP3 through LAME, Ogg Opus through libopusenc.
+        .target(name: "EcouterAudio", dependencies: ["CLame", "COpusEnc"]),
         // Articles as they arrive: page-text cleanup, HTML extraction (libxml2), reading structure.
         .target(
             name: "EcouterExtraction",
@@ -51,11 +59,23 @@ let package = Package(
         .target(
             name: "EcouterFeed",
             dependencies: ["Ecouter", "EcouterSynthesis", "EcouterExtraction", .product(name: "Logging", package: "swift-log")]),
+        // `ecouter serve`: the HTTP service behind the « Écouter l'article » button.
+        .target(
+            name: "EcouterServer",
+            dependencies: [
+                "Ecouter", "EcouterFeed",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]),
         // The command: thin, one file per subcommand.
         .executableTarget(
             name: "ecouter",
             dependencies: [
-                "Ecouter", "EcouterFeed",
+                "Ecouter", "EcouterFeed", "EcouterServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -72,6 +92,12 @@ let package = Package(
         .testTarget(
             name: "EcouterFeedTests", dependencies: ["EcouterFeed"],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "EcouterServerTests",
+            dependencies: [
+                "EcouterServer", "EcouterAudio", "ecouter",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         // Drives the built `ecouter` binary as a user would.
         .testTarget(name: "EcouterCLITests", dependencies: ["ecouter"]),
     ],
