@@ -62,6 +62,6 @@ public struct AudioServer: Sendable {
         let app = application(onListening: onListening)
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
-        synthesis.shutdown()
+        await synthesis.shutdown()
     }
 }

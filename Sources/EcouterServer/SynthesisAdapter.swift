@@ -9,8 +9,9 @@ import Foundation
 ///
 /// Whole articles are spoken in worker processes (the feed's `ecouter feed-worker`): eSpeak NG is
 /// process-global, so N workers give N engines on N cores, and a worker that crashes fails only its
-/// request. Streaming (`/v1/audio/speech`) pulls sentence chunks from this process's engine, as the
-/// command does for `-o -`.
+/// request. Streaming (`/v1/audio/speech`) pulls sentence chunks from a speech worker
+/// (`ecouter speech-worker`), one per voice setting, started on first use and reused: text from the
+/// network never reaches libespeak-ng in the server's own process.
 public struct SynthesisAdapter: Sendable {
     /// Where whole-article synthesis runs.
     public enum Mode: Sendable {
@@ -22,6 +23,7 @@ public struct SynthesisAdapter: Sendable {
 
     private let mode: Mode
     private let renderers = RendererTable()
+    private let streamReaders = StreamReaderTable()
 
     public init(mode: Mode) {
         self.mode = mode
@@ -44,15 +46,26 @@ public struct SynthesisAdapter: Sendable {
 
     /// The article's audio, sentence by sentence, synthesized as the caller pulls it.
     func chunks(of article: Article, voice: VoiceChoice) throws(EcouterError) -> AudioChunks {
-        try ArticleReader(options: voice.readingOptions).audioChunks(for: article)
+        switch mode {
+        case .inProcess:
+            return try ArticleReader(options: voice.readingOptions).audioChunks(for: article)
+        case .workers(let executable):
+            let reader = streamReaders.reader(for: voice.workerArguments) {
+                var options = voice.readingOptions
+                options.synthesis = .isolated(WorkerExecutable(executable: executable, arguments: ["speech-worker"]))
+                return ArticleReader(options: options)
+            }
+            return try reader.audioChunks(for: article)
+        }
     }
 
     /// The engine's output rate (chunks and WAV files carry it too; this is for headers written first).
     static let sampleRate = 22050
 
     /// Lets idle workers exit.
-    func shutdown() {
-        renderers.shutdownAll()
+    func shutdown() async {
+        await renderers.shutdownAll()
+        await streamReaders.shutdownAll()
     }
 }
 
@@ -70,8 +83,28 @@ private final class RendererTable: @unchecked Sendable {
         }
     }
 
-    func shutdownAll() {
+    func shutdownAll() async {
         let all = lock.withLock { Array(table.values) }
-        for renderer in all { renderer.shutdown() }
+        for renderer in all { await renderer.shutdown() }
+    }
+}
+
+/// One isolated reader (and so one speech worker) per voice setting, for streamed speech.
+private final class StreamReaderTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table: [[String]: ArticleReader] = [:]
+
+    func reader(for key: [String], make: () -> ArticleReader) -> ArticleReader {
+        lock.withLock {
+            if let existing = table[key] { return existing }
+            let made = make()
+            table[key] = made
+            return made
+        }
+    }
+
+    func shutdownAll() async {
+        let all = lock.withLock { Array(table.values) }
+        for reader in all { await reader.shutdownSynthesis() }
     }
 }
