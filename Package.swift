@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(
             name: "EcouterExtractionTests", dependencies: ["EcouterExtraction"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "EcouterTests", dependencies: ["Ecouter"]),
+        .testTarget(name: "EcouterTests", dependencies: ["Ecouter"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "EcouterFeedTests", dependencies: ["EcouterFeed"],
             resources: [.copy("Fixtures")]),

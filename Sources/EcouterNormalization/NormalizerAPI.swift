@@ -67,11 +67,17 @@ public struct FrenchNormalizer: Sendable {
         return (LexiconMatcher(protected.merging(options.lexicon)), LexiconMatcher(options.pronunciations))
     }
 
-    /// Applies the pronunciation lexicon to normalized text, whole word by whole word.
+    /// Prepares normalized text for eSpeak NG: the pronunciation lexicon, whole word by whole word,
+    /// then the pronunciation repairs (the *t* of *vingt* in quatre-vingt-deux, the liaison after
+    /// *cent* and *vingt*: see `Pronunciation/`).
     ///
     /// Case-aware like the lexicon: an entry written in lower case matches any capitalization.
     /// The result may hold `[[phonemes]]`, which the synthesizer reads as phonemes.
     public func pronounce(_ spoken: String) -> String {
+        PronunciationRepairs.apply(applyPronunciationLexicon(spoken))
+    }
+
+    private func applyPronunciationLexicon(_ spoken: String) -> String {
         guard !pronunciationMatcher.isEmpty else { return spoken }
         let s = Array(spoken.unicodeScalars)
         var out = String.UnicodeScalarView()

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import EcouterNormalization
+import Testing
+
+/// The pronunciation repairs as text: what they rewrite, and everything they leave exactly as it was.
+/// (Their sound is checked against eSpeak NG in EcouterTests/PronunciationRepairTests.)
+@Suite("Pronunciation repairs, text")
+struct PronunciationRepairTextTests {
+    let normalizer = FrenchNormalizer()
+
+    @Test("quatre-vingt-deux loses the t, quatre-vingt-un and quatre-vingt-dix are left alone")
+    func quatreVingt() {
+        #expect(normalizer.pronounce("quatre-vingt-deux") == "quatre-vin-deux")
+        #expect(normalizer.pronounce("Quatre-Vingt-Onze ans") == "Quatre-Vin-Onze ans")
+        #expect(normalizer.pronounce("quatre-vingt-un") == "quatre-vingt-un")
+        #expect(normalizer.pronounce("quatre-vingt-dix-sept") == "quatre-vingt-dix-sept")
+        #expect(normalizer.pronounce("quatre vingt deux") == "quatre vingt deux")
+    }
+
+    @Test("cent and vingt before a vowel are respelled, nothing else moves")
+    func liaison() {
+        #expect(normalizer.pronounce("Il a payé cent euros, vingt heures.") == "Il a payé cente euros, vinte heures.")
+        #expect(normalizer.pronounce("Cent ans") == "Cente ans")
+        #expect(normalizer.pronounce("vingt ans") == "vingt ans")  // eSpeak NG links this one itself
+        #expect(normalizer.pronounce("cent un, cent onze, cent huit") == "cent un, cent onze, cent huit")
+        #expect(normalizer.pronounce("cent hérissons, cent hauts") == "cent hérissons, cent hauts")
+        #expect(normalizer.pronounce("trois pour cent ont voté") == "trois pour cent ont voté")
+        #expect(normalizer.pronounce("cent, euros") == "cent, euros")
+        #expect(normalizer.pronounce("centaine d'euros") == "centaine d'euros")
+    }
+
+    @Test("text without a repair comes back identical", arguments: [
+        "", " ", "Le gouvernement a présenté son budget.", "[[waSiNt'On]] cent euros", "  vingt  ", "«cent»", "é",
+        "Cent", "quatre-vingt-", "-vingt-deux",
+    ])
+    func untouched(_ text: String) {
+        let expected = text == "[[waSiNt'On]] cent euros" ? "[[waSiNt'On]] cente euros" : text
+        #expect(normalizer.pronounce(text) == expected)
+    }
+
+    @Test("phoneme spans are never looked into")
+    func phonemeSpans() {
+        #expect(normalizer.pronounce("[[s'A~ ]] euros") == "[[s'A~ ]] euros")
+        #expect(normalizer.pronounce("[[cent euros]]") == "[[cent euros]]")
+        #expect(normalizer.pronounce("cent [[unclosed") == "cent [[unclosed")
+    }
+}
+
+@Suite("Pronunciation repairs, th")
+struct ThSpellingRepairTextTests {
+    let normalizer = FrenchNormalizer()
+
+    @Test("th is written t in names", arguments: [
+        ("Éthiopie", "Éttiopie"), ("Arthur", "Artur"), ("Authentiques", "Autentiques"),
+        ("Judith", "Judite"), ("Elisabeth", "Elisabète"), ("Bethléem", "Bètléem"),
+        ("Mathieu", "Mattieu"), ("Matthieu", "Mattieu"), ("Lithium", "Littium"), ("Methode", "Mètode"),
+    ])
+    func respelled(_ written: String, _ said: String) {
+        #expect(normalizer.pronounce(written) == said)
+    }
+
+    @Test("th left alone where t would be wrong", arguments: [
+        "Thierry", "Thiers", "asthme", "isthmes", "The", "the", "with", "thc", "FTTH", "th", "Th", "rythme", "aagathadi",
+    ])
+    func leftAlone(_ word: String) {
+        #expect(normalizer.pronounce(word) == word)
+        #expect(normalizer.pronounce("la \(word) !") == "la \(word) !")
+    }
+}
+
+@Suite("Pronunciation repairs, foreign letters")
+struct ForeignLettersRepairTextTests {
+    let normalizer = FrenchNormalizer()
+
+    @Test("Central European and Turkish letters are respelled", arguments: [
+        ("Babiš", "Babich"), ("Šefčovič", "Cheftchovitch"), ("Dvořák", "Dvorják"), ("Erdoğan", "Erdoan"),
+        ("Ćosić", "Tchositch"), ("Žižek", "Jijek"), ("Kılıçdaroğlu", "Kılıçdarolu"),
+    ])
+    func respelled(_ written: String, _ said: String) {
+        #expect(normalizer.pronounce(written) == said)
+    }
+
+    @Test("French letters and words without these letters are left alone", arguments: [
+        "Éric", "ça", "Noël", "œuvre", "public", "Frédéric", "Kraków", "naïve",
+    ])
+    func leftAlone(_ word: String) {
+        #expect(normalizer.pronounce(word) == word)
+    }
+}
+
+@Suite("Pronunciation repairs, Latin phrases")
+struct LatinPhraseRepairTextTests {
+    let normalizer = FrenchNormalizer()
+
+    @Test("et cetera and et al. are respelled, the rest of the sentence kept")
+    func respelled() {
+        #expect(normalizer.pronounce("les fruits, et cetera.") == "les fruits, ètsétéra.")
+        #expect(normalizer.pronounce("Et cetera") == "Ètsétéra")
+        #expect(normalizer.pronounce("Dupont et al. ont montré") == "Dupont ète al. ont montré")
+        #expect(normalizer.pronounce("et cetera et al") == "ètsétéra ète al")
+    }
+
+    @Test("et followed by anything else is left alone")
+    func leftAlone() {
+        #expect(normalizer.pronounce("il est allé et alors") == "il est allé et alors")
+        #expect(normalizer.pronounce("et, al") == "et, al")
+        #expect(normalizer.pronounce("et") == "et")
+    }
+}
+
+@Suite("Pronunciation repairs, aujourd'hui")
+struct AujourdhuiRepairTextTests {
+    let normalizer = FrenchNormalizer()
+
+    @Test("the silent h of aujourd'hui is dropped, with either apostrophe", arguments: [
+        ("d'aujourd'hui", "d'aujourd'ui"), ("jusqu’aujourd’hui", "jusqu’aujourd’ui"), ("Aujourd'hui", "Aujourd'ui"),
+    ])
+    func respelled(_ written: String, _ said: String) {
+        #expect(normalizer.pronounce(written) == said)
+    }
+
+    @Test("other words with hui are left alone", arguments: ["huit", "huile", "aujourd hui", "Huijbregts"])
+    func leftAlone(_ word: String) {
+        #expect(normalizer.pronounce(word) == word)
+    }
+}
+
+@Suite("Pronunciation repairs, qu' before a mute h")
+struct QuElisionRepairTextTests {
+    let normalizer = FrenchNormalizer()
+
+    @Test("the mute h after qu' is dropped", arguments: [
+        ("qu'homme", "qu'omme"), ("plus qu'hier", "plus qu'ièr"), ("qu’Hidalgo", "qu’Idalgo"), ("Qu'histoire", "Qu'istoire"),
+    ])
+    func respelled(_ written: String, _ said: String) {
+        #expect(normalizer.pronounce(written) == said)
+    }
+
+    @Test("left alone: other elisions, an aspirated h, qu' before a vowel", arguments: [
+        "jusqu'hier", "lorsqu'Hélène", "qu'héros", "qu'il", "l'homme", "d'histoire", "qu' h",
+    ])
+    func leftAlone(_ text: String) {
+        #expect(normalizer.pronounce(text) == text)
+    }
+}
