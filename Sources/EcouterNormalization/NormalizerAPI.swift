@@ -127,6 +127,26 @@ public struct FrenchNormalizer: Sendable {
         return again.run()
     }
 
+    /// The spoken form of one sentence as pieces, one per rule that fired or token copied as written,
+    /// each with the source span it was read from (see ``SpokenPiece``). Their spoken texts joined
+    /// give ``normalize(_:)``'s result exactly.
+    public func pieces(of sentence: String) -> [SpokenPiece] {
+        let (scalars, origins) = TextCleaner.cleanWithOrigins(sentence)
+        guard !scalars.isEmpty else { return [] }
+        func verbalize(dropFootnotes: Bool) -> [SpokenPiece] {
+            var verbalizer = Verbalizer(scalars: scalars, numbers: FrenchNumbers(region: options.region), lexicon: matcher)
+            verbalizer.dropFootnotes = dropFootnotes
+            verbalizer.recordsPieces = true
+            let spoken = verbalizer.run()
+            return verbalizer.spokenPieces(spoken: spoken, sentence: sentence, origins: origins)
+        }
+        let pieces = verbalize(dropFootnotes: true)
+        // The same fallback as normalize(_:): a sentence whose every letter was dropped is read again.
+        let saysSomething = pieces.contains { $0.spoken.unicodeScalars.contains { Tokenizer.isLetter($0) || Tokenizer.isDigit($0) } }
+        if saysSomething || !scalars.contains(where: { Tokenizer.isLetter($0) || Tokenizer.isDigit($0) }) { return pieces }
+        return verbalize(dropFootnotes: false)
+    }
+
     /// Segments `text` into sentences and normalizes each.
     public func sentences(in text: String) -> [SpokenSentence] {
         var result: [SpokenSentence] = []

@@ -8,32 +8,76 @@ package enum TextCleaner {
     package static func clean(_ text: String) -> [Unicode.Scalar] {
         // One pass maps the text and notes whether it needs NFC; the rare text that does is composed
         // and mapped again (news text almost never needs it, and a separate check cost a pass of its own).
-        let (out, needsComposition) = mapped(text)
+        var none = NoOrigins()
+        let (out, needsComposition) = mapped(text, &none)
         guard needsComposition else { return out }
-        return mapped(text.precomposedStringWithCanonicalMapping).scalars
+        return mapped(text.precomposedStringWithCanonicalMapping, &none).scalars
+    }
+
+    /// The cleaned scalars of `text` (as ``clean(_:)``), and for each one the range of scalar offsets
+    /// of `text` it comes from: cleaning drops, merges and composes scalars, and spans shown to a user
+    /// must point into the text as given.
+    package static func cleanWithOrigins(_ text: String) -> (scalars: [Unicode.Scalar], origins: [Range<Int>]) {
+        var origins = ScalarOrigins()
+        let (out, needsComposition) = mapped(text, &origins)
+        guard needsComposition else { return (out, origins.ranges) }
+        let composed = text.precomposedStringWithCanonicalMapping
+        var composedOrigins = ScalarOrigins()
+        let scalars = mapped(composed, &composedOrigins).scalars
+        // Composition stays inside a grapheme cluster: a composed scalar comes from its whole cluster.
+        let clusterOf = clusterRanges(original: text, composed: composed)
+        let ranges = composedOrigins.ranges.map { r -> Range<Int> in
+            guard r.upperBound - 1 < clusterOf.count else { return 0..<text.unicodeScalars.count }
+            return clusterOf[r.lowerBound].lowerBound..<clusterOf[r.upperBound - 1].upperBound
+        }
+        return (scalars, ranges)
+    }
+
+    /// For each scalar of `composed`, the scalar range in `original` of the grapheme cluster holding it
+    /// (the whole text when the two do not have the same clusters).
+    private static func clusterRanges(original: String, composed: String) -> [Range<Int>] {
+        let total = original.unicodeScalars.count
+        guard original.count == composed.count else {
+            return [Range<Int>](repeating: 0..<total, count: composed.unicodeScalars.count)
+        }
+        var result: [Range<Int>] = []
+        result.reserveCapacity(composed.unicodeScalars.count)
+        var offset = 0
+        for (originalCluster, composedCluster) in zip(original, composed) {
+            let width = originalCluster.unicodeScalars.count
+            for _ in composedCluster.unicodeScalars { result.append(offset..<offset + width) }
+            offset += width
+        }
+        return result
     }
 
     /// The mapped scalars of `text`, and whether `text` holds combining marks or other scalars NFC could
     /// change (a cheap over-approximation): a scalar in U+0300…U+037F (combining diacritics) or from U+0800
     /// on, together with any scalar from U+0300 on that is not common precomposed typography.
-    private static func mapped(_ text: String) -> (scalars: [Unicode.Scalar], needsComposition: Bool) {
+    private static func mapped<Origins: CleanedOrigins>(
+        _ text: String, _ origins: inout Origins
+    ) -> (scalars: [Unicode.Scalar], needsComposition: Bool) {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(text.utf8.count)
         var lastWasSpace = true
         var sawCombiningOrHigh = false
         var sawUncommon = false
         var insideDoubleQuotes = false
+        var source = -1
         for scalar in text.unicodeScalars {
+            source += 1
             let v = scalar.value
             // Printable ASCII other than the double quote and the backquote is kept as it is.
             if v > 0x22 && v < 0x7F && v != 0x60 {
                 // Two apostrophes after "digit'digits" or a digit are a seconds mark too ("3'26''73", "10''49").
                 if v == 0x27, out.count >= 2, out[out.count - 1] == "'", Tokenizer.isDigit(out[out.count - 2]) {
                     out[out.count - 1] = "″"
+                    origins.extendLast(to: source + 1)
                     lastWasSpace = false
                     continue
                 }
                 out.append(scalar)
+                origins.append(source)
                 lastWasSpace = false
                 continue
             }
@@ -56,6 +100,7 @@ package enum TextCleaner {
             guard let mapped else { continue }
             if mapped == "'", out.count >= 2, out[out.count - 1] == "'", Tokenizer.isDigit(out[out.count - 2]) {
                 out[out.count - 1] = "″"
+                origins.extendLast(to: source + 1)
                 lastWasSpace = false
                 continue
             }
@@ -66,8 +111,12 @@ package enum TextCleaner {
                 lastWasSpace = false
             }
             out.append(mapped)
+            origins.append(source)
         }
-        if out.last == " " { out.removeLast() }
+        if out.last == " " {
+            out.removeLast()
+            origins.removeLast()
+        }
         return (out, sawCombiningOrHigh && sawUncommon)
     }
 
@@ -110,4 +159,30 @@ package enum TextCleaner {
             return scalar
         }
     }
+}
+
+/// Receives where each cleaned scalar comes from, as ``TextCleaner`` writes it.
+package protocol CleanedOrigins {
+    /// A cleaned scalar was appended for source scalar `offset`.
+    mutating func append(_ offset: Int)
+    /// The last cleaned scalar now also stands for the source scalars up to `end` (two merged marks).
+    mutating func extendLast(to end: Int)
+    mutating func removeLast()
+}
+
+/// Keeps nothing: the plain cleaning path, specialized to no work.
+package struct NoOrigins: CleanedOrigins {
+    @inline(__always) package mutating func append(_ offset: Int) {}
+    @inline(__always) package mutating func extendLast(to end: Int) {}
+    @inline(__always) package mutating func removeLast() {}
+}
+
+/// The source scalar range of every cleaned scalar.
+package struct ScalarOrigins: CleanedOrigins {
+    package var ranges: [Range<Int>] = []
+    package mutating func append(_ offset: Int) { ranges.append(offset..<offset + 1) }
+    package mutating func extendLast(to end: Int) {
+        if let last = ranges.last { ranges[ranges.count - 1] = last.lowerBound..<end }
+    }
+    package mutating func removeLast() { ranges.removeLast() }
 }

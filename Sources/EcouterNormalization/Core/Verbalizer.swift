@@ -2,10 +2,18 @@
 
 /// Walks the tokens of one cleaned sentence left to right and writes what is said.
 ///
-/// At each token the semiotic classes (files under `Classes/`) are tried in a fixed order; each one
-/// either consumes some tokens and writes their spoken form, or declines. Every class looks at a
-/// bounded number of tokens ahead, so the whole walk is linear in the input length.
+/// At each token the rules of ``RuleRegistry`` (the semiotic classes, files under `Classes/`) are tried
+/// in registry order; each one either consumes some tokens and writes their spoken form, or declines.
+/// Every class looks at a bounded number of tokens ahead, so the whole walk is linear in the input
+/// length. With ``recordsPieces`` on, where each rule's output starts is noted, for the spoken pieces.
 package struct Verbalizer {
+    /// Where one piece starts in the output bytes, and the cleaned scalars it was read from.
+    struct PieceMark {
+        var outputStart: Int
+        var source: Range<Int>
+        var rule: String
+    }
+
     let s: [Unicode.Scalar]
     let t: [Token]
     let numbers: FrenchNumbers
@@ -19,6 +27,16 @@ package struct Verbalizer {
     private var out: [UInt8] = []
     private var last: Unicode.Scalar = " "
     private var needSpace = false
+    /// The registered rules by token kind (held here so the hot loop reads no global).
+    private let wordRules: UnsafeBufferPointer<RuleEntry> = RuleRegistry.wordEntries
+    private let numberRules: UnsafeBufferPointer<RuleEntry> = RuleRegistry.numberEntries
+    private let punctuationRules: UnsafeBufferPointer<RuleEntry> = RuleRegistry.punctuationEntries
+    /// Whether ``marks`` are kept (only for ``FrenchNormalizer/pieces(of:)``: normalizing alone keeps none).
+    var recordsPieces = false
+    /// Where each rule that fired (or each copied token) starts in the output, in output order.
+    private(set) var marks: [PieceMark] = []
+    /// Where the output of the rule being tried starts (kept inside the output when a rule shortens it).
+    private var pieceStart = 0
 
     package init(scalars: [Unicode.Scalar], numbers: FrenchNumbers, lexicon: LexiconMatcher) {
         self.s = scalars
@@ -36,58 +54,79 @@ package struct Verbalizer {
             i = next > i ? next : i + 1
         }
         while out.last == 0x20 { out.removeLast() }
+        keepMarksInsideOutput()
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Tries the registered rules for token `i` in registry order (``RuleRegistry`` is the priority);
+    /// a token no rule takes is copied as written.
     private mutating func step(_ i: Int) -> Int {
-        switch t[i].kind {
-        case .space:
+        let kind = t[i].kind
+        if kind == .space {
             space()
             return i + 1
-        case .word:
-            if let j = matchLexicon(i) { return j }
-            // Each rule is called only when its own first condition holds (most words of a text are
-            // plain lower-case words that no rule takes): the facts are read once here.
-            let n = length(i)
-            let upperFirst = Tokenizer.isUpper(first(i))
-            let punctAfter = kind(i + 1) == .punct
-            // An address continues after its first word with a mark.
-            if punctAfter, atWordStart(i), let j = matchAddress(i) { return j }
-            // A code letter ("L. 121-1") is one capital letter.
-            if n == 1, upperFirst, let j = matchCodeArticle(i) { return j }
-            // "km" as a marker.
-            if n == 2, let j = matchKilometreMarker(i) { return j }
-            // A unit after "… de": at least four tokens before it.
-            if i >= 4, let j = matchUnitAfterScale(i) { return j }
-            if n <= 6, let j = matchAbbreviation(i) { return j }
-            if n == 3, let j = matchBareEnergyUnit(i) { return j }
-            // A numeral starts with a numeral letter of the word's case ("XIXe", "xixe siècle").
-            if n <= 12, RomanNumerals.isNumeralLetter(first(i), upper: upperFirst), let j = matchRoman(i) { return j }
-            // "x2", "n-3", "J-3": one letter.
-            if n == 1, let j = matchMath(i) { return j }
-            // An acronym is all capitals, or a listed one written capitalized ("Insee").
-            if upperFirst, let j = matchAcronym(i) { return j }
-            copy(i)
-            return i + 1
-        case .number:
-            if atWordStart(i), let j = matchAddress(i) { return j }
-            if let j = matchPhone(i) { return j }
-            if let j = matchServiceNumber(i) { return j }
-            if let j = matchPostalCode(i) { return j }
-            if let j = matchHyphenatedArticleNumber(i) { return j }
-            if let j = matchDate(i) { return j }
-            if let j = matchTime(i) { return j }
-            if let j = matchChrono(i) { return j }
-            if let j = matchNumberExpression(i, negative: false) { return j }
-            copy(i)
-            return i + 1
-        case .punct:
-            if let j = matchFootnote(i) { return j }
-            if let j = matchSigned(i) { return j }
-            if let j = matchTag(i) { return j }
-            if let j = matchSymbol(i) { return j }
-            copy(i)
-            return i + 1
+        }
+        // The facts every precondition reads, read once.
+        let facts = TokenFacts(
+            length: length(i), capitalFirst: Tokenizer.isUpper(first(i)), punctuationAfter: self.kind(i + 1) == .punct,
+            atWordStart: atWordStart(i), index: i, first: first(i))
+        let entries = kind == .word ? wordRules : kind == .number ? numberRules : punctuationRules
+        for entry in entries where entry.precondition.holds(facts) {
+            pieceStart = out.count
+            if let j = apply(entry.matcher, at: i) {
+                if recordsPieces { markPiece(RuleRegistry.rules[entry.index].name, from: i, to: j) }
+                return j
+            }
+        }
+        pieceStart = out.count
+        if recordsPieces { markPiece(kind == .punct ? "punctuation" : "word", from: i, to: i + 1) }
+        copy(i)
+        return i + 1
+    }
+
+    // MARK: - Pieces
+
+    /// Notes that tokens `[from, to)` were read by `rule`, from ``pieceStart`` in the output on.
+    private mutating func markPiece(_ rule: String, from: Int, to: Int) {
+        var last = max(to, from + 1) - 1
+        // Spaces a rule consumed after its text are not part of what it read.
+        while last > from && t[last].kind == .space { last -= 1 }
+        marks.append(PieceMark(outputStart: pieceStart, source: t[from].start..<t[last].end, rule: rule))
+    }
+
+    /// Keeps every recorded start inside the output after a rewrite shortened it (a pause replacing
+    /// trailing spaces, an elision, the final trim), so pieces stay contiguous and in order.
+    private mutating func keepMarksInsideOutput() {
+        if pieceStart > out.count { pieceStart = out.count }
+        var k = marks.count - 1
+        while k >= 0 && marks[k].outputStart > out.count {
+            marks[k].outputStart = out.count
+            k -= 1
+        }
+    }
+
+    /// The spoken pieces of the finished output (call after ``run()``); offsets are into the cleaned
+    /// scalars and the output string.
+    func pieceRanges() -> [(spoken: Range<Int>, source: Range<Int>, rule: String)] {
+        // Byte offsets to scalar offsets; a boundary's leading spaces go to the piece before it, so
+        // each piece starts on what it says.
+        var scalarAtByte = [Int](repeating: 0, count: out.count + 1)
+        var scalars = 0
+        for (b, byte) in out.enumerated() {
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            scalarAtByte[b + 1] = scalars
+        }
+        // Each boundary moves forward over spaces on its own: the order of boundaries is kept, and a
+        // piece that wrote only a space gives it to the piece before.
+        var starts = marks.map { mark in
+            var b = min(mark.outputStart, out.count)
+            while b < out.count && out[b] == 0x20 { b += 1 }
+            return b
+        }
+        if !starts.isEmpty { starts[0] = 0 }
+        return marks.indices.map { k in
+            let from = starts[k], to = k + 1 < starts.count ? starts[k + 1] : out.count
+            return (scalarAtByte[from]..<scalarAtByte[max(from, to)], marks[k].source, marks[k].rule)
         }
     }
 
@@ -145,6 +184,11 @@ package struct Verbalizer {
         guard endsWithWord([0x64, 0x65]) || endsWithWord([0x71, 0x75, 0x65]) else { return false }  // "de", "que"
         out.removeSubrange((end - 1)...)
         out.append(0x27)
+        // The apostrophe stays with the elided word's piece ("d'"), the number's piece starts after it.
+        if recordsPieces {
+            keepMarksInsideOutput()
+            if pieceStart >= end - 1 { pieceStart = out.count }
+        }
         return true
     }
 
@@ -222,6 +266,7 @@ package struct Verbalizer {
     /// Writes a punctuation mark so the synthesizer pauses (", ").
     mutating func pause() {
         while out.last == 0x20 { out.removeLast() }
+        if recordsPieces { keepMarksInsideOutput() }
         if let lastByte = out.last { last = Unicode.Scalar(lastByte) }
         if !out.isEmpty && last != "," && last != "." {
             out.append(0x2C)

@@ -15,9 +15,18 @@ struct NormalizeCommand: ParsableCommand {
             then paragraphs) is extracted from the page first. With --lines, every input line is one \
             item and the output has exactly one line per input line.
 
+            With --explain, each sentence (each line with --lines) is printed as a header             "sentence N [from, to) text", then one line per spoken piece: its source span, the written             text, the rule that read it ("date", "acronym", "lexicon"…; "word" and "punctuation" for             text kept as written) and what is said. Spans are half-open ranges of Unicode scalar             offsets into the input text (into the line with --lines).
+
             Example:
               $ echo "Le 1er mars, M. Dupont a payé 1 234,56 € à 14h30." | ecouter normalize
               Le premier mars, monsieur Dupont a payé mille deux cent trente-quatre euros cinquante-six à quatorze heures trente.
+              $ echo "Le 1er mars à 14h30." | ecouter normalize --explain
+              sentence 1 [0, 20) Le 1er mars à 14h30.
+                [0, 2)    Le        word         Le
+                [3, 11)   1er mars  date         premier mars
+                [12, 13)  à         word         à
+                [14, 19)  14h30     time         quatorze heures trente
+                [19, 20)  .         punctuation  .
             """)
 
     @Argument(help: ArgumentHelp("A text file, or - for standard input (the default).", valueName: "file"))
@@ -25,6 +34,9 @@ struct NormalizeCommand: ParsableCommand {
 
     @Flag(help: "Treat each input line as an independent item: exactly one output line per input line.")
     var lines = false
+
+    @Flag(help: "Show, for each sentence, the rule that read each piece, its source span and what is said.")
+    var explain = false
 
     @Option(help: ArgumentHelp("Override the preset's region for number words: fr-FR, fr-BE or fr-CH.", valueName: "region"))
     var region: String?
@@ -61,7 +73,9 @@ struct NormalizeCommand: ParsableCommand {
                     output.removeAll(keepingCapacity: true)
                 }
             }
-            if lines {
+            if explain {
+                try explainPieces(bytes, normalizer, emit)
+            } else if lines {
                 let text = try LineItems.decode(bytes)
                 LineItems.forEach(in: text) { item in emit(normalizer.normalize(item)) }
             } else {
@@ -77,6 +91,33 @@ struct NormalizeCommand: ParsableCommand {
             try StandardStreams.write(output.utf8)
         } catch let error as EcouterError {
             throw fail(error)
+        }
+    }
+
+    /// `--explain`: the pieces of each sentence (of each line with --lines), see ``ExplainFormat``.
+    private func explainPieces(_ bytes: [UInt8], _ normalizer: FrenchNormalizer, _ emit: (String) -> Void) throws {
+        if lines {
+            var number = 0
+            LineItems.forEach(in: try LineItems.decode(bytes)) { item in
+                number += 1
+                let pieces = normalizer.pieces(of: item)
+                for line in ExplainFormat.lines(label: "line \(number)", written: item, offset: 0, pieces: pieces) { emit(line) }
+            }
+            return
+        }
+        let text = try ArticleReader.decodeText(bytes)
+        // Scalar offsets of sentence starts, counted forward from the previous sentence (linear overall).
+        var cursor = text.startIndex
+        var offset = 0
+        var number = 0
+        for sentence in normalizer.sentences(in: text) where !sentence.spoken.isEmpty {
+            offset += text.unicodeScalars[cursor..<sentence.range.lowerBound].count
+            cursor = sentence.range.lowerBound
+            number += 1
+            let pieces = normalizer.pieces(of: sentence.written)
+            for line in ExplainFormat.lines(label: "sentence \(number)", written: sentence.written, offset: offset, pieces: pieces) {
+                emit(line)
+            }
         }
     }
 }
