@@ -56,7 +56,8 @@ struct LimitsTests {
             #expect(refused.status == 503)
             #expect(refused.headers["retry-after"] == "5")
             #expect(String(decoding: refused.body, as: UTF8.self).contains(#""code":"busy""#))
-            #expect(try await client.metric("ecouter_syntheses_total") == 0)  // the first is still under way
+            // The 503 itself shows the first article still held the only slot. (A check that no synthesis
+            // had finished yet raced with it: on an idle machine the first one ends within milliseconds.)
             #expect(try await slow.value.status == 201)
             #expect(try await client.metric("ecouter_queue_rejections_total") == 1)
         }
