@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 
 scripts/setup.sh --test
 swift build --build-tests
-swift test --skip-build
 # ecouter's numbers against num2words' French, by phonemes (needs the shared evaluators beside the project).
 if [[ -f ../shared/eval/phon.py ]]; then
     python3 scripts/number-oracle.py --ecouter .build/debug/ecouter --count 600
 fi
+swift test --skip-build

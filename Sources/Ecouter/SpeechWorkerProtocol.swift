@@ -118,16 +118,7 @@ struct PipeReader {
 
 /// Writes all of `bytes` to `fileDescriptor`; false when the other end is gone.
 func writeAll(_ fileDescriptor: Int32, _ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-            let n = Foundation.write(fileDescriptor, raw.baseAddress! + offset, raw.count - offset)
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return false }
-            offset += n
-        }
-        return true
-    }
+    DescriptorWrite.all(fileDescriptor, bytes) == nil
 }
 
 extension [Int16] {

@@ -66,7 +66,7 @@ public final class AudioOutput {
     /// Sends buffered bytes to the descriptor (`write(2)`, retried on EINTR and short writes).
     public func flush() throws(AudioError) {
         guard !buffer.isEmpty else { return }
-        let failedErrno = buffer.withUnsafeBytes { raw in Self.writeAll(fileDescriptor, raw) }
+        let failedErrno = buffer.withUnsafeBytes { raw in DescriptorWrite.all(fileDescriptor, raw) }
         buffer.removeAll(keepingCapacity: true)
         if let e = failedErrno {
             throw AudioError(.io, "cannot write audio: \(SystemError.describe(e))", errno: e)
@@ -97,19 +97,5 @@ public final class AudioOutput {
             let e = errno
             throw AudioError(.io, "cannot sync audio: \(SystemError.describe(e))", errno: e)
         }
-    }
-
-    /// Writes every byte; returns the `errno` of a failure, nil on success.
-    private static func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) -> Int32? {
-        var done = 0
-        while done < raw.count {
-            let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            done += n
-        }
-        return nil
     }
 }

@@ -8,6 +8,16 @@ import Testing
 struct PronunciationRepairTests {
     /// What the reader sends to eSpeak NG for `text`, as eSpeak NG phonemes without stress or gaps.
     static func heard(_ text: String) throws -> String {
+        // The engine is shared with the other suites running at the same time, and a reading that
+        // another test cancels mid-sentence can leave libespeak-ng's translator mid-clause: the next
+        // phoneme call then once came back polluted ("ystW~" for « cent un »). Two readings that
+        // agree are the answer; otherwise a third decides. A wrong repair is wrong every time, so
+        // it still fails. (The engine-side fix is open: see the closing note.)
+        let first = try heardOnce(text), second = try heardOnce(text)
+        return first == second ? first : try heardOnce(text)
+    }
+
+    private static func heardOnce(_ text: String) throws -> String {
         let normalizer = try #require(LexiconPhonemeTests.normalizer)
         return LexiconPhonemeTests.sound(try LexiconPhonemeTests.phonemes(normalizer.pronounce(normalizer.normalize(text))))
             .replacingOccurrences(of: "2", with: "")  // eSpeak NG's liaison mark, not a sound
@@ -59,7 +69,8 @@ struct PronunciationRepairTests {
 
     @Test("no liaison where French makes none")
     func noLiaison() throws {
-        #expect(try Self.heard("cent un") == "sA~W~")
+        let centUn = try Self.heard("cent un")
+        #expect(centUn == "sA~W~", "heard \(centUn)")
         #expect(try Self.heard("cent onze") == "sA~O~z")
         #expect(try Self.heard("cent huit") == "sA~yit")
         #expect(try Self.heard("cent hérissons") == "sA~" + (try Self.raw("hérissons")))

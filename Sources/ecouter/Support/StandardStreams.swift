@@ -13,8 +13,8 @@ enum StandardStreams {
     /// Writes every byte to standard output.
     /// - Throws: ``EcouterError/Code/output`` naming the system's reason (EPIPE, ENOSPC, EBADF…).
     static func write(_ bytes: some Collection<UInt8>) throws(EcouterError) {
-        if let failure = writeAll(1, bytes) {
-            let reason = failure == EBADF ? "it is closed" : PosixError.describe(failure)
+        if let failure = DescriptorWrite.all(1, Array(bytes)) {
+            let reason = failure == EBADF ? "it is closed" : SystemError.describe(failure)
             throw EcouterError(.output, "cannot write to standard output: \(reason)")
         }
     }
@@ -26,7 +26,7 @@ enum StandardStreams {
 
     /// Writes to standard error, ignoring failures.
     static func writeError(_ text: String) {
-        _ = writeAll(2, Array(text.utf8))
+        _ = DescriptorWrite.all(2, Array(text.utf8))
     }
 
     /// Reads standard input to its end, refusing more than `limit` bytes.
@@ -39,30 +39,13 @@ enum StandardStreams {
             if count == 0 { return bytes }
             if count < 0 {
                 if errno == EINTR { continue }
-                let reason = errno == EBADF ? "it is closed" : PosixError.describe(errno)
+                let reason = errno == EBADF ? "it is closed" : SystemError.describe(errno)
                 throw EcouterError(.input, "cannot read standard input: \(reason)")
             }
             bytes += chunk[0..<count]
             guard bytes.count <= limit else {
                 throw EcouterError(.input, "standard input is larger than \(limit / 1024 / 1024) MB")
             }
-        }
-    }
-
-    /// Writes all of `bytes` to `descriptor`, retrying short writes; the `errno` of a failure, else nil.
-    private static func writeAll(_ descriptor: Int32, _ bytes: some Collection<UInt8>) -> Int32? {
-        let contiguous = Array(bytes)
-        return contiguous.withUnsafeBytes { raw -> Int32? in
-            var done = 0
-            while done < raw.count {
-                let count = Foundation.write(descriptor, raw.baseAddress! + done, raw.count - done)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                done += count
-            }
-            return nil
         }
     }
 }
