@@ -19,6 +19,11 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // HTTP client (feeds, articles by URL, the server tests' client); already built for
+        // HummingbirdTesting, so the test build compiles nothing more.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.24.0"),
     ],
     targets: [
         // C libraries from Debian, each wrapped once.
@@ -58,7 +63,12 @@ let package = Package(
         // Feeds in, an audio library and a podcast feed out.
         .target(
             name: "EcouterFeed",
-            dependencies: ["Ecouter", "EcouterSynthesis", "EcouterExtraction", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "Ecouter", "EcouterSynthesis", "EcouterExtraction", .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+            ]),
         // `ecouter serve`: the HTTP service behind the « Écouter l'article » button.
         .target(
             name: "EcouterServer",
@@ -69,6 +79,9 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
             ],
             resources: [.copy("Resources")]),
         // The command: thin, one file per subcommand.
@@ -97,6 +110,7 @@ let package = Package(
             dependencies: [
                 "EcouterServer", "EcouterAudio", "ecouter",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
         // Drives the built `ecouter` binary as a user would.
         .testTarget(name: "EcouterCLITests", dependencies: ["ecouter"]),

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import AsyncHTTPClient
+import EcouterFeed
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTPCompression
 
 /// Fetches an article page for `{"url": ...}`, only from allowed origins.
 ///
 /// Rules: the origin (`scheme://host[:port]`) must be in the allowlist; every address the host
 /// resolves to must be public (not loopback, private, link-local, unique-local, unspecified or
-/// multicast) unless ``allowPrivateAddresses``; redirects are not followed by URLSession but one by
-/// one here, each target checked by the same rules; the body is capped at ``maxBytes`` and the
+/// multicast) unless ``allowPrivateAddresses``; redirects are not followed by the HTTP client but
+/// one by one here, each target checked by the same rules; the body is capped at ``maxBytes`` and the
 /// whole exchange at ``timeout`` seconds. The address check happens before the connection, so a
 /// host whose DNS answer changes in between (rebinding) could slip through: put the allowlist's
 /// hosts in /etc/hosts or a trusted resolver where that matters.
@@ -61,40 +62,54 @@ struct ArticleFetcher: Sendable {
     private enum Answer { case redirect(URL), body([UInt8], String?) }
 
     private func exchange(_ url: URL, deadline: Date) async throws(APIError) -> Answer {
-        let remaining = deadline.timeIntervalSinceNow
-        guard remaining > 0 else { throw APIError(.gatewayTimeout, "fetch_timeout", "no complete answer within \(Int(timeout)) s") }
-        let collector = BoundedCollector(maxBytes: maxBytes)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = remaining
-        configuration.timeoutIntervalForResource = remaining
-        let session = URLSession(configuration: configuration, delegate: collector, delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
-        var request = URLRequest(url: url)
-        request.setValue("ecouter (article reader)", forHTTPHeaderField: "User-Agent")
-        let task = session.dataTask(with: request)
-        let outcome = await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in collector.start(task, continuation) }
-        } onCancel: {
-            task.cancel()
-        }
-        switch outcome {
-        case .tooLarge:
-            throw APIError(.contentTooLarge, "too_large", "the article page is larger than \(maxBytes) bytes")
-        case .failed(let code):
-            if code == NSURLErrorTimedOut { throw APIError(.gatewayTimeout, "fetch_timeout", "no complete answer within \(Int(timeout)) s") }
-            throw APIError(.badGateway, "fetch_failed", "cannot fetch the article (error \(code))")
-        case .done(let http, let body):
-            if (300...399).contains(http.statusCode) {
-                guard let location = http.value(forHTTPHeaderField: "Location"), let next = URL(string: location, relativeTo: url)?.absoluteURL else {
-                    throw APIError(.badGateway, "fetch_failed", "a redirect without a usable Location")
-                }
-                return .redirect(next)
+        guard deadline.timeIntervalSinceNow > 0 else { throw timedOut }
+        let limit = maxBytes
+        let end = NIODeadline.now() + .nanoseconds(Int64(deadline.timeIntervalSinceNow * 1e9))
+        do {
+            return try await SharedHTTPClients.within(end) { try await Self.request(url, maxBytes: limit, deadline: end) }
+        } catch let error as APIError {
+            throw error
+        } catch {
+            if let decompression = error as? NIOHTTPDecompression.DecompressionError, case .limit = decompression { throw tooLarge }
+            if error is SharedHTTPClients.DeadlinePassed || (error as? HTTPClientError) == .deadlineExceeded || deadline.timeIntervalSinceNow <= 0 {
+                throw timedOut
             }
-            guard (200...299).contains(http.statusCode) else {
-                throw APIError(.badGateway, "fetch_failed", "the article's server answered \(http.statusCode)")
-            }
-            return .body(body, http.value(forHTTPHeaderField: "Content-Type"))
+            throw APIError(.badGateway, "fetch_failed", "cannot fetch the article (\(Self.reason(error)))")
         }
+    }
+
+    private var timedOut: APIError { APIError(.gatewayTimeout, "fetch_timeout", "no complete answer within \(Int(timeout)) s") }
+    private var tooLarge: APIError { APIError(.contentTooLarge, "too_large", "the article page is larger than \(maxBytes) bytes") }
+
+    /// One GET, no redirect followed; the body stops at `maxBytes` (decoded).
+    private static func request(_ url: URL, maxBytes: Int, deadline: NIODeadline) async throws -> Answer {
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.headers.add(name: "User-Agent", value: "ecouter (article reader)")
+        request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
+        let response = try await SharedHTTPClients.client(decodedLimit: maxBytes).execute(request, deadline: deadline)
+        let status = Int(response.status.code)
+        if (300...399).contains(status) {
+            guard let location = response.headers.first(name: "Location"), let next = URL(string: location, relativeTo: url)?.absoluteURL else {
+                throw APIError(.badGateway, "fetch_failed", "a redirect without a usable Location")
+            }
+            return .redirect(next)
+        }
+        guard (200...299).contains(status) else {
+            throw APIError(.badGateway, "fetch_failed", "the article's server answered \(status)")
+        }
+        let tooLarge = APIError(.contentTooLarge, "too_large", "the article page is larger than \(maxBytes) bytes")
+        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > maxBytes { throw tooLarge }
+        var body: [UInt8] = []
+        for try await chunk in response.body {
+            guard body.count + chunk.readableBytes <= maxBytes else { throw tooLarge }
+            body.append(contentsOf: chunk.readableBytesView)
+        }
+        return .body(body, response.headers.first(name: "Content-Type"))
+    }
+
+    /// A short, path-free reason for a failed fetch (refused connection, unknown host…).
+    private static func reason(_ error: any Error) -> String {
+        (error as? HTTPClientError)?.shortDescription ?? "the connection failed"
     }
 
     /// Every address `host` resolves to (numeric hosts included).
@@ -119,64 +134,6 @@ struct ArticleFetcher: Sendable {
             node = info.ai_next
         }
         return out
-    }
-}
-
-/// Collects one response's body up to a cap, and hands redirects back instead of following them.
-private final class BoundedCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    enum Outcome: Sendable { case done(HTTPURLResponse, [UInt8]), tooLarge, failed(Int) }
-
-    private let lock = NSLock()
-    private let maxBytes: Int
-    private var body: [UInt8] = []
-    private var response: HTTPURLResponse?
-    private var tooLarge = false
-    private var continuation: CheckedContinuation<Outcome, Never>?
-
-    init(maxBytes: Int) { self.maxBytes = maxBytes }
-
-    func start(_ task: URLSessionDataTask, _ continuation: CheckedContinuation<Outcome, Never>) {
-        lock.withLock { self.continuation = continuation }
-        task.resume()
-    }
-
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-        newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
-    ) {
-        completionHandler(nil)
-    }
-
-    func urlSession(
-        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-        completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
-    ) {
-        let http = response as? HTTPURLResponse
-        let refuse = lock.withLock { () -> Bool in
-            self.response = http
-            if response.expectedContentLength > Int64(maxBytes) { tooLarge = true }
-            return tooLarge
-        }
-        completionHandler(refuse ? .cancel : .allow)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let over = lock.withLock { () -> Bool in
-            body.append(contentsOf: data)
-            if body.count > maxBytes { tooLarge = true }
-            return tooLarge
-        }
-        if over { dataTask.cancel() }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        let (continuation, outcome) = lock.withLock { () -> (CheckedContinuation<Outcome, Never>?, Outcome) in
-            defer { self.continuation = nil }
-            if tooLarge { return (self.continuation, .tooLarge) }
-            if let response, error == nil || (300...399).contains(response.statusCode) { return (self.continuation, .done(response, body)) }
-            return (self.continuation, .failed((error as NSError?)?.code ?? -1))
-        }
-        continuation?.resume(returning: outcome)
     }
 }
 

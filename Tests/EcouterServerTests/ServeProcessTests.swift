@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Foundation
+import NIOHTTP1
 import Testing
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Set once, read from another task.
 final class Answered: @unchecked Sendable {
@@ -61,15 +59,10 @@ struct ServeProcessTests {
         struct StartError: Error { var output: String }
 
         func request(_ path: String, method: String = "GET", body: String? = nil) async throws -> (Int, Data) {
-            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
-            request.httpMethod = method
-            request.timeoutInterval = 120
-            if let body {
-                request.httpBody = Data(body.utf8)
-                request.setValue("text/plain", forHTTPHeaderField: "Content-Type")
-            }
-            let (data, response) = try await URLSession.shared.data(for: request)
-            return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+            let answer = try await ServerHarness.send(
+                port: port, path, method: HTTPMethod(rawValue: method), body: body.map { Array($0.utf8) },
+                headers: body == nil ? [] : [("Content-Type", "text/plain")], timeout: .seconds(120))
+            return (answer.status, Data(answer.body))
         }
 
         func metric(_ name: String) async throws -> Double {

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import AsyncHTTPClient
 import EcouterServer
 import Foundation
 import Hummingbird
 import HummingbirdTesting
 import HTTPTypes
 import NIOCore
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOHTTP1
 
 /// A real server on 127.0.0.1 (HummingbirdTesting's live mode: a socket, a real HTTP client),
 /// synthesizing in real `ecouter feed-worker` processes, with a fresh cache folder.
@@ -25,12 +24,30 @@ struct ServerHarness {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/ecouter")
     }()
 
-    static let session: URLSession = {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpMaximumConnectionsPerHost = 64
-        configuration.timeoutIntervalForRequest = 300
-        return URLSession(configuration: configuration)
-    }()
+    /// The tests' own HTTP client (AsyncHTTPClient: FoundationNetworking's URLSession can trap
+    /// inside itself on Linux), 64 connections a host so that concurrent requests really are.
+    /// Never shut down: it lives as long as the test process.
+    static let client = HTTPClient(
+        eventLoopGroupProvider: .singleton,
+        configuration: HTTPClient.Configuration(
+            connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)))
+
+    /// `method` on `http://127.0.0.1:port/path`, on a connection of the tests' client: status,
+    /// headers and the whole body.
+    static func send(
+        port: Int, _ path: String, method: HTTPMethod = .GET, body: [UInt8]? = nil, headers: [(String, String)] = [],
+        timeout: TimeAmount = .seconds(300)
+    ) async throws -> (status: Int, headers: HTTPHeaders, body: [UInt8]) {
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+        request.method = method
+        for (name, value) in headers { request.headers.replaceOrAdd(name: name, value: value) }
+        if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
+        let response = try await client.execute(request, timeout: timeout)
+        let bytes = try await response.body.collect(upTo: 256 << 20)
+        return (Int(response.status.code), response.headers, Array(buffer: bytes))
+    }
+
+    struct NoPort: Error {}
 
     static func temporaryFolder() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("ecouter-server-tests-\(UUID().uuidString)")
@@ -53,23 +70,18 @@ struct ServerHarness {
 }
 
 extension TestClientProtocol {
-    /// POSTs through URLSession on its own connection: HummingbirdTesting's live client gives up
-    /// after 20 s, and a synthesis can take longer when the whole suite shares two cores.
+    /// POSTs through the tests' own client on its own connection: HummingbirdTesting's live client
+    /// gives up after 20 s, and a synthesis can take longer when the whole suite shares two cores.
     func post(_ uri: String, text: String, contentType: String = "text/plain", headers: HTTPFields = [:]) async throws -> PostResponse {
-        guard let port else { throw URLError(.badURL) }
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(uri)")!)
-        request.httpMethod = "POST"
-        request.timeoutInterval = 300
-        request.httpBody = Data(text.utf8)
-        for field in headers { request.setValue(field.value, forHTTPHeaderField: field.name.rawName) }
-        request.setValue(contentType, forHTTPHeaderField: "Content-Type")
-        let (data, response) = try await ServerHarness.session.data(for: request)
-        guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
-        var fields = HTTPFields()
-        for (key, value) in http.allHeaderFields {
-            if let name = HTTPField.Name(String(describing: key)) { fields[name] = String(describing: value) }
+        guard let port else { throw ServerHarness.NoPort() }
+        var fields = headers.map { ($0.name.rawName, $0.value) }
+        fields.append(("Content-Type", contentType))
+        let answer = try await ServerHarness.send(port: port, uri, method: .POST, body: Array(text.utf8), headers: fields)
+        var received = HTTPFields()
+        for header in answer.headers {
+            if let name = HTTPField.Name(header.name) { received.append(HTTPField(name: name, value: header.value)) }
         }
-        return PostResponse(status: .init(code: http.statusCode), headers: fields, bodyBytes: [UInt8](data))
+        return PostResponse(status: .init(code: answer.status), headers: received, bodyBytes: answer.body)
     }
 
     func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
@@ -86,7 +98,7 @@ extension TestClientProtocol {
     }
 }
 
-/// A POST's answer, as read by URLSession.
+/// A POST's answer, as read by the tests' client.
 struct PostResponse {
     var status: HTTPResponse.Status
     var headers: HTTPFields
