@@ -57,10 +57,9 @@ struct ArticleRoutes: Sendable {
             throw APIError(.notFound, "not_found", "no such article file; ids are 32 hex digits, formats mp3, opus, wav, txt")
         }
         let id = String(parts[0]), format = String(parts[1])
-        guard await service.cache.lookup(id) != nil else {
+        guard let contents = service.cache.contents(of: id, format: format) else {
             throw APIError(.notFound, "not_found", "no article \(id) in the cache (it may have been evicted: POST it again)")
         }
-        let path = service.cache.url(of: id, format: format).path
-        return try await StaticFile.respond(to: request, path: path, contentType: type, etag: "\"\(id).\(format)\"", head: head, context: context)
+        return try StaticFile.respond(to: request, contents: contents, contentType: type, etag: "\"\(id).\(format)\"", head: head)
     }
 }

@@ -35,14 +35,14 @@ struct ArticleService: Sendable {
     /// The cached audio for `article`, rendered first if needed.
     func audio(for article: Article, voice: VoiceChoice) async throws -> Outcome {
         let (id, spoken) = try plan(article, voice: voice)
-        if let entry = await cache.lookup(id) {
+        if let entry = cache.lookup(id) {
             metrics.cacheHits.increment()
             return Outcome(entry: entry, created: false)
         }
         metrics.cacheMisses.increment()
         let (entry, _) = try await scheduler.render(id: id) { [self] in
             // Another flight may have finished between the lookup and now.
-            if let entry = await cache.lookup(id) { return entry }
+            if let entry = cache.lookup(id) { return entry }
             return try await render(article, id: id, spoken: spoken, voice: voice)
         }
         return Outcome(entry: entry, created: true)
@@ -72,7 +72,7 @@ struct ArticleService: Sendable {
                 throw APIError(.internalServerError, "cache", "the audio cache cannot be written")
             }
             metrics.synthesisSeconds.record(ContinuousClock.now - start)
-            try await cache.insert(entry, from: staging)
+            try cache.insert(entry, from: staging)
             return entry
         } catch {
             try? FileManager.default.removeItem(at: staging)

@@ -8,12 +8,9 @@ import Hummingbird
 enum StaticFile {
     static let cacheControl = "public, max-age=31536000, immutable"
 
-    static func respond(
-        to request: Request, path: String, contentType: String, etag: String, head: Bool, context: some RequestContext
-    ) async throws -> Response {
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil else {
-            throw APIError(.notFound, "not_found", "the file is no longer in the cache")
-        }
+    /// The answer to a GET or HEAD of `contents`; a range is a slice of the same storage (no copy).
+    static func respond(to request: Request, contents: ByteBuffer, contentType: String, etag: String, head: Bool) throws(APIError) -> Response {
+        let size = contents.readableBytes
         var headers: HTTPFields = [
             .eTag: etag, .cacheControl: cacheControl, .acceptRanges: "bytes", .contentType: contentType,
         ]
@@ -37,8 +34,8 @@ enum StaticFile {
         }
         headers[.contentLength] = String(size == 0 ? 0 : range.count)
         if head || size == 0 { return Response(status: status, headers: headers) }
-        let body = try await FileIO().loadFile(path: path, range: range, context: context)
-        return Response(status: status, headers: headers, body: body)
+        let slice = contents.getSlice(at: contents.readerIndex + range.lowerBound, length: range.count) ?? contents
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: slice))
     }
 
     /// `If-None-Match`: `*` or a list of (possibly weak) tags.
