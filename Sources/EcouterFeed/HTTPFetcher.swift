@@ -2,6 +2,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOHTTP1
 import NIOHTTPCompression
 import Synchronization
 
@@ -60,6 +61,10 @@ public struct FetchedResource: Sendable {
 /// requested. (Foundation's `URLSession` was dropped: on Linux its redirect callback races its own
 /// request timer and any cancel, and the loser traps inside FoundationNetworking, "Received
 /// callback for HTTP redirection, but we're not waiting for it", taking the process down.)
+///
+/// The whole exchange, redirects included, runs on the client's event loop as chained futures, and
+/// the deadline is its timer: the outcome never depends on when Swift's cooperative pool gets round
+/// to resuming a task (when the whole test suite runs, that can take tens of seconds).
 public struct HTTPFetcher: Sendable {
     /// Time, size and redirect limits.
     public var limits: FetchLimits
@@ -75,94 +80,51 @@ public struct HTTPFetcher: Sendable {
     ///   `.timeout`, `.redirect` (too many, or to another scheme), `.tooLarge`, `.network`.
     public func fetch(_ url: URL) async throws(FeedError) -> FetchedResource {
         try limits.validate()
-        guard Self.isHTTP(url) else {
+        guard HTTPHop.isHTTP(url) else {
             throw FeedError(.usage, "only http and https URLs are fetched, not \(url.absoluteString)")
         }
         let deadline = NIODeadline.now() + .nanoseconds(Int64(limits.timeout * 1e9))
-        var current = url
-        var redirects = 0
-        while true {
-            switch try await exchange(current, original: url, deadline: deadline) {
-            case .body(let resource):
-                return resource
-            case .redirect(let status, let location):
-                redirects += 1
-                guard redirects <= limits.maximumRedirects else {
-                    throw FeedError(.redirect, "more than \(limits.maximumRedirects) redirects fetching \(url.absoluteString) (a redirect loop?)")
-                }
-                guard let location, let next = URL(string: location, relativeTo: current)?.absoluteURL else {
-                    throw FeedError(.redirect, "\(url.absoluteString) answered HTTP \(status) without a usable Location")
-                }
-                guard Self.isHTTP(next) else {
-                    throw FeedError(.redirect, "\(url.absoluteString) redirects to a non-http URL")
-                }
-                current = next
-            }
-        }
-    }
-
-    private static func isHTTP(_ url: URL) -> Bool {
-        guard let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else { return false }
-        return scheme == "http" || scheme == "https"
-    }
-
-    private enum Answer {
-        case body(FetchedResource)
-        case redirect(status: Int, location: String?)
-    }
-
-    /// One request, no redirect followed, bounded by `deadline` from start to last byte
-    /// (AsyncHTTPClient's own deadline ends with the response head, not its body).
-    private func exchange(_ url: URL, original: URL, deadline: NIODeadline) async throws(FeedError) -> Answer {
-        let limits = limits
         do {
-            return try await SharedHTTPClients.within(deadline) { try await Self.request(url, original: original, limits: limits, deadline: deadline) }
+            return try await follow(url, original: url, redirects: 0, deadline: deadline).get()
         } catch let error as FeedError {
             throw error
         } catch {
-            throw Self.describe(error, url: original, limits: limits, deadline: deadline)
+            throw Self.describe(error, url: url, limits: limits)
         }
     }
 
-    private static func request(_ url: URL, original: URL, limits: FetchLimits, deadline: NIODeadline) async throws -> Answer {
-        var request = HTTPClientRequest(url: url.absoluteString)
-        request.headers.add(name: "User-Agent", value: "ecouter (feed reader)")
-        request.headers.add(name: "Accept", value: "*/*")
-        request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
-        let response = try await SharedHTTPClients.client(decodedLimit: limits.maximumBytes).execute(request, deadline: deadline)
-        let status = Int(response.status.code)
-        if [301, 302, 303, 307, 308].contains(status) {
-            return .redirect(status: status, location: response.headers.first(name: "Location"))
-        }
-        guard (200...299).contains(status) else {
-            throw FeedError(.http, "\(original.absoluteString) answered HTTP \(status)")
-        }
-        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > limits.maximumBytes {
-            throw FeedError(.tooLarge, "\(original.absoluteString) is \(length) bytes, over the limit of \(limits.maximumBytes)")
-        }
-        // Bodies arrive decoded (gzip and deflate are undone as they come), so the limit bounds the
-        // decoded size; the decoder itself also stops past it, so a compression bomb never expands
-        // in memory.
-        var bytes: [UInt8] = []
-        for try await chunk in response.body {
-            guard bytes.count + chunk.readableBytes <= limits.maximumBytes else {
-                throw FeedError(.tooLarge, "\(original.absoluteString) sent more than \(limits.maximumBytes) bytes (decoded)")
+    /// One hop, then the next one if it is a redirect, all on the event loop.
+    private func follow(_ url: URL, original: URL, redirects: Int, deadline: NIODeadline) -> EventLoopFuture<FetchedResource> {
+        let limits = limits
+        let headers = [("User-Agent", "ecouter (feed reader)"), ("Accept", "*/*")]
+        return HTTPHop.get(url, headers: headers, maxBytes: limits.maximumBytes, deadline: deadline).flatMap { answer in
+            let loop = HTTPHop.eventLoop
+            if answer.isRedirect {
+                guard redirects < limits.maximumRedirects else {
+                    return loop.makeFailedFuture(FeedError(.redirect, "more than \(limits.maximumRedirects) redirects fetching \(original.absoluteString) (a redirect loop?)"))
+                }
+                guard let location = answer.headers.first(name: "Location"), let next = URL(string: location, relativeTo: url)?.absoluteURL else {
+                    return loop.makeFailedFuture(FeedError(.redirect, "\(original.absoluteString) answered HTTP \(answer.status) without a usable Location"))
+                }
+                guard HTTPHop.isHTTP(next) else {
+                    return loop.makeFailedFuture(FeedError(.redirect, "\(original.absoluteString) redirects to a non-http URL"))
+                }
+                return follow(next, original: original, redirects: redirects + 1, deadline: deadline)
             }
-            bytes.append(contentsOf: chunk.readableBytesView)
+            if answer.tooLarge {
+                return loop.makeFailedFuture(FeedError(.tooLarge, "\(original.absoluteString) sent more than \(limits.maximumBytes) bytes (decoded)"))
+            }
+            guard (200...299).contains(answer.status) else {
+                return loop.makeFailedFuture(FeedError(.http, "\(original.absoluteString) answered HTTP \(answer.status)"))
+            }
+            return loop.makeSucceededFuture(FetchedResource(bytes: answer.body, url: url, contentType: answer.headers.first(name: "Content-Type")))
         }
-        return .body(FetchedResource(bytes: bytes, url: url, contentType: response.headers.first(name: "Content-Type")))
     }
 
-    private static func describe(_ error: any Error, url: URL, limits: FetchLimits, deadline: NIODeadline) -> FeedError {
-        if let decompression = error as? NIOHTTPDecompression.DecompressionError, case .limit = decompression {
-            return FeedError(.tooLarge, "\(url.absoluteString) sent more than \(limits.maximumBytes) bytes (decoded)")
-        }
+    private static func describe(_ error: any Error, url: URL, limits: FetchLimits) -> FeedError {
         if let client = error as? HTTPClientError,
             client == .deadlineExceeded || client == .readTimeout || client == .connectTimeout
         {
-            return FeedError(.timeout, "no complete answer from \(url.absoluteString) within \(seconds(limits.timeout))")
-        }
-        if error is SharedHTTPClients.DeadlinePassed || NIODeadline.now() >= deadline {
             return FeedError(.timeout, "no complete answer from \(url.absoluteString) within \(seconds(limits.timeout))")
         }
         if error is CancellationError || (error as? HTTPClientError) == .cancelled {
@@ -176,44 +138,106 @@ public struct HTTPFetcher: Sendable {
     }
 }
 
-/// One HTTP client per decoded-size limit, for the life of the process (a client owns a connection
-/// pool and must be shut down before it goes, which a value type's `fetch` cannot await on every
-/// path; a process uses a handful of limits). Shared with the server's article fetcher.
-package enum SharedHTTPClients {
-    private static let table = Mutex<[Int: HTTPClient]>([:])
+/// One HTTP GET, no redirect followed, its body kept up to a size (decoded), done by a deadline:
+/// the primitive under ``HTTPFetcher`` and the server's article fetcher (package access).
+package enum HTTPHop {
+    /// What a server answered.
+    package struct Answer: Sendable {
+        package var status: Int
+        package var headers: HTTPHeaders
+        package var body: [UInt8]
+        /// The body (declared or decoded) passed the size limit; `body` is then incomplete.
+        package var tooLarge: Bool
 
-    /// A client that follows no redirect and undoes gzip and deflate, failing past `decodedLimit` bytes.
-    package static func client(decodedLimit: Int) -> HTTPClient {
-        table.withLock { table in
+        /// A redirect status the fetchers follow (300, 304 and 305 are not redirects to follow).
+        package var isRedirect: Bool { [301, 302, 303, 307, 308].contains(status) }
+    }
+
+    /// The event loop every hop runs on (one is plenty for fetching).
+    static let eventLoop = HTTPClient.defaultEventLoopGroup.next()
+
+    package static func isHTTP(_ url: URL) -> Bool {
+        guard let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else { return false }
+        return scheme == "http" || scheme == "https"
+    }
+
+    /// GETs `url`; fails with AsyncHTTPClient's errors (`.deadlineExceeded` at the deadline).
+    package static func get(_ url: URL, headers: [(String, String)], maxBytes: Int, deadline: NIODeadline) -> EventLoopFuture<Answer> {
+        let request: HTTPClient.Request
+        do {
+            var fields = HTTPHeaders(headers)
+            fields.replaceOrAdd(name: "Accept-Encoding", value: "gzip, deflate")
+            request = try HTTPClient.Request(url: url.absoluteString, method: .GET, headers: fields)
+        } catch {
+            return eventLoop.makeFailedFuture(error)
+        }
+        let collector = BoundedBody(maxBytes: maxBytes)
+        let task = client(decodedLimit: maxBytes).execute(
+            request: request, delegate: collector, eventLoop: .delegateAndChannel(on: eventLoop), deadline: deadline)
+        return task.futureResult.flatMapErrorThrowing { error in
+            // Cut off past the limit (by us, or by the decoder for a compression bomb).
+            if collector.tooLarge { return collector.answer }
+            if let decompression = error as? NIOHTTPDecompression.DecompressionError, case .limit = decompression {
+                var answer = collector.answer
+                answer.tooLarge = true
+                return answer
+            }
+            throw error
+        }
+    }
+
+    private static let clients = Mutex<[Int: HTTPClient]>([:])
+
+    /// One client per decoded-size limit, for the life of the process (a client owns a connection
+    /// pool and must be shut down before it goes; a process uses a handful of limits). It follows no
+    /// redirect, undoes gzip and deflate (failing past `decodedLimit`), and does not retry a
+    /// refused connection (that is an answer: `.network` at once).
+    private static func client(decodedLimit: Int) -> HTTPClient {
+        clients.withLock { table in
             if let existing = table[decodedLimit] { return existing }
             var configuration = HTTPClient.Configuration(
                 redirectConfiguration: .disallow,
                 decompression: .enabled(limit: .size(decodedLimit)))
             configuration.connectionPool = .init(idleTimeout: .seconds(30))
-            // A refused connection is an answer (`.network` at once), not something to retry
-            // with backoff until the deadline.
             configuration.connectionPool.retryConnectionEstablishment = false
-            let made = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            let made = HTTPClient(eventLoopGroupProvider: .shared(eventLoop), configuration: configuration)
             table[decodedLimit] = made
             return made
         }
     }
+}
 
-    package struct DeadlinePassed: Error {}
+/// Keeps a response's head and its body up to `maxBytes`, cancelling the request past it.
+/// `@unchecked Sendable`: AsyncHTTPClient calls it, and the fetch reads it, on one event loop only.
+private final class BoundedBody: HTTPClientResponseDelegate, @unchecked Sendable {
+    typealias Response = HTTPHop.Answer
+    private let maxBytes: Int
+    private(set) var answer = HTTPHop.Answer(status: 0, headers: [:], body: [], tooLarge: false)
+    var tooLarge: Bool { answer.tooLarge }
 
-    /// `operation`'s result, or ``DeadlinePassed`` once `deadline` comes first (the operation is cancelled).
-    package static func within<T: Sendable>(_ deadline: NIODeadline, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await operation() }
-            group.addTask {
-                let remaining = max(0, (deadline - .now()).nanoseconds)
-                try await Task.sleep(nanoseconds: UInt64(remaining))
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else { throw DeadlinePassed() }
-            return value
+    init(maxBytes: Int) { self.maxBytes = maxBytes }
+
+    func didReceiveHead(task: HTTPClient.Task<Response>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
+        answer.status = Int(head.status.code)
+        answer.headers = head.headers
+        if !answer.isRedirect, let length = head.headers.first(name: "Content-Length").flatMap(Int.init), length > maxBytes {
+            answer.tooLarge = true
+            task.cancel()
         }
+        return task.eventLoop.makeSucceededVoidFuture()
     }
 
+    func didReceiveBodyPart(task: HTTPClient.Task<Response>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
+        if !answer.tooLarge {
+            if answer.body.count + buffer.readableBytes > maxBytes {
+                answer.tooLarge = true
+                task.cancel()
+            } else {
+                answer.body.append(contentsOf: buffer.readableBytesView)
+            }
+        }
+        return task.eventLoop.makeSucceededVoidFuture()
+    }
+
+    func didFinishRequest(task: HTTPClient.Task<Response>) throws -> Response { answer }
 }

@@ -3,7 +3,7 @@ import AsyncHTTPClient
 import EcouterFeed
 import Foundation
 import NIOCore
-import NIOHTTPCompression
+import NIOHTTP1
 
 /// Fetches an article page for `{"url": ...}`, only from allowed origins.
 ///
@@ -63,54 +63,30 @@ struct ArticleFetcher: Sendable {
 
     private func exchange(_ url: URL, deadline: Date) async throws(APIError) -> Answer {
         guard deadline.timeIntervalSinceNow > 0 else { throw timedOut }
-        let limit = maxBytes
         let end = NIODeadline.now() + .nanoseconds(Int64(deadline.timeIntervalSinceNow * 1e9))
+        let answer: HTTPHop.Answer
         do {
-            return try await SharedHTTPClients.within(end) { try await Self.request(url, maxBytes: limit, deadline: end) }
-        } catch let error as APIError {
-            throw error
+            answer = try await HTTPHop.get(url, headers: [("User-Agent", "ecouter (article reader)")], maxBytes: maxBytes, deadline: end).get()
         } catch {
-            if let decompression = error as? NIOHTTPDecompression.DecompressionError, case .limit = decompression { throw tooLarge }
-            if error is SharedHTTPClients.DeadlinePassed || (error as? HTTPClientError) == .deadlineExceeded || deadline.timeIntervalSinceNow <= 0 {
+            if let client = error as? HTTPClientError, client == .deadlineExceeded || client == .readTimeout || client == .connectTimeout {
                 throw timedOut
             }
-            throw APIError(.badGateway, "fetch_failed", "cannot fetch the article (\(Self.reason(error)))")
+            throw APIError(.badGateway, "fetch_failed", "cannot fetch the article (\((error as? HTTPClientError)?.shortDescription ?? "the connection failed"))")
         }
-    }
-
-    private var timedOut: APIError { APIError(.gatewayTimeout, "fetch_timeout", "no complete answer within \(Int(timeout)) s") }
-    private var tooLarge: APIError { APIError(.contentTooLarge, "too_large", "the article page is larger than \(maxBytes) bytes") }
-
-    /// One GET, no redirect followed; the body stops at `maxBytes` (decoded).
-    private static func request(_ url: URL, maxBytes: Int, deadline: NIODeadline) async throws -> Answer {
-        var request = HTTPClientRequest(url: url.absoluteString)
-        request.headers.add(name: "User-Agent", value: "ecouter (article reader)")
-        request.headers.add(name: "Accept-Encoding", value: "gzip, deflate")
-        let response = try await SharedHTTPClients.client(decodedLimit: maxBytes).execute(request, deadline: deadline)
-        let status = Int(response.status.code)
-        if (300...399).contains(status) {
-            guard let location = response.headers.first(name: "Location"), let next = URL(string: location, relativeTo: url)?.absoluteURL else {
+        if (300...399).contains(answer.status) {
+            guard let location = answer.headers.first(name: "Location"), let next = URL(string: location, relativeTo: url)?.absoluteURL else {
                 throw APIError(.badGateway, "fetch_failed", "a redirect without a usable Location")
             }
             return .redirect(next)
         }
-        guard (200...299).contains(status) else {
-            throw APIError(.badGateway, "fetch_failed", "the article's server answered \(status)")
+        guard !answer.tooLarge else { throw APIError(.contentTooLarge, "too_large", "the article page is larger than \(maxBytes) bytes") }
+        guard (200...299).contains(answer.status) else {
+            throw APIError(.badGateway, "fetch_failed", "the article's server answered \(answer.status)")
         }
-        let tooLarge = APIError(.contentTooLarge, "too_large", "the article page is larger than \(maxBytes) bytes")
-        if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > maxBytes { throw tooLarge }
-        var body: [UInt8] = []
-        for try await chunk in response.body {
-            guard body.count + chunk.readableBytes <= maxBytes else { throw tooLarge }
-            body.append(contentsOf: chunk.readableBytesView)
-        }
-        return .body(body, response.headers.first(name: "Content-Type"))
+        return .body(answer.body, answer.headers.first(name: "Content-Type"))
     }
 
-    /// A short, path-free reason for a failed fetch (refused connection, unknown host…).
-    private static func reason(_ error: any Error) -> String {
-        (error as? HTTPClientError)?.shortDescription ?? "the connection failed"
-    }
+    private var timedOut: APIError { APIError(.gatewayTimeout, "fetch_timeout", "no complete answer within \(Int(timeout)) s") }
 
     /// Every address `host` resolves to (numeric hosts included).
     static func resolve(_ host: String) -> [[UInt8]] {
