@@ -8,7 +8,7 @@ struct ArticleRoutes: Sendable {
     let maxBodyBytes: Int
     let fetcher: ArticleFetcher
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<ServerContext>) {
         router.post("/v1/articles") { request, context in try await self.create(request, context: context) }
         router.get("/v1/articles/:file") { request, context in try await self.file(request, context: context, head: false) }
         router.head("/v1/articles/:file") { request, context in try await self.file(request, context: context, head: true) }
@@ -22,16 +22,23 @@ struct ArticleRoutes: Sendable {
         var text: String
     }
 
-    private func create(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    private func create(_ request: Request, context: ServerContext) async throws -> Response {
         let contentType = request.headers[.contentType]
         let query = request.queryDictionary
         let declared = request.headers[.contentLength]
-        // Not wrapped in Hummingbird's consumeWithCancellationOnInboundClose: it also fires when a
-        // client half-closes or sends `Connection: close` after its request, cancelling good requests.
-        // When this task is cancelled, the rendering stops unless another request waits for it.
         let bytes = try await request.body.collect(limit: maxBodyBytes, declaredLength: declared)
         let input = try await ArticleInput.decode(body: bytes, contentType: contentType, query: query, fetcher: fetcher)
-        let outcome = try await service.audio(for: input.article, voice: input.voice)
+        // A client that hangs up leaves its rendering; the rendering stops when nobody else waits
+        // for it (RenderScheduler).
+        let hangUp = await context.hangUp()
+        let service = self.service
+        let outcome: ArticleService.Outcome
+        do {
+            outcome = try await hangUp.cancellingOnHangUp { try await service.audio(for: input.article, voice: input.voice) }
+        } catch is CancellationError where hangUp.hasFired {
+            service.metrics.hangUps.increment()
+            throw CancellationError()
+        }
         let id = outcome.entry.id
         let base = "/v1/articles/\(id)"
         let created = Created(
@@ -50,7 +57,7 @@ struct ArticleRoutes: Sendable {
         "mp3": "audio/mpeg", "opus": "audio/ogg; codecs=opus", "wav": "audio/wav", "txt": "text/plain; charset=utf-8",
     ]
 
-    private func file(_ request: Request, context: BasicRequestContext, head: Bool) async throws -> Response {
+    private func file(_ request: Request, context: ServerContext, head: Bool) async throws -> Response {
         let name = context.parameters.get("file") ?? ""
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, ContentID.isValid(parts[0]), let type = Self.contentTypes[String(parts[1])] else {

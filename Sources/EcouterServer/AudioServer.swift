@@ -33,7 +33,7 @@ public struct AudioServer: Sendable {
     /// The Hummingbird application (tests run it with HummingbirdTesting).
     /// - Parameter onListening: called with the bound port once the server accepts connections.
     public func application(onListening: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: ServerContext.self)
         router.add(middleware: MetricsRecordingMiddleware(metrics: metrics))
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: JSONErrorMiddleware())
@@ -46,12 +46,13 @@ public struct AudioServer: Sendable {
             maxBytes: settings.fetchMaxBytes, timeout: settings.fetchTimeout)
         ArticleRoutes(service: service, maxBodyBytes: settings.maxBodyBytes, fetcher: fetcher).register(on: router)
         SpeechRoute(
-            synthesis: synthesis, gate: StreamGate(limit: settings.jobs + settings.queueLimit),
+            synthesis: synthesis, gate: StreamGate(limit: settings.jobs + settings.queueLimit), metrics: metrics,
             maxBodyBytes: settings.maxBodyBytes, maxTextCharacters: settings.maxTextCharacters
         ).register(on: router)
         InfoRoutes(metrics: metrics, scheduler: scheduler, cache: cache, development: settings.development).register(on: router)
         return Application(
             router: router,
+            server: .http1(configuration: .init(additionalChannelHandlers: [HangUpHandler()])),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "ecouter"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
             logger: logger)

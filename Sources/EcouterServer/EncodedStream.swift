@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Ecouter
 import EcouterAudio
+import Prometheus
 import Foundation
 import NIOCore
 
@@ -9,10 +10,14 @@ import NIOCore
 /// The encoders write to an ``AudioOutput`` (a file descriptor), so they write into a pipe whose
 /// other end a reader thread drains into an async stream. Every chunk is flushed through at once,
 /// so the first sentence's audio leaves before the second is synthesized. When the consumer fails
-/// (the client hung up), synthesis stops at the next chunk.
+/// (a write to the client failed) or the client hangs up, synthesis stops at the next chunk.
 struct EncodedStream: Sendable {
     let format: StreamFormat
     let chunks: AudioChunks
+    /// Fires when the client goes: the stream stops without waiting for a write to fail.
+    let hangUp: HangUpSignal
+    /// Counts the sentences encoded and handed on.
+    let sentences: Counter
 
     func run(send: (ByteBuffer) async throws -> Void) async throws {
         var fds: [Int32] = [0, 0]
@@ -30,16 +35,22 @@ struct EncodedStream: Sendable {
             close(readEnd)
             continuation.finish()
         }
-        let producer = Task { [format, chunks] () throws -> Void in
+        let producer = Task { [format, chunks, sentences] () throws -> Void in
             let output = AudioOutput(fileDescriptor: writeEnd, closeOnDeinit: true)
             let sink = try format.makeSink(output: output, sampleRate: SynthesisAdapter.sampleRate)
             for try await chunk in chunks {
                 try Task.checkCancellation()
                 try sink.write(chunk.samples)
                 try output.flush()
+                sentences.increment()
             }
             try sink.finish()
         }
+        let watcher = Task { [hangUp] in
+            await hangUp.wait()
+            if hangUp.hasFired { producer.cancel() }
+        }
+        defer { watcher.cancel() }
         do {
             for await buffer in bytes { try await send(buffer) }
             try await producer.value

@@ -10,7 +10,7 @@ struct InfoRoutes: Sendable {
     let cache: AudioCache
     let development: Bool
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<ServerContext>) {
         router.get("/v1/voices") { _, _ in
             struct Voice: Encodable { var id, description, region: String; var rate: Int }
             let voices = VoicePreset.builtIn.map { Voice(id: $0.name, description: $0.description, region: $0.region.rawValue, rate: $0.rate) }

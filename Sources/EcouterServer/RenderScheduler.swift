@@ -77,6 +77,7 @@ actor RenderScheduler {
         flight.waiters -= 1
         if flight.waiters <= 0 {
             flights[id] = nil
+            metrics.renderingsCancelled.increment()
             task.cancel()
         }
     }

@@ -10,6 +10,10 @@ final class ServerMetrics: Sendable {
     let syntheses: Counter
     let rejected: Counter
     let queueLength: Gauge
+    let hangUps: Counter
+    let renderingsCancelled: Counter
+    let streamsCancelled: Counter
+    let streamSentences: Counter
     let synthesisSeconds: DurationHistogram
 
     init() {
@@ -17,6 +21,10 @@ final class ServerMetrics: Sendable {
         cacheMisses = registry.makeCounter(name: "ecouter_cache_misses_total", help: "Article requests that needed a synthesis (or joined one).")
         syntheses = registry.makeCounter(name: "ecouter_syntheses_total", help: "Articles synthesized.")
         rejected = registry.makeCounter(name: "ecouter_queue_rejections_total", help: "Requests refused with 503 because the queue was full.")
+        hangUps = registry.makeCounter(name: "ecouter_client_hangups_total", help: "Requests whose client went before its answer was ready.")
+        renderingsCancelled = registry.makeCounter(name: "ecouter_renderings_cancelled_total", help: "Renderings stopped because every request waiting for them had gone.")
+        streamsCancelled = registry.makeCounter(name: "ecouter_streams_cancelled_total", help: "Speech streams stopped before their end (the client went).")
+        streamSentences = registry.makeCounter(name: "ecouter_stream_sentences_total", help: "Sentences synthesized and sent by speech streams.")
         queueLength = registry.makeGauge(name: "ecouter_queue_length", help: "Syntheses waiting for a worker.")
         synthesisSeconds = registry.makeDurationHistogram(
             name: "ecouter_synthesis_seconds", buckets: [.milliseconds(100), .milliseconds(500), .seconds(1), .seconds(2), .seconds(5), .seconds(10), .seconds(30), .seconds(60)],

@@ -11,6 +11,7 @@ import Hummingbird
 struct SpeechRoute: Sendable {
     let synthesis: SynthesisAdapter
     let gate: StreamGate
+    let metrics: ServerMetrics
     let maxBodyBytes: Int
     let maxTextCharacters: Int
 
@@ -24,11 +25,11 @@ struct SpeechRoute: Sendable {
 
     static let openAIVoices: Set<String> = ["alloy", "ash", "ballad", "coral", "echo", "fable", "onyx", "nova", "sage", "shimmer", "verse"]
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<ServerContext>) {
         router.post("/v1/audio/speech") { request, context in try await self.speak(request, context: context) }
     }
 
-    private func speak(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    private func speak(_ request: Request, context: ServerContext) async throws -> Response {
         let bytes = try await request.body.collect(limit: maxBodyBytes, declaredLength: request.headers[.contentLength])
         let body: Body
         do { body = try JSONDecoder().decode(Body.self, from: Data(buffer: bytes)) } catch {
@@ -65,10 +66,18 @@ struct SpeechRoute: Sendable {
             throw APIError(.serviceUnavailable, "busy", "too many streams at once; retry shortly", headers: [.retryAfter: "5"])
         }
         let gate = self.gate
+        let hangUp = await context.hangUp()
+        let metrics = self.metrics
         let audio = ResponseBody { writer in
             defer { Task { await gate.leave() } }
-            let stream = EncodedStream(format: kind, chunks: chunks)
-            try await stream.run { buffer in try await writer.write(buffer) }
+            let stream = EncodedStream(format: kind, chunks: chunks, hangUp: hangUp, sentences: metrics.streamSentences)
+            do {
+                try await stream.run { buffer in try await writer.write(buffer) }
+            } catch {
+                // The client went (hung up, or a write failed): the synthesis has stopped.
+                metrics.streamsCancelled.increment()
+                throw error
+            }
             try await writer.finish(nil)
         }
         return Response(status: .ok, headers: [.contentType: kind.contentType, .cacheControl: "no-store"], body: audio)
