@@ -45,7 +45,7 @@ enum IndexPageWriter {
             if let link = entry.link, link.lowercased().hasPrefix("http") { meta.append("<a href=\"\(escapeMarkup(link))\">article</a>") }
             html += "<p class=\"meta\">\(meta.map { $0.hasPrefix("<a ") ? $0 : escapeMarkup($0) }.joined(separator: " · "))</p>\n"
             if let file = entry.file {
-                let mime = file.hasSuffix(".wav") ? AudioFormat.wav.mimeType : AudioFormat.mp3.mimeType
+                let mime = AudioFormat.of(fileName: file).mimeType
                 html += "<audio controls preload=\"none\"><source src=\"\(escapeMarkup(file))\" type=\"\(mime)\"></audio>\n"
             } else if let error = entry.error {
                 html += "<p class=\"failed\">Pas d’audio : \(escapeMarkup(error))</p>\n"

@@ -146,3 +146,43 @@ struct OpusOutputTests {
         #expect(Double(opus.count) / opusSeconds < 4000)
     }
 }
+
+@Suite("ecouter feed --format opus")
+struct FeedOpusTests {
+    @Test("a feed voiced as Ogg Opus: .opus files that decode to their manifest duration, audio/ogg in the index")
+    func feedToOpus() throws {
+        let folder = ServerHarness.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let feed = folder.appendingPathComponent("feed.xml")
+        let body = Texts.article("podcast opus", sentences: 3)
+        try Data("""
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0"><channel><title>Le Journal</title><link>https://example.org/</link><description>Essai</description>
+            <item><title>Une brève</title><guid>breve-1</guid><link>https://example.org/breve-1</link><description>\(body)</description></item>
+            </channel></rss>
+            """.utf8).write(to: feed)
+        let output = folder.appendingPathComponent("out")
+        let process = Process()
+        process.executableURL = ServerHarness.binary
+        process.arguments = ["feed", feed.path, "-d", output.path, "--format", "opus", "--jobs", "1"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.path)
+        let audio = names.filter { $0.hasSuffix(".opus") }
+        #expect(audio.count == 1, "\(names)")
+        #expect(!names.contains { $0.hasSuffix(".mp3") })
+        let name = try #require(audio.first)
+        let bytes = [UInt8](try Data(contentsOf: output.appendingPathComponent(name)))
+        #expect(try AudioProbe.codec(of: bytes, extension: "opus") == "opus")
+        let seconds = try #require(try AudioProbe.duration(of: bytes, extension: "opus"))
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("manifest.json"))) as? [String: Any]
+        let items = manifest?["items"] as? [[String: Any]] ?? []
+        let listed = try #require(items.first?["duration"] as? Double)
+        #expect(abs(seconds - listed) < 0.1)
+        let index = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("audio/ogg"))
+    }
+}
