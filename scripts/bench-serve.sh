@@ -11,6 +11,8 @@ binary="${ECOUTER_BINARY:-.build/release/ecouter}"
 [[ -x "$binary" ]] || { echo "bench-serve.sh: build first (swift build -c release)" >&2; exit 1; }
 command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "bench-serve.sh: needs wrk and nginx (apt-get install wrk nginx-light)" >&2; exit 1; }
 duration="${BENCH_SECONDS:-10}"
+# The machine may be shared: the load is part of the figures.
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 work="$(mktemp -d)"
 log="$work/serve.log"
@@ -53,7 +55,7 @@ run_wrk() { wrk -t2 -c32 -d"${duration}s" --latency "$1" | awk '/Requests\/sec/ 
 read -r ours ours_p99 < <(run_wrk "$base/v1/articles/$id.mp3")
 read -r theirs theirs_p99 < <(run_wrk "http://127.0.0.1:$nginx_port/article.mp3")
 ratio="$(python3 -c "print(f'{$ours / $theirs:.2f}')")"
-echo "cached MP3 ($(stat -c %s "$work/article.mp3") bytes): ecouter $ours req/s (p99 $ours_p99), nginx $theirs req/s (p99 $theirs_p99), ratio $ratio"
+echo "cached MP3 ($(stat -c %s "$work/article.mp3") bytes): ecouter $ours req/s (p99 $ours_p99), nginx $theirs req/s (p99 $theirs_p99), ratio $ratio (load $(cut -d' ' -f1 /proc/loadavg))"
 
 first_byte=()
 for i in $(seq 1 10); do

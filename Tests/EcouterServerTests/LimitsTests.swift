@@ -2,6 +2,7 @@
 import EcouterServer
 import Foundation
 import HummingbirdTesting
+import NIOHTTP1
 import Testing
 
 @Suite("Limits, auth, refusals", .serialized)
@@ -52,7 +53,9 @@ struct LimitsTests {
             }
             let started = ContinuousClock.now
             let refused = try await parallel.post("/v1/articles", text: Texts.article("refusé"))
-            #expect(ContinuousClock.now - started < .seconds(2))
+            // 503, not a 201 after waiting: it was refused, not queued. The bound only says it did not
+            // wait for the 40-sentence synthesis; it is loose because the suite loads the machine.
+            #expect(ContinuousClock.now - started < .seconds(30))
             #expect(refused.status == 503)
             #expect(refused.headers["retry-after"] == "5")
             #expect(String(decoding: refused.body, as: UTF8.self).contains(#""code":"busy""#))
@@ -90,9 +93,8 @@ struct LimitsTests {
             #expect(allowed.headers[.accessControlAllowOrigin] == "https://journal.example")
             let other = try await client.get("/healthz", headers: [.origin: "https://evil.example"])
             #expect(other.headers[.accessControlAllowOrigin] == nil)
-            let preflight = try await client.executeRequest(
-                uri: "/v1/articles", method: .options,
-                headers: [.origin: "https://journal.example", .accessControlRequestMethod: "POST"], body: nil)
+            let preflight = try await client.send(
+                "/v1/articles", method: .OPTIONS, headers: [.origin: "https://journal.example", .accessControlRequestMethod: "POST"])
             #expect(preflight.status == .noContent)
             #expect(preflight.headers[.accessControlAllowMethods]?.contains("POST") == true)
         }

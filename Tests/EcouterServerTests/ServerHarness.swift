@@ -70,22 +70,27 @@ struct ServerHarness {
 }
 
 extension TestClientProtocol {
-    /// POSTs through the tests' own client on its own connection: HummingbirdTesting's live client
-    /// gives up after 20 s, and a synthesis can take longer when the whole suite shares two cores.
-    func post(_ uri: String, text: String, contentType: String = "text/plain", headers: HTTPFields = [:]) async throws -> PostResponse {
+    /// A request on a connection of the tests' own client. Not HummingbirdTesting's live client:
+    /// it gives up after 20 s, and when the whole suite shares two cores an answer (a synthesis,
+    /// or just a turn on the busy cooperative pool) can take longer.
+    func send(_ uri: String, method: HTTPMethod, headers: HTTPFields = [:], body: [UInt8]? = nil) async throws -> LiveResponse {
         guard let port else { throw ServerHarness.NoPort() }
-        var fields = headers.map { ($0.name.rawName, $0.value) }
-        fields.append(("Content-Type", contentType))
-        let answer = try await ServerHarness.send(port: port, uri, method: .POST, body: Array(text.utf8), headers: fields)
+        let answer = try await ServerHarness.send(port: port, uri, method: method, body: body, headers: headers.map { ($0.name.rawName, $0.value) })
         var received = HTTPFields()
         for header in answer.headers {
             if let name = HTTPField.Name(header.name) { received.append(HTTPField(name: name, value: header.value)) }
         }
-        return PostResponse(status: .init(code: answer.status), headers: received, bodyBytes: answer.body)
+        return LiveResponse(status: .init(code: answer.status), headers: received, bodyBytes: answer.body)
     }
 
-    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
-        try await executeRequest(uri: uri, method: .get, headers: headers, body: nil)
+    func post(_ uri: String, text: String, contentType: String = "text/plain", headers: HTTPFields = [:]) async throws -> LiveResponse {
+        var fields = headers
+        fields[.contentType] = contentType
+        return try await send(uri, method: .POST, headers: fields, body: Array(text.utf8))
+    }
+
+    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> LiveResponse {
+        try await send(uri, method: .GET, headers: headers)
     }
 
     /// A counter's value from `/metrics`, 0 when absent.
@@ -98,8 +103,8 @@ extension TestClientProtocol {
     }
 }
 
-/// A POST's answer, as read by the tests' client.
-struct PostResponse {
+/// An answer, as read by the tests' client.
+struct LiveResponse {
     var status: HTTPResponse.Status
     var headers: HTTPFields
     var bodyBytes: [UInt8]
@@ -109,11 +114,7 @@ protocol ReadableResponse {
     var bodyBytes: [UInt8] { get }
 }
 
-extension PostResponse: ReadableResponse {}
-
-extension TestResponse: ReadableResponse {
-    var bodyBytes: [UInt8] { Array(buffer: body) }
-}
+extension LiveResponse: ReadableResponse {}
 
 extension ReadableResponse {
     var bodyText: String { String(decoding: bodyBytes, as: UTF8.self) }
