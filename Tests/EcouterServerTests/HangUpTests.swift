@@ -21,7 +21,10 @@ struct HangUpTests {
         try await ServerHarness.withServer(ServerSettings(jobs: 1, queueLimit: 4)) { client in
             let port = try #require(client.port)
             let connection = try RawConnection(port: port)
-            try connection.sendPost("/v1/articles", body: Texts.article("raccroché", sentences: 300), contentType: "text/plain")
+            // Long enough (1500 sentences, ~75 000 characters) that its WAV is far from made when
+            // the hang-up arrives, even on a loaded machine: with 300 the WAV was once done first and
+            // the hang-up only cancelled the encoding.
+            try connection.sendPost("/v1/articles", body: Texts.article("raccroché", sentences: 1500), contentType: "text/plain")
             #expect(try await Self.eventually { try await client.metric("ecouter_cache_misses_total") >= 1 })
             connection.close()
             #expect(try await Self.eventually { try await client.metric("ecouter_renderings_cancelled_total") == 1 })
