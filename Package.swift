@@ -15,6 +15,15 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // HTTP client (feeds, articles by URL, the server tests' client); already built for
+        // HummingbirdTesting, so the test build compiles nothing more.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.30.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.24.0"),
     ],
     targets: [
         // C libraries from Debian, each wrapped once.
@@ -28,14 +37,18 @@ let package = Package(
             name: "CLame", pkgConfig: "lame",
             providers: [.apt(["libmp3lame-dev"]), .brew(["lame"])]),
 
+        .systemLibrary(
+            name: "COpusEnc", pkgConfig: "libopusenc",
+            providers: [.apt(["libopusenc-dev"]), .brew(["libopusenc"])]),
+
         // Pure Swift: written French -> spoken French, sentence by sentence. No C, no I/O.
         .target(name: "EcouterNormalization"),
         // The only importer of CEspeakNG: the engine, voice parameters, phonemes.
         .target(
             name: "EcouterSynthesis",
             dependencies: ["CEspeakNG", .product(name: "Logging", package: "swift-log")]),
-        // Audio sinks: streaming WAV, MP3 through LAME.
-        .target(name: "EcouterAudio", dependencies: ["CLame"]),
+        // Audio sinks: streaming WAV, MP3 through LAME, Ogg Opus through libopusenc.
+        .target(name: "EcouterAudio", dependencies: ["CLame", "COpusEnc"]),
         // Articles as they arrive: page-text cleanup, HTML extraction (libxml2), reading structure.
         .target(
             name: "EcouterExtraction",
@@ -50,12 +63,33 @@ let package = Package(
         // Feeds in, an audio library and a podcast feed out.
         .target(
             name: "EcouterFeed",
-            dependencies: ["Ecouter", "EcouterSynthesis", "EcouterExtraction", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "Ecouter", "EcouterSynthesis", "EcouterExtraction", .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+            ]),
+        // `ecouter serve`: the HTTP service behind the « Écouter l'article » button.
+        .target(
+            name: "EcouterServer",
+            dependencies: [
+                "Ecouter", "EcouterFeed",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            resources: [.copy("Resources")]),
         // The command: thin, one file per subcommand.
         .executableTarget(
             name: "ecouter",
             dependencies: [
-                "Ecouter", "EcouterFeed",
+                "Ecouter", "EcouterFeed", "EcouterServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -72,6 +106,13 @@ let package = Package(
         .testTarget(
             name: "EcouterFeedTests", dependencies: ["EcouterFeed"],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "EcouterServerTests",
+            dependencies: [
+                "EcouterServer", "EcouterAudio", "ecouter",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]),
         // Drives the built `ecouter` binary as a user would.
         .testTarget(name: "EcouterCLITests", dependencies: ["ecouter"]),
     ],

@@ -5,9 +5,9 @@
 #   scripts/setup.sh --test   also the tools the tests use to check audio
 set -euo pipefail
 
-packages=(pkg-config libespeak-ng-dev espeak-ng-data libxml2-dev libmp3lame-dev)
+packages=(pkg-config libespeak-ng-dev espeak-ng-data libxml2-dev libmp3lame-dev libopusenc-dev)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(espeak-ng sox libsox-fmt-mp3 mpg123 ffmpeg python3 python3-pip wfrench chromium)
+    packages+=(espeak-ng sox libsox-fmt-mp3 mpg123 ffmpeg python3 python3-pip wfrench opus-tools chromium)
 fi
 
 missing=()

@@ -6,13 +6,17 @@ public enum AudioEncoding: Sendable, Equatable {
     case wav
     /// MP3 through LAME, mono, constant bit rate, with an ID3v2 tag.
     case mp3(bitrateKbps: Int, tags: AudioTags)
+    /// Ogg Opus through libopusenc, mono (24 kb/s by default).
+    case opus(bitrateKbps: Int)
 
     /// MP3 at 48 kb/s, enough for speech.
     public static let defaultMP3 = AudioEncoding.mp3(bitrateKbps: 48, tags: AudioTags())
 
-    /// The encoding a file name asks for: `.mp3` → MP3, anything else → WAV.
+    /// The encoding a file name asks for: `.mp3` → MP3, `.opus` → Ogg Opus, anything else → WAV.
     public static func forPath(_ path: String) -> AudioEncoding {
-        path.lowercased().hasSuffix(".mp3") ? .defaultMP3 : .wav
+        let lowered = path.lowercased()
+        if lowered.hasSuffix(".opus") { return .opus(bitrateKbps: OpusWriter.defaultBitrateKbps) }
+        return lowered.hasSuffix(".mp3") ? .defaultMP3 : .wav
     }
 
     func makeSink(output: AudioOutput, sampleRate: Int) throws(AudioError) -> any AudioSink {
@@ -20,6 +24,7 @@ public enum AudioEncoding: Sendable, Equatable {
         case .wav: return try WAVWriter(output: output, sampleRate: sampleRate)
         case .mp3(let bitrate, let tags):
             return try MP3Writer(output: output, sampleRate: sampleRate, bitrateKbps: bitrate, tags: tags)
+        case .opus(let bitrate): return try OpusWriter(output: output, sampleRate: sampleRate, bitrateKbps: bitrate)
         }
     }
 }

@@ -96,7 +96,7 @@ public struct FeedRunner: Sendable {
 
     /// The fingerprint of everything besides the text that shapes the audio: voice, format, bit rate.
     public var settingsHash: String {
-        let format = options.format == .mp3 ? "mp3@\(options.bitrateKbps)" : "wav"
+        let format = options.format == .mp3 ? "mp3@\(options.bitrateKbps)" : options.format == .opus ? "opus@\(OpusWriter.defaultBitrateKbps)" : "wav"
         return String(SHA256.hex(reader.settingsFingerprint + "\u{1F}" + format).prefix(16))
     }
 

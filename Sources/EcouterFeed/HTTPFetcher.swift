@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
+import NIOHTTP1
+import NIOHTTPCompression
+import Synchronization
 
 /// Limits for fetching a feed or an article over HTTP(S).
 public struct FetchLimits: Sendable, Equatable {
@@ -53,7 +55,16 @@ public struct FetchedResource: Sendable {
     public var contentType: String?
 }
 
-/// Fetches http(s) URLs with Foundation's `URLSession`, enforcing ``FetchLimits`` as bytes arrive.
+/// Fetches http(s) URLs with AsyncHTTPClient (swift-nio), enforcing ``FetchLimits`` as bytes arrive.
+///
+/// Redirects are followed here, one hop at a time, so each target's scheme is checked before it is
+/// requested. (Foundation's `URLSession` was dropped: on Linux its redirect callback races its own
+/// request timer and any cancel, and the loser traps inside FoundationNetworking, "Received
+/// callback for HTTP redirection, but we're not waiting for it", taking the process down.)
+///
+/// The whole exchange, redirects included, runs on the client's event loop as chained futures, and
+/// the deadline is its timer: the outcome never depends on when Swift's cooperative pool gets round
+/// to resuming a task (when the whole test suite runs, that can take tens of seconds).
 public struct HTTPFetcher: Sendable {
     /// Time, size and redirect limits.
     public var limits: FetchLimits
@@ -69,190 +80,164 @@ public struct HTTPFetcher: Sendable {
     ///   `.timeout`, `.redirect` (too many, or to another scheme), `.tooLarge`, `.network`.
     public func fetch(_ url: URL) async throws(FeedError) -> FetchedResource {
         try limits.validate()
-        guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+        guard HTTPHop.isHTTP(url) else {
             throw FeedError(.usage, "only http and https URLs are fetched, not \(url.absoluteString)")
         }
-        let exchange = Exchange(url: url, limits: limits)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = limits.timeout
-        configuration.timeoutIntervalForResource = limits.timeout
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpAdditionalHeaders = ["User-Agent": "ecouter (feed reader)", "Accept": "*/*"]
-        let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
-        defer { session.invalidateAndCancel() }
-        var request = URLRequest(url: url)
-        request.timeoutInterval = limits.timeout
-        let task = session.dataTask(with: request)
-        // URLSession's own timeouts are per idle period; this one bounds the whole exchange.
-        let result: Result<FetchedResource, FeedError> = await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                exchange.start(task: task, continuation: continuation)
+        let deadline = NIODeadline.now() + .nanoseconds(Int64(limits.timeout * 1e9))
+        do {
+            return try await follow(url, original: url, redirects: 0, deadline: deadline).get()
+        } catch let error as FeedError {
+            throw error
+        } catch {
+            throw Self.describe(error, url: url, limits: limits)
+        }
+    }
+
+    /// One hop, then the next one if it is a redirect, all on the event loop.
+    private func follow(_ url: URL, original: URL, redirects: Int, deadline: NIODeadline) -> EventLoopFuture<FetchedResource> {
+        let limits = limits
+        let headers = [("User-Agent", "ecouter (feed reader)"), ("Accept", "*/*")]
+        return HTTPHop.get(url, headers: headers, maxBytes: limits.maximumBytes, deadline: deadline).flatMap { answer in
+            let loop = HTTPHop.eventLoop
+            if answer.isRedirect {
+                guard redirects < limits.maximumRedirects else {
+                    return loop.makeFailedFuture(FeedError(.redirect, "more than \(limits.maximumRedirects) redirects fetching \(original.absoluteString) (a redirect loop?)"))
+                }
+                guard let location = answer.headers.first(name: "Location"), let next = URL(string: location, relativeTo: url)?.absoluteURL else {
+                    return loop.makeFailedFuture(FeedError(.redirect, "\(original.absoluteString) answered HTTP \(answer.status) without a usable Location"))
+                }
+                guard HTTPHop.isHTTP(next) else {
+                    return loop.makeFailedFuture(FeedError(.redirect, "\(original.absoluteString) redirects to a non-http URL"))
+                }
+                return follow(next, original: original, redirects: redirects + 1, deadline: deadline)
             }
-        } onCancel: {
-            task.cancel()
-        }
-        return try result.get()
-    }
-}
-
-/// One request's state, fed by `URLSession`'s delegate callbacks on its own queue.
-private final class Exchange: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    private let lock = NSLock()
-    private let url: URL
-    private let limits: FetchLimits
-    private var body: [UInt8] = []
-    private var redirects = 0
-    private var failure: FeedError?
-    private var response: HTTPURLResponse?
-    private var continuation: CheckedContinuation<Result<FetchedResource, FeedError>, Never>?
-    /// Signalled when the caller has its answer, so the deadline thread ends early.
-    private let answered = DispatchSemaphore(value: 0)
-
-    init(url: URL, limits: FetchLimits) {
-        self.url = url
-        self.limits = limits
-    }
-
-    func start(task: URLSessionDataTask, continuation: CheckedContinuation<Result<FetchedResource, FeedError>, Never>) {
-        lock.withLock { self.continuation = continuation }
-        // The deadline runs on its own thread and answers the caller itself: when the process is
-        // busy (Dispatch's pool full of blocked work), neither a Dispatch timer nor URLSession's
-        // delegate queue can be relied on to run in time.
-        let deadline = limits.timeout
-        let answered = self.answered
-        Thread.detachNewThread { [weak self, weak task] in
-            guard answered.wait(timeout: .now() + deadline) == .timedOut, let self else { return }
-            let error = FeedError(.timeout, "no complete answer from \(self.url.absoluteString) within \(Self.seconds(deadline))")
-            self.fail(error)
-            self.resume(with: .failure(error))
-            task?.cancel()
-        }
-        task.resume()
-    }
-
-    /// Answers the caller once; later answers are dropped.
-    private func resume(with result: Result<FetchedResource, FeedError>) {
-        let continuation = lock.withLock { () -> CheckedContinuation<Result<FetchedResource, FeedError>, Never>? in
-            defer { self.continuation = nil }
-            return self.continuation
-        }
-        if let continuation {
-            continuation.resume(returning: result)
-            answered.signal()
-        }
-    }
-
-    /// Records the first failure; later ones (the cancellation it causes) are ignored.
-    private func fail(_ error: FeedError) {
-        lock.withLock { if failure == nil { failure = error } }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse, newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        let count = lock.withLock { redirects += 1; return redirects }
-        // The Location as the server wrote it: libcurl resolves a scheme it does not follow
-        // (`file:///etc/passwd`) as a path on the same server, so the new request looks like http.
-        let written = response.value(forHTTPHeaderField: "Location").flatMap(Self.scheme(of:))
-        let scheme = written ?? request.url?.scheme?.lowercased()
-        if count > limits.maximumRedirects {
-            fail(FeedError(.redirect, "more than \(limits.maximumRedirects) redirects fetching \(url.absoluteString) (a redirect loop?)"))
-            // Declining the redirect ends the task with the 3xx response, and the failure recorded
-            // above is what the caller gets. No `task.cancel()` here: URLSession delivers the
-            // completion on its own queue, and a cancel that overtakes it traps inside
-            // FoundationNetworking ("Received callback for HTTP redirection, but we're not waiting").
-            completionHandler(nil)
-        } else if scheme != "http" && scheme != "https" {
-            fail(FeedError(.redirect, "\(url.absoluteString) redirects to a non-http URL"))
-            completionHandler(nil)  // as above: no cancel
-        } else {
-            completionHandler(request)
-        }
-    }
-
-    /// The scheme of an absolute URL reference (RFC 3986: a letter, then letters, digits, + - .,
-    /// then a colon), lowercased; nil for a relative reference.
-    static func scheme(of reference: String) -> String? {
-        let trimmed = reference.drop { $0 == " " || $0 == "\t" }
-        guard let colon = trimmed.firstIndex(of: ":") else { return nil }
-        let candidate = trimmed[..<colon]
-        guard let first = candidate.first, first.isASCII, first.isLetter,
-              candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
-        return candidate.lowercased()
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse, completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        guard let http = response as? HTTPURLResponse else {
-            completionHandler(.allow)
-            return
-        }
-        lock.withLock { self.response = http }
-        if !(200...299).contains(http.statusCode) {
-            fail(FeedError(.http, "\(url.absoluteString) answered HTTP \(http.statusCode)"))
-            completionHandler(.cancel)
-        } else if http.expectedContentLength > Int64(limits.maximumBytes) {
-            fail(FeedError(.tooLarge, "\(url.absoluteString) is \(http.expectedContentLength) bytes, over the limit of \(limits.maximumBytes)"))
-            completionHandler(.cancel)
-        } else {
-            completionHandler(.allow)
-        }
-    }
-
-    /// Bodies arrive decoded (URLSession always lets libcurl undo gzip and deflate), so the limit
-    /// bounds the decoded size. Once over it, or once failed, nothing more is kept: a compression
-    /// bomb's later chunks, still queued, are dropped as they come.
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        let tooLarge = lock.withLock { () -> Bool in
-            guard failure == nil else { return false }
-            guard body.count + data.count <= limits.maximumBytes else { return true }
-            data.withUnsafeBytes { body.append(contentsOf: $0) }
-            return false
-        }
-        if tooLarge {
-            // Answered at once: the cancellation reaches libcurl's thread only later.
-            let error = FeedError(.tooLarge, "\(url.absoluteString) sent more than \(limits.maximumBytes) bytes (decoded)")
-            fail(error)
-            dataTask.cancel()
-            resume(with: .failure(error))
-        }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        let result = lock.withLock { () -> Result<FetchedResource, FeedError> in
-            if let failure {
-                return .failure(failure)
-            } else if let error {
-                return .failure(Self.describe(error, url: url, timeout: limits.timeout))
+            if answer.tooLarge {
+                return loop.makeFailedFuture(FeedError(.tooLarge, "\(original.absoluteString) sent more than \(limits.maximumBytes) bytes (decoded)"))
             }
-            // A redirect without a Location never reaches `didReceive response`: URLSession ends the
-            // task with that response and an empty body, which once read as an empty feed.
-            guard let response = response ?? (task.response as? HTTPURLResponse) else {
-                return .failure(FeedError(.network, "\(url.absoluteString) gave no HTTP response"))
+            guard (200...299).contains(answer.status) else {
+                return loop.makeFailedFuture(FeedError(.http, "\(original.absoluteString) answered HTTP \(answer.status)"))
             }
-            if (300...399).contains(response.statusCode) {
-                return .failure(FeedError(.redirect, "\(url.absoluteString) answered HTTP \(response.statusCode) without a usable Location"))
-            } else if !(200...299).contains(response.statusCode) {
-                return .failure(FeedError(.http, "\(url.absoluteString) answered HTTP \(response.statusCode)"))
-            } else {
-                let finalURL = response.url ?? task.currentRequest?.url ?? url
-                return .success(FetchedResource(bytes: body, url: finalURL, contentType: response.value(forHTTPHeaderField: "Content-Type")))
-            }
+            return loop.makeSucceededFuture(FetchedResource(bytes: answer.body, url: url, contentType: answer.headers.first(name: "Content-Type")))
         }
-        resume(with: result)
     }
 
-    private static func describe(_ error: any Error, url: URL, timeout: Double) -> FeedError {
-        let nsError = error as NSError
-        if nsError.domain == NSURLErrorDomain {
-            switch nsError.code {
-            case NSURLErrorTimedOut: return FeedError(.timeout, "no answer from \(url.absoluteString) within \(seconds(timeout))")
-            case NSURLErrorHTTPTooManyRedirects: return FeedError(.redirect, "too many redirects fetching \(url.absoluteString)")
-            case NSURLErrorCancelled: return FeedError(.network, "fetching \(url.absoluteString) was cancelled")
-            default: break
-            }
+    private static func describe(_ error: any Error, url: URL, limits: FetchLimits) -> FeedError {
+        if let client = error as? HTTPClientError,
+            client == .deadlineExceeded || client == .readTimeout || client == .connectTimeout
+        {
+            return FeedError(.timeout, "no complete answer from \(url.absoluteString) within \(seconds(limits.timeout))")
         }
-        return FeedError(.network, "cannot fetch \(url.absoluteString): \(nsError.localizedDescription)")
+        if error is CancellationError || (error as? HTTPClientError) == .cancelled {
+            return FeedError(.network, "fetching \(url.absoluteString) was cancelled")
+        }
+        return FeedError(.network, "cannot fetch \(url.absoluteString): \(String(describing: error))")
     }
 
     static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
     }
+}
+
+/// One HTTP GET, no redirect followed, its body kept up to a size (decoded), done by a deadline:
+/// the primitive under ``HTTPFetcher`` and the server's article fetcher (package access).
+package enum HTTPHop {
+    /// What a server answered.
+    package struct Answer: Sendable {
+        package var status: Int
+        package var headers: HTTPHeaders
+        package var body: [UInt8]
+        /// The body (declared or decoded) passed the size limit; `body` is then incomplete.
+        package var tooLarge: Bool
+
+        /// A redirect status the fetchers follow (300, 304 and 305 are not redirects to follow).
+        package var isRedirect: Bool { [301, 302, 303, 307, 308].contains(status) }
+    }
+
+    /// The event loop every hop runs on (one is plenty for fetching).
+    static let eventLoop = HTTPClient.defaultEventLoopGroup.next()
+
+    package static func isHTTP(_ url: URL) -> Bool {
+        guard let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else { return false }
+        return scheme == "http" || scheme == "https"
+    }
+
+    /// GETs `url`; fails with AsyncHTTPClient's errors (`.deadlineExceeded` at the deadline).
+    package static func get(_ url: URL, headers: [(String, String)], maxBytes: Int, deadline: NIODeadline) -> EventLoopFuture<Answer> {
+        let request: HTTPClient.Request
+        do {
+            var fields = HTTPHeaders(headers)
+            fields.replaceOrAdd(name: "Accept-Encoding", value: "gzip, deflate")
+            request = try HTTPClient.Request(url: url.absoluteString, method: .GET, headers: fields)
+        } catch {
+            return eventLoop.makeFailedFuture(error)
+        }
+        let collector = BoundedBody(maxBytes: maxBytes)
+        let task = client(decodedLimit: maxBytes).execute(
+            request: request, delegate: collector, eventLoop: .delegateAndChannel(on: eventLoop), deadline: deadline)
+        return task.futureResult.flatMapErrorThrowing { error in
+            // Cut off past the limit (by us, or by the decoder for a compression bomb).
+            if collector.tooLarge { return collector.answer }
+            if let decompression = error as? NIOHTTPDecompression.DecompressionError, case .limit = decompression {
+                var answer = collector.answer
+                answer.tooLarge = true
+                return answer
+            }
+            throw error
+        }
+    }
+
+    private static let clients = Mutex<[Int: HTTPClient]>([:])
+
+    /// One client per decoded-size limit, for the life of the process (a client owns a connection
+    /// pool and must be shut down before it goes; a process uses a handful of limits). It follows no
+    /// redirect, undoes gzip and deflate (failing past `decodedLimit`), and does not retry a
+    /// refused connection (that is an answer: `.network` at once).
+    private static func client(decodedLimit: Int) -> HTTPClient {
+        clients.withLock { table in
+            if let existing = table[decodedLimit] { return existing }
+            var configuration = HTTPClient.Configuration(
+                redirectConfiguration: .disallow,
+                decompression: .enabled(limit: .size(decodedLimit)))
+            configuration.connectionPool = .init(idleTimeout: .seconds(30))
+            configuration.connectionPool.retryConnectionEstablishment = false
+            let made = HTTPClient(eventLoopGroupProvider: .shared(eventLoop), configuration: configuration)
+            table[decodedLimit] = made
+            return made
+        }
+    }
+}
+
+/// Keeps a response's head and its body up to `maxBytes`, cancelling the request past it.
+/// `@unchecked Sendable`: AsyncHTTPClient calls it, and the fetch reads it, on one event loop only.
+private final class BoundedBody: HTTPClientResponseDelegate, @unchecked Sendable {
+    typealias Response = HTTPHop.Answer
+    private let maxBytes: Int
+    private(set) var answer = HTTPHop.Answer(status: 0, headers: [:], body: [], tooLarge: false)
+    var tooLarge: Bool { answer.tooLarge }
+
+    init(maxBytes: Int) { self.maxBytes = maxBytes }
+
+    func didReceiveHead(task: HTTPClient.Task<Response>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
+        answer.status = Int(head.status.code)
+        answer.headers = head.headers
+        if !answer.isRedirect, let length = head.headers.first(name: "Content-Length").flatMap(Int.init), length > maxBytes {
+            answer.tooLarge = true
+            task.cancel()
+        }
+        return task.eventLoop.makeSucceededVoidFuture()
+    }
+
+    func didReceiveBodyPart(task: HTTPClient.Task<Response>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
+        if !answer.tooLarge {
+            if answer.body.count + buffer.readableBytes > maxBytes {
+                answer.tooLarge = true
+                task.cancel()
+            } else {
+                answer.body.append(contentsOf: buffer.readableBytesView)
+            }
+        }
+        return task.eventLoop.makeSucceededVoidFuture()
+    }
+
+    func didFinishRequest(task: HTTPClient.Task<Response>) throws -> Response { answer }
 }

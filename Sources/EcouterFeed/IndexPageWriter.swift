@@ -59,7 +59,7 @@ enum IndexPageWriter {
             if entry.file != nil, let transcript = entry.verifiedTranscript { meta.append("<a href=\"\(escapeMarkup(transcript))\" type=\"text/vtt\">texte minuté (WebVTT)</a>") }
             html += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n"
             if let file = entry.file {
-                let mime = file.hasSuffix(".wav") ? AudioFormat.wav.mimeType : AudioFormat.mp3.mimeType
+                let mime = AudioFormat.of(fileName: file).mimeType
                 html += "<audio controls preload=\"none\"><source src=\"\(escapeMarkup(file))\" type=\"\(mime)\"></audio>\n"
                 if transcriptsShown < transcriptLimit, let text = timings(entry).map(TranscriptMarkup.html), !text.isEmpty {
                     transcriptsShown += 1

@@ -16,7 +16,7 @@ public struct ItemKey: Sendable, Hashable {
     /// 32 hex digits (128 bits of the digest): short, and collisions stay out of reach.
     public var stem: String { SHA256.hexString(Array(digest.prefix(16))) }
 
-    /// `stem.mp3` or `stem.wav`.
+    /// `stem.mp3`, `stem.wav` or `stem.opus`.
     public func fileName(format: AudioFormat) -> String { stem + "." + format.rawValue }
 
     /// `stem.vtt`: the WebVTT timings beside the audio.
@@ -31,10 +31,21 @@ public struct ItemKey: Sendable, Hashable {
 
 /// The audio container of the files written for items.
 public enum AudioFormat: String, Sendable, Codable, CaseIterable {
-    case mp3, wav
+    case mp3, wav, opus
 
     /// The MIME type for an RSS enclosure.
-    public var mimeType: String { self == .mp3 ? "audio/mpeg" : "audio/wav" }
+    public var mimeType: String {
+        switch self {
+        case .mp3: "audio/mpeg"
+        case .wav: "audio/wav"
+        case .opus: "audio/ogg"
+        }
+    }
+
+    /// The format of an audio file name (`x.mp3`, `x.wav`, `x.opus`); MP3 for anything else.
+    static func of(fileName: String) -> AudioFormat {
+        allCases.first { fileName.hasSuffix("." + $0.rawValue) } ?? .mp3
+    }
 }
 
 /// One machine's share of a feed: items whose id hash falls in slot `index` of `count`.

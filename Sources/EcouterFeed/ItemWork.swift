@@ -95,8 +95,9 @@ struct ItemWork: Sendable {
         await ledger.finished(entry, outcome: outcome)
 
         func removeOtherFormat() {
-            let other = ItemKey(id: item.id).fileName(format: format == .mp3 ? .wav : .mp3)
-            unlink(directory.appendingPathComponent(other).path)
+            for other in AudioFormat.allCases where other != format {
+                unlink(directory.appendingPathComponent(ItemKey(id: item.id).fileName(format: other)).path)
+            }
         }
     }
 
@@ -110,6 +111,7 @@ struct ItemWork: Sendable {
     private func encoding(for item: FeedItem) -> AudioEncoding {
         switch format {
         case .wav: return .wav
+        case .opus: return .opus(bitrateKbps: OpusWriter.defaultBitrateKbps)
         case .mp3:
             return .mp3(bitrateKbps: bitrateKbps, tags: AudioTags(title: item.title, artist: item.author, album: feedTitle, date: item.published, comment: item.link))
         }

@@ -62,8 +62,8 @@ struct PodcastChannel: Sendable {
         if ownerEmail == nil {
             out.append("feed.xml has no owner e-mail: Spotify and Apple Podcasts verify a submission through itunes:owner/itunes:email; give --owner-email or \"owner-email\" in the --podcast file")
         }
-        if format == .wav {
-            out.append("feed.xml has WAV enclosures: Apple Podcasts and Spotify take MP3 or AAC, not WAV; use --format mp3")
+        if format != .mp3 {
+            out.append("feed.xml has \(format == .wav ? "WAV" : "Ogg Opus") enclosures: Apple Podcasts and Spotify take MP3 or AAC; use --format mp3")
         }
         return out
     }

@@ -75,7 +75,7 @@ enum PodcastFeedWriter {
     }
 
     private static func item(_ entry: Manifest.Entry, file: String, bytes: Int, text: EpisodeText?, baseURL: String, language: String) -> String {
-        let mime = file.hasSuffix(".wav") ? AudioFormat.wav.mimeType : AudioFormat.mp3.mimeType
+        let mime = AudioFormat.of(fileName: file).mimeType
         var xml = "<item>\n"
         xml += "<title>\(escapeMarkup(entry.title ?? "Sans titre"))</title>\n"
         if let link = entry.link { xml += "<link>\(escapeMarkup(link))</link>\n" }

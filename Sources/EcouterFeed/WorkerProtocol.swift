@@ -20,7 +20,7 @@ struct WorkerRequest: Codable {
     var language: String?
     var siteName: String?
     var output: String
-    /// "mp3" or "wav".
+    /// "mp3", "opus" or "wav".
     var format: String
     var bitrateKbps: Int?
     var tags: Tags?
@@ -52,6 +52,9 @@ struct WorkerRequest: Codable {
             format = "mp3"
             bitrateKbps = bitrate
             tags = Tags(title: t.title, artist: t.artist, album: t.album, date: t.date, comment: t.comment)
+        case .opus(let bitrate):
+            format = "opus"
+            bitrateKbps = bitrate
         }
     }
 
@@ -69,6 +72,8 @@ struct WorkerRequest: Codable {
         if format == "mp3" {
             let t = tags ?? Tags()
             encoding = .mp3(bitrateKbps: bitrateKbps ?? 48, tags: AudioTags(title: t.title, artist: t.artist, album: t.album, date: t.date, comment: t.comment))
+        } else if format == "opus" {
+            encoding = .opus(bitrateKbps: bitrateKbps ?? 24)
         } else {
             encoding = .wav
         }

@@ -25,7 +25,7 @@ struct EcouterCommand: AsyncParsableCommand {
         subcommands: [
             ReadCommand.self, TextCommand.self, NormalizeCommand.self, SentencesCommand.self, PhonemesCommand.self,
             VoicesCommand.self, InfoCommand.self, FeedCommand.self, FeedWorkerCommand.self,
-            SpeechWorkerCommand.self,
+            SpeechWorkerCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

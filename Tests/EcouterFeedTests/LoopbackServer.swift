@@ -30,6 +30,7 @@ final class LoopbackServer: @unchecked Sendable {
     private let lock = NSLock()
     private var routes: [String: Response] = [:]
     private var requests: [String] = []
+    private var stopped = false
 
     init() throws {
         struct SocketError: Error { let step: String; let code: Int32 }
@@ -65,7 +66,15 @@ final class LoopbackServer: @unchecked Sendable {
     /// Paths requested so far, in order.
     var requestedPaths: [String] { lock.withLock { requests } }
 
+    /// Closes the listener, once. `deinit` calls this too, after a test's own `stop()`: a second
+    /// `close` would hit whatever file the descriptor number had been given to meanwhile (another
+    /// test's pipe, whose `readDataToEndOfFile` then trapped with EBADF).
     func stop() {
+        let first = lock.withLock { () -> Bool in
+            defer { stopped = true }
+            return !stopped
+        }
+        guard first else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
     }

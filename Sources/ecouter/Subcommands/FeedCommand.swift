@@ -29,7 +29,7 @@ struct FeedCommand: AsyncParsableCommand {
     @Option(name: [.customShort("d"), .customLong("directory")], help: ArgumentHelp("The output directory (created if missing).", valueName: "dir"))
     var directory: String
 
-    @Option(help: "Audio format: mp3 or wav.")
+    @Option(help: "Audio format: mp3, opus (24 kb/s) or wav.")
     var format: AudioFormat = .mp3
 
     @Option(help: BitrateOption.help)
