@@ -13,6 +13,11 @@ struct Utterance: Sendable, Equatable {
     /// Which unit of the article it belongs to: 0 the title (if any), then one per block. Where
     /// the block changes, an article can be split between speakers (``ParallelSpeech``).
     var unit: Int
+
+    /// True when the engine would say words: a letter or a digit, or lexicon phonemes (`[[…]]`).
+    var saysSomething: Bool {
+        spoken.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil } || spoken.contains("[[")
+    }
 }
 
 /// An article laid out as utterances and pauses, produced lazily block by block so that memory
