@@ -143,7 +143,7 @@ public struct ArticleReader: Sendable {
         let script = ReadingScript(article: article, normalizer: try normalizer(), pauses: options.preset.pauses)
         // Lazy: normalizes up to the first utterance that says something, usually the title.
         guard script.contains(where: \.saysSomething) else {
-            throw EcouterError(.input, "nothing to read: the article has no letters or digits to speak (emoji and symbols alone are not spoken)")
+            throw EcouterError.nothingToSay("nothing to read: the article has no letters or digits to speak (emoji and symbols alone are not spoken)")
         }
         return script
     }

@@ -14,7 +14,7 @@ struct NothingToSayTests {
             try await body()
             Issue.record("\(what): no error")
         } catch {
-            #expect(error.code == .input && error.message.hasPrefix("nothing to read"), "\(what): \(error.message)")
+            #expect(error.code == .input && error.saysNothing && error.message.hasPrefix("nothing to read"), "\(what): \(error.message)")
         }
     }
 
