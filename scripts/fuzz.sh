@@ -107,7 +107,9 @@ case $target in
         [[ -x .build/debug/ecouter ]] || { echo "fuzz.sh: the worker harness needs .build/debug/ecouter (swift build)" >&2; exit 1; }
         export ECOUTER_WORKER=$PWD/.build/debug/ecouter
         options+=(-max_len=2048) ;;
-    *) options+=(-max_len=8192) ;;
+    # Short inputs run fastest and find most; pages and feeds need room for some structure.
+    page-text | html | xml-feed) options+=(-max_len=4096) ;;
+    *) options+=(-max_len=2048) ;;
 esac
 artifacts=$scratch/artifacts/$target/
 mkdir -p "$artifacts"
