@@ -166,10 +166,17 @@ public struct ArticleReader: Sendable {
 
     // MARK: Internals
 
+    /// - Throws: ``EcouterError/Code/input`` when nothing in the article would be said (a page of
+    ///   emoji or symbols only): an empty audio file would look like a reading.
     func script(for article: Article, recordingSources: Bool = false) throws(EcouterError) -> ReadingScript {
         try options.validate()
-        return ReadingScript(
+        let script = ReadingScript(
             article: article, normalizer: try normalizer(), pauses: options.preset.pauses, recordsSources: recordingSources)
+        // Lazy: normalizes up to the first utterance that says something, usually the title.
+        guard script.contains(where: \.saysSomething) else {
+            throw EcouterError.nothingToSay("nothing to read: the article has no letters or digits to speak (emoji and symbols alone are not spoken)")
+        }
+        return script
     }
 
     /// Lets the speech worker of an ``Synthesis/isolated(_:)`` reader exit, and reaps it, so its

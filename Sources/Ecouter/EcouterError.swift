@@ -58,3 +58,18 @@ extension EcouterError {
 
 /// Carries an ``AudioError`` through the engine's sample handler, so it comes out as an output error.
 struct AudioErrorBox: Error, Sendable { let error: AudioError }
+
+/// The refusal of a text or an article that would say nothing (emoji or symbols alone), carried as
+/// the ``EcouterError/underlying`` error of an `.input` error: a batch skips such an item instead
+/// of failing it.
+public struct NothingToSay: Error, Sendable {}
+
+extension EcouterError {
+    /// An `.input` error for input with nothing to say (see ``NothingToSay``).
+    static func nothingToSay(_ message: String) -> EcouterError {
+        EcouterError(.input, message, underlying: NothingToSay())
+    }
+
+    /// True when the input was refused because nothing in it would be said.
+    public var saysNothing: Bool { underlying is NothingToSay }
+}

@@ -50,7 +50,7 @@ package enum InputText {
             throw EcouterError(.input, "the input is empty: there is no text to read")
         }
         guard text.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
-            throw EcouterError(.input, "nothing to read: the text has no letters or digits (emoji and symbols alone are not spoken)")
+            throw EcouterError.nothingToSay("nothing to read: the text has no letters or digits (emoji and symbols alone are not spoken)")
         }
         return text
     }

@@ -16,6 +16,11 @@ struct Utterance: Sendable, Equatable {
     /// Where the sentence stands in the article and what each piece of it said; only when the
     /// script records sources (for timings).
     var source: SentenceSource?
+
+    /// True when the engine would say words: a letter or a digit, or lexicon phonemes (`[[…]]`).
+    var saysSomething: Bool {
+        spoken.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil } || spoken.contains("[[")
+    }
 }
 
 /// Where one sentence is written in the article text (``Article/plainText``) and how it was read.

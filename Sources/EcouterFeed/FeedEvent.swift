@@ -9,6 +9,9 @@ public enum ItemStatus: String, Sendable, Codable {
     case unchanged
     /// The item could not be read or spoken; the error is in the manifest.
     case failed
+    /// The item has nothing to speak (emoji or symbols only): no audio, not a failure; the reason
+    /// is a warning of the run and of its manifest entry.
+    case skipped
 }
 
 /// One item's outcome, as reported to progress listeners.
@@ -45,6 +48,8 @@ public struct FeedRunSummary: Sendable, Equatable {
     public var elapsed: Double
     /// Seconds of audio made in this run.
     public var audioSeconds: Double
+    /// Items with nothing to speak, left without audio.
+    public var skipped = 0
 }
 
 /// Progress of a run, delivered in order from the run's task.
@@ -85,7 +90,7 @@ public enum FeedEvent: Sendable, Equatable {
             object = ["event": "warning", "message": message]
         case .finished(let s):
             object = ["event": "finish", "items": s.items, "generated": s.generated, "unchanged": s.unchanged,
-                      "failed": s.failed, "pruned": s.pruned, "elapsed": (s.elapsed * 1000).rounded() / 1000,
+                      "failed": s.failed, "skipped": s.skipped, "pruned": s.pruned, "elapsed": (s.elapsed * 1000).rounded() / 1000,
                       "audioSeconds": (s.audioSeconds * 1000).rounded() / 1000]
         }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)

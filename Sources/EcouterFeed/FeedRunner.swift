@@ -88,7 +88,8 @@ public struct FeedRunner: Sendable {
         if options.shard.isWhole { try await writePages(ledger: ledger, feed: feed, episodeTexts: episodeTexts ?? EpisodeTexts()) }
         let summary = FeedRunSummary(
             items: selected.count, generated: await ledger.generated, unchanged: await ledger.unchanged,
-            failed: await ledger.failed, pruned: pruned, elapsed: Date().timeIntervalSince(start), audioSeconds: await ledger.audioSeconds)
+            failed: await ledger.failed, pruned: pruned, elapsed: Date().timeIntervalSince(start), audioSeconds: await ledger.audioSeconds,
+            skipped: await ledger.skipped)
         await ledger.emit(.finished(summary))
         logger.debug("feed run done", metadata: ["generated": "\(summary.generated)", "failed": "\(summary.failed)"])
         return summary

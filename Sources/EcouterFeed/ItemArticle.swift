@@ -74,12 +74,17 @@ struct ItemArticle: Sendable {
         if MarkupAttributeScan.excess(in: bytes) != nil {
             throw ItemFailure("an element has more than \(MarkupAttributeScan.maximumAttributes) attributes: refused as hostile markup")
         }
-        do { return try reader.article(from: bytes, format: format) } catch { throw ItemFailure(error.message) }
+        do { return try reader.article(from: bytes, format: format) } catch { throw ItemFailure(error.message, nothingToSay: error.saysNothing) }
     }
 }
 
 /// Why an item produced no audio; recorded in the manifest, never thrown out of a run.
 struct ItemFailure: Error, Sendable {
     let message: String
-    init(_ message: String) { self.message = message }
+    /// The item has nothing to speak: skipped with a warning rather than failed.
+    var nothingToSay = false
+    init(_ message: String, nothingToSay: Bool = false) {
+        self.message = message
+        self.nothingToSay = nothingToSay
+    }
 }

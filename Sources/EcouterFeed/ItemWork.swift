@@ -30,10 +30,10 @@ struct ItemWork: Sendable {
             let article = try await articles.article(for: item)
             await episodeTexts?.record(EpisodeText(item: item, article: article), for: item.id)
             let spoken: String
-            do { spoken = try reader.spokenText(of: article) } catch { throw ItemFailure(error.message) }
-            // Emoji or symbols alone normalize to nothing: an empty file would be recorded as done.
-            guard spoken.contains(where: { !$0.isWhitespace }) else {
-                throw ItemFailure("nothing to read: the item has no words to speak")
+            // An article that says nothing (emoji or symbols alone) is refused here, not recorded
+            // as done with an empty file.
+            do { spoken = try reader.spokenText(of: article) } catch {
+                throw ItemFailure(error.message, nothingToSay: error.saysNothing)
             }
             let textHash = SHA256.hex(spoken)
             let encoding = encoding(for: item)
@@ -73,7 +73,14 @@ struct ItemWork: Sendable {
                 removeOtherFormat()
             }
         } catch {
-            entry.error = error.message
+            if error.nothingToSay {
+                outcome.status = .skipped
+                entry.warnings = [error.message]
+                await ledger.emit(.warning("item \(item.title ?? item.id): skipped, \(error.message)"))
+            } else {
+                entry.error = error.message
+                outcome.error = error.message
+            }
             // Audio from an earlier success stays listed until a retry succeeds (only under a name
             // derived from the id: a file name read from the manifest is never trusted as a path).
             if let old, let file = old.file, AudioFormat.allCases.contains(where: { key.fileName(format: $0) == file }), fileSize(file) != nil {
@@ -87,7 +94,6 @@ struct ItemWork: Sendable {
                 entry.tagsHash = old.tagsHash
                 entry.generated = old.generated
             }
-            outcome.error = error.message
         }
         outcome.file = entry.file
         outcome.duration = entry.duration

@@ -18,6 +18,7 @@ actor RunLedger {
     private(set) var generated = 0
     private(set) var unchanged = 0
     private(set) var failed = 0
+    private(set) var skipped = 0
     private(set) var audioSeconds = 0.0
 
     init(entries: [ItemKey: Manifest.Entry], feedInfo: Manifest.FeedInfo, manifestURL: URL, shard: Shard, total: Int, events: @escaping @Sendable (FeedEvent) -> Void) {
@@ -45,6 +46,7 @@ actor RunLedger {
             audioSeconds += outcome.duration ?? 0
         case .unchanged: unchanged += 1
         case .failed: failed += 1
+        case .skipped: skipped += 1
         }
         events(.itemFinished(outcome, done: done, total: total))
         if entries.count < 500 || Date().timeIntervalSince(lastSave) >= 2 { try? save() }

@@ -110,13 +110,30 @@ public actor SpeechEngine {
                 UInt32(espeakCHARS_UTF8 | espeakPHONEMES), nil,
                 Unmanaged.passUnretained(sink).toOpaque())
         }
-        if sink.cancelled { throw SynthesisError(.cancelled, "synthesis was cancelled") }
+        if sink.cancelled {
+            finishStoppedSynthesis()
+            throw SynthesisError(.cancelled, "synthesis was cancelled")
+        }
         try check(status, "espeak_Synth")
         var marks = sink.marks
         if safe.unicodeScalars.count != text.unicodeScalars.count {
             EngineText.mapOffsets(&marks, spoken: safe, original: text)
         }
         return SpeechOutput(samples: sink.samples, marks: marks)
+    }
+
+    /// Puts libespeak-ng's clause reader back to a clean start after a synthesis its callback stopped.
+    ///
+    /// The reader keeps the first character of the clause after the one it translated (`ungot_char`
+    /// in readclause.c); a stopped synthesis leaves it there, and only `espeak_Synth` clears it
+    /// (`InitText2`). `espeak_TextToPhonemes` does not, so the next phoneme reading took it as its
+    /// first letter: « cent un » came back "'yst2 'W~" after a stopped « Une phrase. Une autre. »
+    /// An empty synthesis run to its end clears it and produces no sound.
+    private func finishStoppedSynthesis() {
+        let sink = CallbackContext(stopsWhenCancelled: false)  // the task is cancelled: run to the end anyway
+        _ = "".withCString { cText in
+            espeak_Synth(cText, 1, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil, Unmanaged.passUnretained(sink).toOpaque())
+        }
     }
 
     /// eSpeak NG's phoneme mnemonics for `text` (as `espeak-ng -q -x` prints), clauses joined by " | ".
@@ -178,6 +195,10 @@ private final class CallbackContext {
     var samples: [Int16] = []
     var marks: [SpeechMark] = []
     var cancelled = false
+    /// False for the engine's own clean-up synthesis, which must reach its end in a cancelled task.
+    let stopsWhenCancelled: Bool
+
+    init(stopsWhenCancelled: Bool = true) { self.stopsWhenCancelled = stopsWhenCancelled }
 
     /// Keeps the word, sentence and end events of one callback's list (ended by `LIST_TERMINATED`).
     func record(_ events: UnsafeMutablePointer<espeak_EVENT>) {
@@ -209,7 +230,7 @@ private func synthesisCallback(
     guard let events, let raw = events.pointee.user_data else { return 0 }
     let context = Unmanaged<CallbackContext>.fromOpaque(raw).takeUnretainedValue()
     // The callback runs inside the speaking task's job, so this is that task's cancellation.
-    if Task.isCancelled { context.cancelled = true }
+    if context.stopsWhenCancelled, Task.isCancelled { context.cancelled = true }
     guard !context.cancelled else { return 1 }
     context.record(events)
     guard let wav, count > 0 else { return 0 }

@@ -18,7 +18,8 @@ struct FeedCommand: AsyncParsableCommand {
             category come from --podcast FILE and the podcast options (a warning says when a \
             directory would refuse it).
 
-            Exit status: 0 all items voiced, 1 some items failed (see manifest.json), 64 usage, \
+            Exit status: 0 all items voiced (an item with nothing to speak, emoji only, is skipped \
+            with a warning), 1 some items failed (see manifest.json), 64 usage, \
             65 the feed cannot be read (malformed, hostile, too large, HTTP error), 73 DIR cannot be \
             written or another run is using it.
             """)

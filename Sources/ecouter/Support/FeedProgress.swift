@@ -58,7 +58,7 @@ final class FeedProgress: Sendable {
             case .warning(let message):
                 write("\r\u{1B}[Kecouter: warning: \(message)\n")
             case .finished(let s):
-                write("\r\u{1B}[K\(s.generated) voiced, \(s.unchanged) unchanged, \(s.failed) failed, \(s.pruned) removed in \(ProgressLine.clock(s.elapsed)) (\(ProgressLine.clock(s.audioSeconds)) of audio)\n")
+                write("\r\u{1B}[K\(s.generated) voiced, \(s.unchanged) unchanged, \(s.failed) failed, \(s.skipped > 0 ? "\(s.skipped) skipped (nothing to say), " : "")\(s.pruned) removed in \(ProgressLine.clock(s.elapsed)) (\(ProgressLine.clock(s.audioSeconds)) of audio)\n")
                 state.drawn = false
             }
         }
