@@ -56,7 +56,7 @@ final class AudioCache: Sendable {
                 ContentID.isValid(entry.id), name == entry.id + ".json"
             else { continue }
             let date = (try? fm.attributesOfItem(atPath: url.path)[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
-            found.append((entry, date ?? Date(timeIntervalSince1970: 0)))
+            found.append((entry, date))
         }
         var initial = State()
         for (entry, _) in found.sorted(by: { $0.1 < $1.1 }) {
