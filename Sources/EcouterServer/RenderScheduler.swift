@@ -49,7 +49,7 @@ actor RenderScheduler {
             }
             flight = Flight(task: Task {
                 try await self.acquireSlot()
-                defer { Task { await self.releaseSlot() } }
+                defer { Task { self.releaseSlot() } }
                 try Task.checkCancellation()
                 return try await work()
             })

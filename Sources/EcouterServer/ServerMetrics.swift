@@ -33,14 +33,22 @@ final class ServerMetrics: Sendable {
 
     func recordRequest(method: String, route: String, status: Int, duration: Duration) {
         registry.makeCounter(
-            name: "ecouter_http_requests_total", labels: [("method", method), ("route", route), ("status", String(status))],
-            help: "HTTP requests answered."
+            descriptor: Self.requests, labels: [("method", method), ("route", route), ("status", String(status))]
         ).increment()
         registry.makeDurationHistogram(
-            name: "ecouter_http_request_duration_seconds", labels: [("method", method), ("route", route)],
-            buckets: [.milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(500), .seconds(2), .seconds(10), .seconds(60)],
-            help: "Time to answer an HTTP request (to its response head for streams)."
+            descriptor: Self.requestDuration, labels: [("method", method), ("route", route)],
+            buckets: [.milliseconds(1), .milliseconds(5), .milliseconds(25), .milliseconds(100), .milliseconds(500), .seconds(2), .seconds(10), .seconds(60)]
         ).record(duration)
+    }
+
+    // Labelled metrics are looked up by descriptor on every request (the registry keeps one per label set).
+    private static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(metricName: "ecouter_http_requests", unitName: "total", helpText: "HTTP requests answered.")
+    }
+    private static var requestDuration: MetricNameDescriptor {
+        MetricNameDescriptor(
+            metricName: "ecouter_http_request_duration", unitName: "seconds",
+            helpText: "Time to answer an HTTP request (to its response head for streams).")
     }
 }
 
