@@ -34,6 +34,8 @@ article() { for i in $(seq 1 24); do echo "Paragraphe $i de l'article $1 : le co
 
 id="$(article bench | curl -sf -H 'Content-Type: text/plain' --data-binary @- "$base/v1/articles" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')"
 cp "$work/cache/$id.mp3" "$work/article.mp3"
+# nginx's worker runs as www-data: it must be able to read the copy (mktemp -d is 0700).
+chmod a+rx "$work"; chmod a+r "$work/article.mp3"
 
 nginx_port=$((port + 1))
 cat > "$work/nginx.conf" <<CONF
@@ -51,7 +53,20 @@ nginx -c "$work/nginx.conf" &
 nginx_pid=$!
 sleep 0.5
 
-run_wrk() { wrk -t2 -c32 -d"${duration}s" --latency "$1" | awk '/Requests\/sec/ {rps=$2} /^ +99%/ {p99=$2} END {print rps, p99}'; }
+# Both must answer 200 with the whole file, or the comparison measures error pages.
+expected="$(stat -c %s "$work/article.mp3")"
+for url in "$base/v1/articles/$id.mp3" "http://127.0.0.1:$nginx_port/article.mp3"; do
+    got="$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "$url")"
+    [[ "$got" == "200 $expected" ]] || { echo "bench-serve.sh: $url answered '$got', expected '200 $expected'" >&2; cat "$work/nginx-error.log" >&2; exit 1; }
+done
+
+# Any non-2xx answer during the run makes the figure meaningless: it is refused.
+run_wrk() {
+    local out
+    out="$(wrk -t2 -c32 -d"${duration}s" --latency "$1")"
+    if grep -q "Non-2xx" <<<"$out"; then echo "bench-serve.sh: $1 gave error answers under load:" >&2; echo "$out" >&2; exit 1; fi
+    awk '/Requests\/sec/ {rps=$2} /^ +99%/ {p99=$2} END {print rps, p99}' <<<"$out"
+}
 read -r ours ours_p99 < <(run_wrk "$base/v1/articles/$id.mp3")
 read -r theirs theirs_p99 < <(run_wrk "http://127.0.0.1:$nginx_port/article.mp3")
 ratio="$(python3 -c "print(f'{$ours / $theirs:.2f}')")"
