@@ -20,6 +20,9 @@ struct ArticleRoutes: Sendable {
         var duration: Double
         var audio: Audio
         var text: String
+        /// The word and sentence timings (JSON) and the same as WebVTT.
+        var timings: String
+        var vtt: String
     }
 
     private func create(_ request: Request, context: ServerContext) async throws -> Response {
@@ -43,7 +46,8 @@ struct ArticleRoutes: Sendable {
         let base = "/v1/articles/\(id)"
         let created = Created(
             id: id, duration: (outcome.entry.duration * 1000).rounded() / 1000,
-            audio: .init(mp3: base + ".mp3", opus: base + ".opus", wav: base + ".wav"), text: base + ".txt")
+            audio: .init(mp3: base + ".mp3", opus: base + ".opus", wav: base + ".wav"), text: base + ".txt",
+            timings: base + ".json", vtt: base + ".vtt")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .location: base + ".mp3"]
@@ -55,16 +59,22 @@ struct ArticleRoutes: Sendable {
 
     private static let contentTypes = [
         "mp3": "audio/mpeg", "opus": "audio/ogg; codecs=opus", "wav": "audio/wav", "txt": "text/plain; charset=utf-8",
+        "vtt": "text/vtt; charset=utf-8", "json": "application/json",
     ]
+
+    /// The cache file behind a URL's extension (the JSON timings are not stored as `.json`).
+    private static func cacheFormat(_ extension: String) -> String {
+        `extension` == "json" ? AudioCache.timingsJSON : `extension`
+    }
 
     private func file(_ request: Request, context: ServerContext, head: Bool) async throws -> Response {
         let name = context.parameters.get("file") ?? ""
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, ContentID.isValid(parts[0]), let type = Self.contentTypes[String(parts[1])] else {
-            throw APIError(.notFound, "not_found", "no such article file; ids are 32 hex digits, formats mp3, opus, wav, txt")
+            throw APIError(.notFound, "not_found", "no such article file; ids are 32 hex digits, formats mp3, opus, wav, txt, vtt, json")
         }
         let id = String(parts[0]), format = String(parts[1])
-        guard let contents = service.cache.contents(of: id, format: format) else {
+        guard let contents = service.cache.contents(of: id, format: Self.cacheFormat(format)) else {
             throw APIError(.notFound, "not_found", "no article \(id) in the cache (it may have been evicted: POST it again)")
         }
         return try StaticFile.respond(to: request, contents: contents, contentType: type, etag: "\"\(id).\(format)\"", head: head)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Ecouter
+import EcouterFeed
 import Foundation
 import Logging
 
@@ -54,7 +55,8 @@ struct ArticleService: Sendable {
             let start = ContinuousClock.now
             let file = { (format: String) in staging.appendingPathComponent("\(id).\(format)") }
             let summary: AudioSummary
-            do { summary = try await synthesis.renderWAV(article, voice: voice, to: file("wav")) } catch {
+            let timings = TimingsOutput(webVTT: file(AudioCache.webVTT), json: file(AudioCache.timingsJSON))
+            do { summary = try await synthesis.renderWAV(article, voice: voice, to: file("wav"), timings: timings) } catch {
                 if error.code == .cancelled || Task.isCancelled { throw CancellationError() }
                 throw APIError(.internalServerError, "synthesis", error.message)
             }

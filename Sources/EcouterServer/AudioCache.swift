@@ -20,7 +20,11 @@ final class AudioCache: Sendable {
         var bytes: Int
     }
 
-    static let formats = ["mp3", "opus", "wav", "txt"]
+    static let formats = ["mp3", "opus", "wav", "txt", webVTT, timingsJSON]
+    /// The word and sentence timings (served as `{id}.vtt` and `{id}.json`; the entry's own record
+    /// is `{id}.json` on disk, so the JSON timings are stored under another name).
+    static let webVTT = "vtt"
+    static let timingsJSON = "timings"
 
     let directory: URL
     let maxBytes: Int
@@ -162,10 +166,11 @@ final class AudioCache: Sendable {
     var count: Int { state.withLock { $0.entries.count } }
 }
 
-/// Content ids: 32 lowercase hex digits of SHA-256 over the settings and the spoken text.
+/// Content ids: 32 lowercase hex digits of SHA-256 over the settings and the spoken text. The
+/// version changes when an entry gains files (v2: the timings), so older entries are misses.
 enum ContentID {
     static func make(fingerprint: String, voice: VoiceChoice, spokenText: String) -> String {
-        let digest = SHA256Hex.of("ecouter-article-v1\u{1F}\(fingerprint)\u{1F}\(voice.preset)\u{1F}\(voice.rate.map(String.init) ?? "-")\u{1F}\(spokenText)")
+        let digest = SHA256Hex.of("ecouter-article-v2\u{1F}\(fingerprint)\u{1F}\(voice.preset)\u{1F}\(voice.rate.map(String.init) ?? "-")\u{1F}\(spokenText)")
         return String(digest.prefix(32))
     }
 

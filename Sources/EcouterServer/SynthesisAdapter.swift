@@ -29,10 +29,11 @@ public struct SynthesisAdapter: Sendable {
         self.mode = mode
     }
 
-    /// Speaks `article` with `voice` into a WAV file at `url` (written atomically).
+    /// Speaks `article` with `voice` into a WAV file at `url` (written atomically), with its word
+    /// and sentence timings when `timings` names their files (all of them or none).
     /// Cancelling the calling task stops the synthesis (the worker is terminated).
-    func renderWAV(_ article: Article, voice: VoiceChoice, to url: URL) async throws(EcouterError) -> AudioSummary {
-        let job = RenderJob(article: article, output: url, encoding: .wav)
+    func renderWAV(_ article: Article, voice: VoiceChoice, to url: URL, timings: TimingsOutput? = nil) async throws(EcouterError) -> AudioSummary {
+        let job = RenderJob(article: article, output: url, encoding: .wav, timings: timings)
         switch mode {
         case .inProcess:
             return try await InProcessRenderer(reader: ArticleReader(options: voice.readingOptions)).render(job)

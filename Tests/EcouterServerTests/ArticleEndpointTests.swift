@@ -40,6 +40,36 @@ struct ArticleEndpointTests {
         }
     }
 
+    @Test("the answer links the word and sentence timings: JSON with the article's words, and WebVTT")
+    func timingsAreServed() async throws {
+        try await ServerHarness.withServer { client in
+            let made = try await client.post("/v1/articles", text: Texts.article("minutage", sentences: 2))
+            let json = made.json
+            let id = try #require(json["id"] as? String)
+            let duration = try #require(json["duration"] as? Double)
+            #expect(json["timings"] as? String == "/v1/articles/\(id).json")
+            #expect(json["vtt"] as? String == "/v1/articles/\(id).vtt")
+
+            let timings = try await client.get("/v1/articles/\(id).json")
+            #expect(timings.headers[.contentType] == "application/json")
+            let decoded = try #require(try JSONSerialization.jsonObject(with: Data(timings.bodyBytes)) as? [String: Any])
+            let articleText = try #require(decoded["text"] as? String)
+            let sentences = try #require(decoded["sentences"] as? [[String: Any]])
+            #expect(articleText.contains("conseil municipal"))
+            #expect(sentences.count >= 2)
+            let last = try #require(sentences.last?["end"] as? Double)
+            #expect(abs(last - duration) < 0.1, "last cue ends at \(last) s, audio lasts \(duration) s")
+            let words = sentences.flatMap { $0["words"] as? [[String: Any]] ?? [] }
+            #expect(words.contains { $0["written"] as? String == "conseil" })
+
+            let vtt = try await client.get("/v1/articles/\(id).vtt")
+            #expect(vtt.headers[.contentType] == "text/vtt; charset=utf-8")
+            #expect(vtt.bodyText.hasPrefix("WEBVTT"))
+            #expect(vtt.bodyText.contains(" --> "))
+            #expect(vtt.headers[.eTag] == "\"\(id).vtt\"")
+        }
+    }
+
     @Test("the same POST again is a cache hit: 200, same id and ETag, no second synthesis")
     func secondPostIsCacheHit() async throws {
         try await ServerHarness.withServer { client in

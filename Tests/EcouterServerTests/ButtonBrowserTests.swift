@@ -9,7 +9,7 @@ import Testing
 struct ButtonBrowserTests {
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    @Test("clicking the button POSTs the article and the audio plays past 0.5 s", .timeLimit(.minutes(8)))
+    @Test("clicking the button POSTs the article, the audio plays, and the highlight moves with it", .timeLimit(.minutes(8)))
     func clickAndPlay() async throws {
         let browser = try #require(Self.chromium, "Chromium is missing: scripts/setup.sh --test installs it")
         try await ServerHarness.withServer(ServerSettings(development: true)) { client in
@@ -49,6 +49,9 @@ struct ButtonBrowserTests {
             #expect(state.hasPrefix("played "), "the page reported: \(state.isEmpty ? "nothing" : state)")
             // It chose a format the browser plays (Chromium plays Opus), and the server made it once.
             #expect(state.hasSuffix(".opus"))
+            // The highlight followed the voice from the title to the first paragraph's sentence.
+            #expect(state.contains("; sentences 0,1;") || state.contains(",0,1;"), "the page reported: \(state)")
+            #expect(state.contains("highlighted «Le maire a inauguré samedi 12 mars la médiathèque du centre-ville"), "the page reported: \(state)")
             #expect(try await client.metric("ecouter_syntheses_total") == 1)
         }
     }

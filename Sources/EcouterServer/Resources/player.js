@@ -4,7 +4,11 @@
 //   <article data-ecouter> ... </article>      (data-ecouter="fr-BE" picks a voice)
 // The button POSTs the element's HTML to the server that served this script, then plays the
 // audio (Ogg Opus where the browser can, MP3 otherwise), with the Media Session API for the
-// lock screen and headset keys. Sentence highlighting waits for the timings (issue 12).
+// lock screen and headset keys. The sentence being heard is highlighted in the element itself
+// (the server's timings say when each sentence is heard and what it says; each is found, in
+// order, in the element's text) with the CSS Custom Highlight API, so the page's markup is not
+// touched; style it with ::highlight(ecouter-sentence). The element's data-ecouter-sentence
+// attribute holds the index of the sentence being heard (-1 when none), for the page's scripts.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -12,6 +16,76 @@
 
   function pickFormat(audio) {
     return audio.canPlayType('audio/ogg; codecs="opus"') ? "opus" : "mp3";
+  }
+
+  // The element's visible text with runs of white space made one space, and for each character
+  // of it the text node and offset it came from.
+  function textIndex(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var flat = [], map = [], space = true;
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      var parent = node.parentNode ? node.parentNode.nodeName : "";
+      if (parent === "SCRIPT" || parent === "STYLE" || parent === "NOSCRIPT") continue;
+      var text = node.nodeValue;
+      for (var k = 0; k < text.length; k++) {
+        var c = text.charAt(k);
+        if (/\s/.test(c)) { if (space) continue; c = " "; space = true; } else { space = false; }
+        flat.push(c);
+        map.push([node, k]);
+      }
+    }
+    return { text: flat.join(""), map: map };
+  }
+
+  // One DOM range per timed sentence (null where the sentence is not found), searched in order.
+  function sentenceRanges(index, timings) {
+    var ranges = [], from = 0;
+    timings.sentences.forEach(function (sentence) {
+      var written = timings.text.slice(sentence.utf16[0], sentence.utf16[1]).replace(/\s+/g, " ").trim();
+      var at = written ? index.text.indexOf(written, from) : -1;
+      if (at < 0) { ranges.push(null); return; }
+      var first = index.map[at], last = index.map[at + written.length - 1];
+      var range = document.createRange();
+      range.setStart(first[0], first[1]);
+      range.setEnd(last[0], last[1] + 1);
+      ranges.push(range);
+      from = at + written.length;
+    });
+    return ranges;
+  }
+
+  var styled = false;
+  function addHighlightStyle() {
+    if (styled) return;
+    styled = true;
+    var style = document.createElement("style");
+    style.textContent = "::highlight(ecouter-sentence) { background-color: #ffe58f; color: inherit; }";
+    document.head.appendChild(style);
+  }
+
+  // Highlights the sentence being heard as the audio plays.
+  function follow(audio, element, timings) {
+    var ranges = sentenceRanges(textIndex(element), timings);
+    var canHighlight = !!(window.CSS && CSS.highlights && typeof Highlight === "function");
+    if (canHighlight) addHighlightStyle();
+    var current = null;
+    function show(i) {
+      if (i === current) return;
+      current = i;
+      element.setAttribute("data-ecouter-sentence", String(i));
+      if (!canHighlight) return;
+      if (i >= 0 && ranges[i]) CSS.highlights.set("ecouter-sentence", new Highlight(ranges[i]));
+      else CSS.highlights.delete("ecouter-sentence");
+    }
+    function update() {
+      var t = audio.currentTime, sentences = timings.sentences, i = -1;
+      for (var k = 0; k < sentences.length && sentences[k].start <= t; k++) i = k;
+      show(audio.ended ? -1 : i);
+    }
+    audio.addEventListener("timeupdate", update);
+    audio.addEventListener("seeked", update);
+    audio.addEventListener("ended", update);
+    update();
   }
 
   function attach(element) {
@@ -53,6 +127,13 @@
         audio.src = server + made.audio[pickFormat(audio)];
         loaded = true;
         button.removeAttribute("aria-busy");
+        // The highlight is a plus: without timings the audio still plays.
+        if (made.timings) {
+          fetch(server + made.timings).then(function (response) {
+            if (!response.ok) throw new Error("HTTP " + response.status);
+            return response.json();
+          }).then(function (timings) { follow(audio, element, timings); }).catch(function () {});
+        }
       });
     }
 
