@@ -22,8 +22,8 @@ public struct SynthesisAdapter: Sendable {
     }
 
     private let mode: Mode
-    private let renderers = RendererTable()
-    private let streamReaders = StreamReaderTable()
+    private let renderers = PerVoice<WorkerProcessRenderer>()
+    private let streamReaders = PerVoice<ArticleReader>()
 
     public init(mode: Mode) {
         self.mode = mode
@@ -38,7 +38,7 @@ public struct SynthesisAdapter: Sendable {
         case .inProcess:
             return try await InProcessRenderer(reader: ArticleReader(options: voice.readingOptions)).render(job)
         case .workers(let executable):
-            let renderer = renderers.renderer(for: voice.workerArguments) {
+            let renderer = renderers.value(for: voice.workerArguments) {
                 WorkerProcessRenderer(executable: executable, arguments: ["feed-worker"] + voice.workerArguments)
             }
             return try await renderer.render(job)
@@ -51,7 +51,7 @@ public struct SynthesisAdapter: Sendable {
         case .inProcess:
             return try ArticleReader(options: voice.readingOptions).audioChunks(for: article)
         case .workers(let executable):
-            let reader = streamReaders.reader(for: voice.workerArguments) {
+            let reader = streamReaders.value(for: voice.workerArguments) {
                 var options = voice.readingOptions
                 options.synthesis = .isolated(WorkerExecutable(executable: executable, arguments: ["speech-worker"]))
                 return ArticleReader(options: options)
@@ -65,17 +65,18 @@ public struct SynthesisAdapter: Sendable {
 
     /// Lets idle workers exit.
     func shutdown() async {
-        await renderers.shutdownAll()
-        await streamReaders.shutdownAll()
+        for renderer in renderers.all { await renderer.shutdown() }
+        for reader in streamReaders.all { await reader.shutdownSynthesis() }
     }
 }
 
-/// One worker renderer (and its idle workers) per voice setting: a worker's voice is fixed by its flags.
-private final class RendererTable: @unchecked Sendable {
+/// One value per voice setting, made on first use: a worker renderer (a worker's voice is fixed by
+/// its flags) or an isolated reader (and so one speech worker) for streamed speech.
+private final class PerVoice<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var table: [[String]: WorkerProcessRenderer] = [:]
+    private var table: [[String]: Value] = [:]
 
-    func renderer(for key: [String], make: () -> WorkerProcessRenderer) -> WorkerProcessRenderer {
+    func value(for key: [String], make: () -> Value) -> Value {
         lock.withLock {
             if let existing = table[key] { return existing }
             let made = make()
@@ -84,28 +85,5 @@ private final class RendererTable: @unchecked Sendable {
         }
     }
 
-    func shutdownAll() async {
-        let all = lock.withLock { Array(table.values) }
-        for renderer in all { await renderer.shutdown() }
-    }
-}
-
-/// One isolated reader (and so one speech worker) per voice setting, for streamed speech.
-private final class StreamReaderTable: @unchecked Sendable {
-    private let lock = NSLock()
-    private var table: [[String]: ArticleReader] = [:]
-
-    func reader(for key: [String], make: () -> ArticleReader) -> ArticleReader {
-        lock.withLock {
-            if let existing = table[key] { return existing }
-            let made = make()
-            table[key] = made
-            return made
-        }
-    }
-
-    func shutdownAll() async {
-        let all = lock.withLock { Array(table.values) }
-        for reader in all { await reader.shutdownSynthesis() }
-    }
+    var all: [Value] { lock.withLock { Array(table.values) } }
 }
