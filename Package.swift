@@ -94,6 +94,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
+        // What the test targets that run the built command share (where the binary is).
+        .target(name: "EcouterTestSupport", path: "Tests/EcouterTestSupport"),
         .testTarget(
             name: "EcouterNormalizationTests", dependencies: ["EcouterNormalization"],
             resources: [.copy("Fixtures")]),
@@ -104,17 +106,17 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "EcouterTests", dependencies: ["Ecouter"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "EcouterFeedTests", dependencies: ["EcouterFeed"],
+            name: "EcouterFeedTests", dependencies: ["EcouterFeed", "EcouterTestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "EcouterServerTests",
             dependencies: [
-                "EcouterServer", "EcouterAudio", "ecouter",
+                "EcouterServer", "EcouterAudio", "ecouter", "EcouterTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
         // Drives the built `ecouter` binary as a user would.
-        .testTarget(name: "EcouterCLITests", dependencies: ["ecouter"]),
+        .testTarget(name: "EcouterCLITests", dependencies: ["ecouter", "EcouterTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

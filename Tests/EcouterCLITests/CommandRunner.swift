@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import EcouterTestSupport
 import Foundation
 
 /// Runs the built `ecouter` binary as a user would, capturing its output and exit status.
@@ -10,19 +11,8 @@ struct CommandRunner {
         var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
     }
 
-    /// The binary: $ECOUTER_BINARY, else `ecouter` beside the test bundle (SwiftPM builds it there
-    /// because this test target depends on the executable).
-    static let binary: URL = {
-        if let path = ProcessInfo.processInfo.environment["ECOUTER_BINARY"] { return URL(fileURLWithPath: path) }
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("ecouter")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/ecouter")
-    }()
+    /// The built `ecouter` (see ``BuiltCommand``).
+    static var binary: URL { BuiltCommand.url }
 
     /// Runs `ecouter ARGS` with `stdin` fed in and `environment` added, waits for it (at most `timeout` seconds).
     /// With `shell`, runs `/bin/bash ARGS` instead (for redirections the test needs).

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import EcouterTestSupport
 import Foundation
 import Testing
 @testable import EcouterFeed
 
 /// `ecouter feed` as a user runs it: the built binary, its exit codes, its JSON events, its workers.
 @Suite(.serialized) struct FeedCommandTests {
-    /// The `ecouter` executable built beside the test bundle (`swift build --build-tests` builds it).
+    /// The built `ecouter` (see ``BuiltCommand``; `swift build --build-tests` builds it).
     static var binary: String {
         get throws {
-            let folder = Bundle.module.bundleURL.deletingLastPathComponent()
-            let path = folder.appendingPathComponent("ecouter").path
+            let path = BuiltCommand.path
             try #require(FileManager.default.isExecutableFile(atPath: path), "build the ecouter product first (\(path))")
             return path
         }

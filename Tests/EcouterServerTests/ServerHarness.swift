@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import AsyncHTTPClient
 import EcouterServer
+import EcouterTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -11,18 +12,8 @@ import NIOHTTP1
 /// A real server on 127.0.0.1 (HummingbirdTesting's live mode: a socket, a real HTTP client),
 /// synthesizing in real `ecouter feed-worker` processes, with a fresh cache folder.
 struct ServerHarness {
-    /// The built `ecouter` binary (this test target depends on it, so SwiftPM builds it beside the tests).
-    static let binary: URL = {
-        if let path = ProcessInfo.processInfo.environment["ECOUTER_BINARY"] { return URL(fileURLWithPath: path) }
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("ecouter")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent(".build/debug/ecouter")
-    }()
+    /// The built `ecouter` (see ``BuiltCommand``).
+    static var binary: URL { BuiltCommand.url }
 
     /// The tests' own HTTP client (AsyncHTTPClient: FoundationNetworking's URLSession can trap
     /// inside itself on Linux), 64 connections a host so that concurrent requests really are.
