@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "EcouterFeed", targets: ["EcouterFeed"]),
         .library(name: "EcouterNormalization", targets: ["EcouterNormalization"]),
         .executable(name: "ecouter", targets: ["ecouter"]),
+        .executable(name: "ecouter-speech-worker", targets: ["ecouter-speech-worker"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -85,6 +86,9 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             resources: [.copy("Resources")]),
+        // The speech worker: the engine module alone, so it starts in a few milliseconds; the
+        // command starts it from beside its own binary (`ecouter speech-worker` is the fallback).
+        .executableTarget(name: "ecouter-speech-worker", dependencies: ["EcouterSynthesis"]),
         // The command: thin, one file per subcommand.
         .executableTarget(
             name: "ecouter",
@@ -114,7 +118,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
         // Drives the built `ecouter` binary as a user would.
-        .testTarget(name: "EcouterCLITests", dependencies: ["ecouter"]),
+        .testTarget(name: "EcouterCLITests", dependencies: ["ecouter", "ecouter-speech-worker"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -214,6 +214,9 @@ public struct ArticleReader: Sendable {
             let silence = sampleRate * utterance.pauseAfter / 1000
             do throws(AudioError) {
                 try sink.write(spoken.samples)
+                // The first sentence goes out at once (a player on `-o -` starts playing); later
+                // ones wait in the output's buffer until it is full.
+                if sentences == 1 { try output.flush() }
                 try sink.writeSilence(count: silence)
             } catch { throw EcouterError(error) }
             recorder?.add(utterance, spoken)
