@@ -65,6 +65,7 @@ package final class ChildProcess: @unchecked Sendable {
         posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
         posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        closeOtherDescriptors(&actions)
         // Signals this process ignores (SIGPIPE) or blocks would be inherited: give the child defaults.
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -90,16 +91,38 @@ package final class ChildProcess: @unchecked Sendable {
         return (pid, toChild[1], fromChild[0])
     }
 
+    /// Descriptors this process opened without close-on-exec (some sockets of the HTTP stack
+    /// are) would stay open in the child: a worker holding a copy of a server's connection keeps
+    /// the client from ever seeing it close. Foundation's `Process` closes them all in the child;
+    /// so does this, with glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later, not
+    /// visible to Swift: looked up by name), else by closing each one open now.
+    private static func closeOtherDescriptors(_ actions: inout posix_spawn_file_actions_t) {
+        if let closeFrom = addCloseFrom {
+            _ = closeFrom(&actions, 3)
+            return
+        }
+        for descriptor in 3..<min(Int32(getdtablesize()), 65_536) {
+            let flags = fcntl(descriptor, F_GETFD)
+            if flags >= 0, flags & FD_CLOEXEC == 0 { posix_spawn_file_actions_addclose(&actions, descriptor) }
+        }
+    }
+
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    private static let addCloseFrom: AddCloseFrom? = {
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: AddCloseFrom.self)
+    }()
+
     /// Lets the child go: its input closes so it exits on its own (a worker between requests does
-    /// at once); it is reaped now if it already has, else it is left to exit, not killed.
+    /// within milliseconds), and it is reaped, killed past ``releaseTimeout``: no zombie is left.
     deinit {
         closeInput()
         close(output)
-        if termination == nil {
-            var status: Int32 = 0
-            _ = waitpid(processIdentifier, &status, WNOHANG)
-        }
+        reap(within: Self.releaseTimeout)
     }
+
+    /// How long a released child may take to exit once its input is closed.
+    static let releaseTimeout = 1_000
 
     /// Closes the child's input: a worker sees its end and exits.
     package func closeInput() {

@@ -46,6 +46,15 @@ struct ChildProcessTests {
         }
     }
 
+    @Test("a descriptor this process opened without close-on-exec is not inherited")
+    func descriptorsNotInherited() throws {
+        let open = Glibc.open("/dev/null", O_RDONLY)  // no O_CLOEXEC, as some sockets of the HTTP stack
+        try #require(open > 2)
+        defer { close(open) }
+        let child = try ChildProcess(executable: "/bin/sh", arguments: ["-c", "[ -e /proc/$$/fd/\(open) ] && exit 1; exit 0"])
+        #expect(child.reap(within: 10_000) == .exited(0), "descriptor \(open) was inherited")
+    }
+
     @Test("SIGPIPE, ignored here, is back to its default in the child")
     func signalDefaults() throws {
         let ignored = signal(SIGPIPE, SIG_IGN)
