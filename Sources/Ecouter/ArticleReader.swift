@@ -186,6 +186,16 @@ public struct ArticleReader: Sendable {
         await speakers.shutdown()
     }
 
+    /// Starts now the workers that reading an input of `bytes` bytes will use (with
+    /// ``Synthesis/isolated(_:)`` and a ``ReadingOptions/parallelism`` above 1), so their engines
+    /// load while the input is cleaned. Optional: reading starts any worker still missing. An
+    /// input long enough in bytes may clean down to an article below ``parallelBreakEven``
+    /// characters; the extra worker then waits unused for the next reading.
+    public func prepareSynthesis(forInputBytes bytes: Int) {
+        guard bytes >= Self.parallelBreakEven else { return }
+        _ = speakers.speakers(options.parallelism)
+    }
+
     /// Articles shorter than this many characters are read by one worker: starting another one
     /// costs more than it saves (measured with `scripts/bench-read.sh`).
     public static let parallelBreakEven = 1500
@@ -214,6 +224,9 @@ public struct ArticleReader: Sendable {
             let silence = sampleRate * utterance.pauseAfter / 1000
             do throws(AudioError) {
                 try sink.write(spoken.samples)
+                // The first sentence goes out at once (a player on `-o -` starts playing); later
+                // ones wait in the output's buffer until it is full.
+                if sentences == 1 { try output.flush() }
                 try sink.writeSilence(count: silence)
             } catch { throw EcouterError(error) }
             recorder?.add(utterance, spoken)

@@ -14,9 +14,19 @@ public struct WorkerExecutable: Sendable, Equatable {
         self.arguments = arguments
     }
 
-    /// This very program (`/proc/self/exe`) with `arguments`: how the `ecouter` command starts its workers.
+    /// This very program (`/proc/self/exe`) with `arguments`.
     public static func currentProgram(arguments: [String]) -> WorkerExecutable {
         WorkerExecutable(executable: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath(), arguments: arguments)
+    }
+
+    /// The small `ecouter-speech-worker` program when it is installed beside this one (it starts
+    /// in a few milliseconds), else this program with `fallbackArguments`: how the `ecouter`
+    /// command starts its speech workers.
+    public static func speechWorker(fallbackArguments: [String]) -> WorkerExecutable {
+        let current = currentProgram(arguments: fallbackArguments)
+        let beside = current.executable.deletingLastPathComponent().appendingPathComponent("ecouter-speech-worker")
+        guard access(beside.path, X_OK) == 0 else { return current }
+        return WorkerExecutable(executable: beside, arguments: [])
     }
 }
 
@@ -31,36 +41,27 @@ final class SpeechWorkerConnection {
         case died(how: String)
     }
 
-    private let process = Process()
-    private let requests: FileHandle
+    private let process: ChildProcess
     private var replies: PipeReader
     private var started: Result<Int, EcouterError>?
-    private var closed = false
 
     /// How long one sentence may take before the worker is taken for hung and killed.
     static let sentenceTimeout: Int32 = 60_000
     /// More samples than any one sentence gives (25 minutes at 22050 Hz): a worker claiming more
     /// is talking nonsense, and is not believed with memory.
     static let maximumSamples = 1 << 25
+    /// How long a worker told to stop (its input closed) may take to exit before it is killed.
+    static let exitTimeout = 2_000
 
     /// Starts the process; it loads its engine while the caller does other work.
     init(_ worker: WorkerExecutable) throws(EcouterError) {
         _ = Self.ignoreBrokenPipes
-        let stdin = Pipe(), stdout = Pipe()
-        process.executableURL = worker.executable
-        process.arguments = worker.arguments
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        // libespeak-ng's own last words ("*** stack smashing detected ***") would break the command's
-        // one-line errors; the supervisor reports the crash itself.
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch {
+        do throws(ChildProcessError) {
+            process = try ChildProcess(executable: worker.executable.path, arguments: worker.arguments)
+        } catch {
             throw EcouterError(.engine, "cannot start the speech worker \(worker.executable.path): \(error)")
         }
-        requests = stdin.fileHandleForWriting
-        replies = PipeReader(fileDescriptor: stdout.fileHandleForReading.fileDescriptor, timeoutMilliseconds: Self.sentenceTimeout)
-        try? stdin.fileHandleForReading.close()
-        try? stdout.fileHandleForWriting.close()
+        replies = PipeReader(fileDescriptor: process.output, timeoutMilliseconds: Self.sentenceTimeout)
     }
 
     deinit { close() }
@@ -68,63 +69,66 @@ final class SpeechWorkerConnection {
     /// Writing to a worker that died raises SIGPIPE, whose default action ends this whole process;
     /// with it ignored the write fails with EPIPE and only that sentence is retried. Pipes have no
     /// per-write opt-out (unlike sockets' MSG_NOSIGNAL), so this is set for the process, once.
-    private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+    private static let ignoreBrokenPipes: Void = { _ = Foundation.signal(SIGPIPE, SIG_IGN) }()
 
-    /// The worker's sample rate, once its engine is up (waits for its first line).
+    /// The worker's sample rate, once its engine is up (waits for its first frame).
     ///
     /// - Throws: ``EcouterError/Code/engine`` when its engine cannot start or the worker dies first.
     func sampleRate() throws(EcouterError) -> Int {
         if let started { return try started.get() }
         let result: Result<Int, EcouterError>
-        if let line = replies.readLine(), let hello = SpeechWorkerProtocol.decode(SpeechWorkerProtocol.Hello.self, from: line) {
-            if let rate = hello.sampleRate, rate > 0 {
-                result = .success(rate)
-            } else {
-                let failure = hello.error ?? .init(code: "engine", message: "the speech worker's engine did not start")
-                result = .failure(EcouterError(EcouterError.Code(failure.code), failure.message))
-            }
-        } else {
+        switch replies.readFrame() {
+        case (.hello, let payload)? where payload.count == 4:
+            let rate = payload.reversed().reduce(0) { $0 << 8 | Int($1) }
+            result = rate > 0 ? .success(rate) : .failure(EcouterError(.engine, "the speech worker's engine did not start"))
+        case (.failure, let payload)?:
+            result = .failure(Self.error(payload))
+        default:
             result = .failure(EcouterError(.engine, "the speech worker \(stop()) before its engine started"))
         }
         started = result
         return try result.get()
     }
 
-    /// Speaks one sentence.
+    /// Speaks one sentence; samples arrive as the worker makes them.
     func speak(_ text: String, voice: VoiceParameters) -> Outcome {
         do throws(EcouterError) { _ = try sampleRate() } catch { return .refused(error) }
-        guard writeAll(requests.fileDescriptor, SpeechWorkerProtocol.line(SpeechWorkerProtocol.Request(text: text, voice: voice))) else {
-            return .died(how: stop())
+        let request = SpeechWire.frame(.speak, SpeechWire.Speak(text: text, voice: voice).payload)
+        guard process.input >= 0, writeAll(process.input, request) else { return .died(how: stop()) }
+        var samples: [Int16] = []
+        while true {
+            switch replies.readFrame() {
+            case (.audio, let payload)? where samples.count + payload.count / 2 <= Self.maximumSamples:
+                SpeechWire.appendSamples(payload, to: &samples)
+            case (.done, let payload)?:
+                guard let done = SpeechWire.Done(payload: payload), done.sampleCount == samples.count else {
+                    return .died(how: stop())
+                }
+                return .spoken(SpeechOutput(samples: samples, marks: done.marks))
+            case (.failure, let payload)?:
+                return .refused(Self.error(payload))
+            default:
+                return .died(how: stop())
+            }
         }
-        guard let line = replies.readLine(), let reply = SpeechWorkerProtocol.decode(SpeechWorkerProtocol.Reply.self, from: line) else {
-            return .died(how: stop())
+    }
+
+    /// The worker's refusal as the error the same refusal in this process would be.
+    private static func error(_ payload: ArraySlice<UInt8>) -> EcouterError {
+        guard let failure = SpeechWire.Failure(payload: payload) else {
+            return EcouterError(.engine, "the speech worker gave an unreadable error")
         }
-        if let failure = reply.error {
-            return .refused(EcouterError(EcouterError.Code(failure.code), failure.message))
-        }
-        guard let count = reply.samples, (0...Self.maximumSamples).contains(count),
-              let marks = SpeechWorkerProtocol.decode(marks: reply.marks ?? [], sampleCount: count),
-              let bytes = replies.read(count: 2 * count)
-        else {
-            return .died(how: stop())
-        }
-        return .spoken(SpeechOutput(samples: [Int16](littleEndianBytes: bytes), marks: marks))
+        return EcouterError(SynthesisError(SynthesisError.Code(failure.code), failure.message))
     }
 
     /// Ends the process (it is dead, hung or talking nonsense), reaps it, and says how it ended.
     private func stop() -> String {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        close()
-        return process.terminationReason == .uncaughtSignal
-            ? "was killed by signal \(process.terminationStatus)"
-            : "exited with status \(process.terminationStatus)"
+        process.signal(SIGKILL)
+        return process.reap(within: Self.exitTimeout).description
     }
 
     /// Closes the worker's input, so it exits, and reaps it.
     func close() {
-        guard !closed else { return }
-        closed = true
-        try? requests.close()
-        process.waitUntilExit()
+        process.reap(within: Self.exitTimeout)
     }
 }

@@ -106,79 +106,53 @@ private final class WorkerPool: Sendable {
 /// One worker process and its two pipes; used by one job at a time. An actor on a thread of its
 /// own, because reading its answer blocks until the worker has spoken a whole item.
 private actor WorkerConnection {
-    private let process = Process()
-    private let input: FileHandle
-    private let output: FileHandle
-    private var pending: [UInt8] = []
-    private nonisolated let processIdentifier: Int32
+    private let process: ChildProcess
+    private var replies: PipeReader
     /// Set once the input is closed, by ``close()`` or by a cancellation (``terminate()``).
     private nonisolated let closed = Mutex(false)
     private nonisolated let thread = DedicatedThread(name: "feed worker")
 
     nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
 
+    /// How long an idle worker told to stop (its input closed) may take to exit before it is killed.
+    static let exitTimeout = 30_000
+
     init(executable: URL, arguments: [String]) throws(EcouterError) {
-        let stdin = Pipe(), stdout = Pipe()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch {
+        do throws(ChildProcessError) {
+            process = try ChildProcess(executable: executable.path, arguments: arguments)
+        } catch {
             throw EcouterError(.engine, "cannot start the worker \(executable.path): \(error)")
         }
-        processIdentifier = process.processIdentifier
-        input = stdin.fileHandleForWriting
-        output = stdout.fileHandleForReading
-    }
-
-    deinit {
-        try? input.close()  // the worker sees its input end and exits
+        replies = PipeReader(fileDescriptor: process.output)
     }
 
     /// Sends one request line, returns the reply line (without its newline).
     func exchange(_ line: Data) -> Result<Data, EcouterError> {
-        do { try input.write(contentsOf: line) } catch {
-            return .failure(died())
-        }
-        while true {
-            if let newline = pending.firstIndex(of: 0x0A) {
-                let reply = Data(pending[..<newline])
-                pending.removeSubrange(...newline)
-                return .success(reply)
-            }
-            let chunk = output.availableData  // blocks until data or end of file
-            if chunk.isEmpty { return .failure(died()) }
-            pending.append(contentsOf: chunk)
-        }
+        guard process.input >= 0, writeAll(process.input, Array(line)) else { return .failure(died()) }
+        guard let reply = replies.readLine() else { return .failure(died()) }
+        return .success(Data(reply))
     }
 
     private func died() -> EcouterError {
         let cancelled = closed.withLock { $0 }
-        closeInput()
-        process.waitUntilExit()
-        if cancelled, process.terminationReason == .uncaughtSignal, process.terminationStatus == SIGTERM {
+        closed.withLock { $0 = true }
+        let termination = process.reap(within: Self.exitTimeout)
+        if cancelled, termination == .signalled(SIGTERM) {
             return EcouterError(.cancelled, "reading was cancelled")
         }
-        let how = process.terminationReason == .uncaughtSignal ? "was killed by signal \(process.terminationStatus)" : "exited with status \(process.terminationStatus)"
-        return EcouterError(.engine, "the worker process \(how) before answering")
-    }
-
-    private func closeInput() {
-        closed.withLock { $0 = true }
-        try? input.close()
+        return EcouterError(.engine, "the worker process \(termination) before answering")
     }
 
     /// Closes the input and reaps the process: it finishes its job, if any, and exits.
     func close() {
-        closeInput()
-        process.waitUntilExit()
+        closed.withLock { $0 = true }
+        process.reap(within: Self.exitTimeout)
     }
 
     /// Stops the worker now (the job's task was cancelled); its partial output is its own to remove.
     /// Called while ``exchange(_:)`` is blocked, so it only touches what is safe from any thread.
     nonisolated func terminate() {
         let first = closed.withLock { closed in defer { closed = true }; return !closed }
-        if first { kill(processIdentifier, SIGTERM) }
+        if first { process.signal(SIGTERM) }
     }
 }

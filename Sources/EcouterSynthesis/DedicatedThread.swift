@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Dispatch
-import Foundation
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A serial executor that runs everything on one thread of its own.
 ///
@@ -14,17 +18,29 @@ import Synchronization
 package final class DedicatedThread: SerialExecutor {
     private let queue = WorkQueue()
 
-    /// Starts the thread, named `name` (shown by debuggers and `top -H`).
+    private let name: String
+
+    /// Starts the thread; `name` is what a failed isolation check reports.
+    ///
+    /// A bare pthread rather than Foundation's `Thread`: the speech worker executable links this
+    /// module, and loading Foundation would double its start-up time.
     package init(name: String) {
+        self.name = name
         let queue = self.queue
         let started = DispatchSemaphore(value: 0)
-        let thread = Thread { [queue] in
+        let start = ThreadStart {
             queue.markCurrent()
             started.signal()
             queue.run()
         }
-        thread.name = name
-        thread.start()
+        var thread = pthread_t()
+        let status = pthread_create(&thread, nil, { context in
+            let start = Unmanaged<ThreadStart>.fromOpaque(context!).takeRetainedValue()
+            start.body()
+            return nil
+        }, Unmanaged.passRetained(start).toOpaque())
+        precondition(status == 0, "cannot start the \(name) thread (pthread_create: \(status))")
+        pthread_detach(thread)
         started.wait()  // so `isCurrent` knows the thread from the start
     }
 
@@ -47,7 +63,7 @@ package final class DedicatedThread: SerialExecutor {
     }
 
     package func checkIsolated() {
-        precondition(isCurrent, "not on the \(Thread.current.name ?? "dedicated") thread")
+        precondition(isCurrent, "not on the \(name) thread")
     }
 
     package func isIsolatingCurrentContext() -> Bool? { isCurrent }
@@ -65,6 +81,12 @@ package final class DedicatedThread: SerialExecutor {
         done.wait()
         return slot.value.withLock { $0! }
     }
+}
+
+/// What a new thread runs, passed through pthread_create's one pointer.
+private final class ThreadStart {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
 }
 
 /// Work items in order, a thread that waits for them, and the way to stop it.

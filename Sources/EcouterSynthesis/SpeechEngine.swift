@@ -99,9 +99,28 @@ public actor SpeechEngine {
     /// positions are mapped back through ``EngineText``'s inserted spaces, so they are offsets in
     /// `text` itself. The end-of-message callback carries no samples and gives no mark.
     public func speakMarked(_ text: String, voice: VoiceParameters) throws(SynthesisError) -> SpeechOutput {
+        let sink = CallbackContext()
+        let marks = try synthesize(text, voice: voice, into: sink)
+        return SpeechOutput(samples: sink.samples, marks: marks)
+    }
+
+    /// Speaks `text` like ``speakMarked(_:voice:)`` but hands each buffer to `forward` as
+    /// libespeak-ng makes it (every 400 ms of audio at most), on the engine's thread, instead of
+    /// keeping the samples; returns the marks. For the speech worker, whose only caller code is a
+    /// write to its pipe: nothing there can re-enter the engine. `forward` returns false to stop
+    /// (the parent is gone), which ends in ``SynthesisError/Code/cancelled``.
+    package func speakStreaming(
+        _ text: String, voice: VoiceParameters, forward: (UnsafeBufferPointer<Int16>) -> Bool
+    ) throws(SynthesisError) -> [SpeechMark] {
+        try withoutActuallyEscaping(forward) { (forward) throws(SynthesisError) in
+            try synthesize(text, voice: voice, into: CallbackContext(forward: forward))
+        }
+    }
+
+    /// One `espeak_Synth` call into `sink`; the marks, as offsets in `text`.
+    private func synthesize(_ text: String, voice: VoiceParameters, into sink: CallbackContext) throws(SynthesisError) -> [SpeechMark] {
         try voice.validate()
         try apply(voice)
-        let sink = CallbackContext()
         // Guarded here, at the one door to the library, so no caller can crash it that way.
         let safe = EngineText.guarded(text)
         let status = safe.withCString { cText in
@@ -119,7 +138,7 @@ public actor SpeechEngine {
         if safe.unicodeScalars.count != text.unicodeScalars.count {
             EngineText.mapOffsets(&marks, spoken: safe, original: text)
         }
-        return SpeechOutput(samples: sink.samples, marks: marks)
+        return marks
     }
 
     /// Puts libespeak-ng's clause reader back to a clean start after a synthesis its callback stopped.
@@ -197,8 +216,13 @@ private final class CallbackContext {
     var cancelled = false
     /// False for the engine's own clean-up synthesis, which must reach its end in a cancelled task.
     let stopsWhenCancelled: Bool
+    /// Where buffers go instead of ``samples`` when streaming; false from it stops the synthesis.
+    let forward: ((UnsafeBufferPointer<Int16>) -> Bool)?
 
-    init(stopsWhenCancelled: Bool = true) { self.stopsWhenCancelled = stopsWhenCancelled }
+    init(stopsWhenCancelled: Bool = true, forward: ((UnsafeBufferPointer<Int16>) -> Bool)? = nil) {
+        self.stopsWhenCancelled = stopsWhenCancelled
+        self.forward = forward
+    }
 
     /// Keeps the word, sentence and end events of one callback's list (ended by `LIST_TERMINATED`).
     func record(_ events: UnsafeMutablePointer<espeak_EVENT>) {
@@ -234,7 +258,15 @@ private func synthesisCallback(
     guard !context.cancelled else { return 1 }
     context.record(events)
     guard let wav, count > 0 else { return 0 }
-    context.samples.append(contentsOf: UnsafeBufferPointer(start: wav, count: Int(count)))
+    let buffer = UnsafeBufferPointer(start: wav, count: Int(count))
+    if let forward = context.forward {
+        guard forward(buffer) else {
+            context.cancelled = true
+            return 1
+        }
+    } else {
+        context.samples.append(contentsOf: buffer)
+    }
     return 0
 }
 

@@ -20,12 +20,33 @@ struct IsolationTests {
         try WAVInfo(parsing: Array(try Data(contentsOf: URL(fileURLWithPath: dir.path(name)))))
     }
 
-    @Test("the crashing sentence really aborts a bare speech worker")
-    func theTextReallyCrashesTheEngine() throws {
-        let request = #"{"text":"\#(Self.crashingSentence)","voice":"fr","rate":165,"pitch":50,"volume":100}"#
-        let result = try CommandRunner.run(["speech-worker"], stdin: Data((request + "\n").utf8))
+    /// A speak request as the wire carries it (docs/engine.md): kind "S", payload length, then
+    /// rate, pitch, volume, the voice name's length (little-endian u32 each), the voice, the text.
+    static func speakFrame(_ text: String) -> Data {
+        func u32(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        let payload = u32(165) + u32(50) + u32(100) + u32(2) + Array("fr".utf8) + Array(text.utf8)
+        return Data([0x53] + u32(payload.count) + payload)
+    }
+
+    /// Both worker programs: the small one the command starts, and `ecouter speech-worker`.
+    static let workerPrograms = [
+        [CommandRunner.binary.deletingLastPathComponent().appendingPathComponent("ecouter-speech-worker").path],
+        [CommandRunner.binary.path, "speech-worker"],
+    ]
+
+    @Test("a bare speech worker says hello with its rate, streams a sentence, and the crashing sentence really aborts it", arguments: workerPrograms)
+    func theTextReallyCrashesTheEngine(program: [String]) throws {
+        let shell = ["-c", #"exec "$0" "$@""#] + program
+        let spoken = try CommandRunner.run(shell, stdin: Self.speakFrame(Self.before), shell: true)
+        #expect(spoken.status == 0, "status \(spoken.status), stderr \(spoken.stderr)")
+        let bytes = [UInt8](spoken.stdout)
+        #expect(Array(bytes.prefix(9)) == [0x48, 4, 0, 0, 0, 0x22, 0x56, 0, 0], "hello with 22050 Hz")
+        #expect(bytes.count > 9 && bytes[9] == 0x41, "audio comes before the end of the sentence")
+        #expect(bytes.count > 22050 * 2, "\(bytes.count) bytes for a whole sentence")
+
+        let result = try CommandRunner.run(shell, stdin: Self.speakFrame(Self.crashingSentence), shell: true)
         #expect(result.status == SIGABRT, "status \(result.status), stderr \(result.stderr)")
-        #expect(result.stdoutText.hasPrefix(#"{"sampleRate":22050}"#), "\(result.stdoutText.prefix(80))")
+        #expect(Array([UInt8](result.stdout).prefix(9)) == [0x48, 4, 0, 0, 0, 0x22, 0x56, 0, 0])
     }
 
     @Test("a real crash: exit 0, one warning, the rest of the article read, nothing left behind")

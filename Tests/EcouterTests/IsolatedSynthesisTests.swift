@@ -43,6 +43,17 @@ struct IsolatedSynthesisTests {
         #expect(isolated.duration > 3)
     }
 
+    @Test("the small ecouter-speech-worker is found beside this program and speaks exactly what ecouter speech-worker does")
+    func smallWorker() async throws {
+        let small = WorkerExecutable.speechWorker(fallbackArguments: ["speech-worker"])
+        #expect(small.executable.lastPathComponent == "ecouter-speech-worker" && small.arguments.isEmpty, "\(small)")
+        let (fromSmall, smallSummary) = try await read(.isolated(small))
+        let (fromCommand, _) = try await read(.isolated(try Self.worker))
+        #expect(smallSummary.sentences == 2 && fromSmall.duration > 3)
+        // Fresh processes with the same engine code and history: the same samples.
+        #expect(fromSmall.samples == fromCommand.samples)
+    }
+
     @Test("audio chunks come through the worker too")
     func chunks() async throws {
         let reader = ArticleReader(options: ReadingOptions(synthesis: .isolated(try Self.worker)))

@@ -88,7 +88,9 @@ struct ReadCommand: AsyncParsableCommand {
                 // Checked before the work so a long article is not synthesized for nothing.
                 throw EcouterError(.output, "cannot write \(target): the directory is missing or not writable")
             }
-            let article = try reader.article(from: try InputFile.read(file))
+            let bytes = try InputFile.read(file)
+            reader.prepareSynthesis(forInputBytes: bytes.count)  // the other workers load meanwhile
+            let article = try reader.article(from: bytes)
             var encoding = AudioEncoding.forPath(target)
             if case .mp3 = encoding {
                 encoding = .mp3(bitrateKbps: bitrate, tags: AudioTags(

@@ -9,8 +9,9 @@ struct SpeechWorkerCommand: ParsableCommand {
         commandName: "speech-worker", abstract: "Internal: the speech engine's worker process.",
         shouldDisplay: false)
 
-    /// How `read` and `feed` start it.
-    static let executable = WorkerExecutable.currentProgram(arguments: ["speech-worker"])
+    /// How `read` and `feed` start a speech worker: `ecouter-speech-worker` from beside this
+    /// binary (a few milliseconds to start), or this command when that is not installed.
+    static let executable = WorkerExecutable.speechWorker(fallbackArguments: ["speech-worker"])
 
     func run() {
         // Ends when the parent closes its end of the pipe (it is done, or gone).
