@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Foundation
 import Synchronization
+import EcouterCore
 
 /// Temporary files being written, so that an interrupted run leaves none behind.
 ///

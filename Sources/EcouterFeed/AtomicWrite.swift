@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Ecouter
 import Foundation
+import EcouterCore
 
 /// Writes small files (manifest, podcast feed, index page) so a reader never sees half of one.
 enum AtomicWrite {

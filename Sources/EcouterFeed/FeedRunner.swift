@@ -2,6 +2,7 @@
 import Ecouter
 import Foundation
 import Logging
+import EcouterCore
 
 /// Voices a feed into a directory of audio files, incrementally.
 ///
