@@ -45,7 +45,6 @@ final class SpeechWorkerConnection {
 
     /// Starts the process; it loads its engine while the caller does other work.
     init(_ worker: WorkerExecutable) throws(EcouterError) {
-        _ = Self.ignoreBrokenPipes
         let stdin = Pipe(), stdout = Pipe()
         process.executableURL = worker.executable
         process.arguments = worker.arguments
@@ -64,11 +63,6 @@ final class SpeechWorkerConnection {
     }
 
     deinit { close() }
-
-    /// Writing to a worker that died raises SIGPIPE, whose default action ends this whole process;
-    /// with it ignored the write fails with EPIPE and only that sentence is retried. Pipes have no
-    /// per-write opt-out (unlike sockets' MSG_NOSIGNAL), so this is set for the process, once.
-    private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
 
     /// The worker's sample rate, once its engine is up (waits for its first line).
     ///

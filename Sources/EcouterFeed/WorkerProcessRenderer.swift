@@ -82,13 +82,7 @@ private final class WorkerPool: Sendable {
         self.arguments = arguments
     }
 
-    /// Writing to a worker that died raises SIGPIPE, whose default action ends this whole process;
-    /// with it ignored the write fails with EPIPE instead and only that item fails. Pipes have no
-    /// per-write opt-out (unlike sockets' MSG_NOSIGNAL), so this is set for the process, once.
-    private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
-
     func take() throws(EcouterError) -> WorkerConnection {
-        _ = Self.ignoreBrokenPipes
         if let worker = idle.withLock({ $0.popLast() }) { return worker }
         return try WorkerConnection(executable: executable, arguments: arguments)
     }
@@ -138,7 +132,9 @@ private actor WorkerConnection {
 
     /// Sends one request line, returns the reply line (without its newline).
     func exchange(_ line: Data) -> Result<Data, EcouterError> {
-        do { try input.write(contentsOf: line) } catch {
+        // Through the package's write loop: a worker that died is EPIPE for this thread, never a
+        // SIGPIPE that would end the process (DescriptorWrite blocks it for the write).
+        guard DescriptorWrite.all(input.fileDescriptor, Array(line)) == nil else {
             return .failure(died())
         }
         while true {

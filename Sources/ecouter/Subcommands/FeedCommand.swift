@@ -177,7 +177,7 @@ extension FeedWorkerCommand {
         let parent = getppid()
         Thread.detachNewThread {
             while getppid() == parent { Thread.sleep(forTimeInterval: 0.2) }
-            PendingFiles.removeAll()
+            PendingFileRegistry.shared.removeAll()
             Foundation.exit(143)
         }
     }
