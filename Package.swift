@@ -124,5 +124,8 @@ let package = Package(
 for target in package.targets where target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
+    // Every import is internal unless marked `public import` (or `package import`): what a module's
+    // API exposes of its dependencies is written down where it happens.
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
     target.swiftSettings = settings
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import EcouterCore
-import Foundation
+package import Foundation
 
 /// Writes a file atomically: into a temporary file in the same directory, renamed on success.
 ///

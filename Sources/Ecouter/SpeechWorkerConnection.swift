@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import EcouterSynthesis
-import Foundation
+public import Foundation
 
 /// How to start a speech worker: a program that runs ``SpeechWorker/serve()``.
 public struct WorkerExecutable: Sendable, Equatable {

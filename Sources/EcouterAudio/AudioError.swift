@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import EcouterCore
+public import EcouterCore
 
 /// A failure to write audio: the destination refused bytes, or the audio cannot fit the format.
 public typealias AudioError = CodedError<AudioErrorDomain>

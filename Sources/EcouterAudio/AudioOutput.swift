@@ -5,7 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import EcouterCore
+public import EcouterCore
 
 /// A byte destination for an ``AudioSink``: a file descriptor, written with retries on short writes.
 ///

@@ -2,8 +2,8 @@
 // The public face of extraction: input format detection, the error type, and the extractor
 // that sends text to the page-text cleaner and HTML to the libxml2-based extractor.
 
-import Logging
-import EcouterCore
+public import Logging
+public import EcouterCore
 
 /// How the input is written.
 public enum InputFormat: String, Sendable, CaseIterable {

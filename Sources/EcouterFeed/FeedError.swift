@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import EcouterCore
+public import EcouterCore
 
 /// A feed that cannot be read, fetched or written out; item failures are recorded, not thrown.
 public typealias FeedError = CodedError<FeedErrorDomain>

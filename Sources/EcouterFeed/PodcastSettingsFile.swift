@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import EcouterCore
+public import EcouterCore
 import Foundation
 
 /// Reads ``PodcastSettings`` from a small file beside the feed, JSON or (by its `.toml` extension) TOML:

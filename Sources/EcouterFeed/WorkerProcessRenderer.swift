@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Ecouter
+public import Ecouter
 import EcouterSynthesis
-import Foundation
+public import Foundation
 import Synchronization
 
 /// Speaks jobs in worker processes, so N jobs at once use N eSpeak NG engines on N cores.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import EcouterCore
+public import EcouterCore
 
 
 /// A pronunciation lexicon: `written<TAB>respelling or [[espeak phonemes]]` per line.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Foundation
-import EcouterCore
+public import Foundation
+public import EcouterCore
 
 /// Everything `ecouter serve` can be told. Each field is optional so that layers can be merged:
 /// command-line flags win over `ECOUTER_*` environment variables, which win over the JSON config

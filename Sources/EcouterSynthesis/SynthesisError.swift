@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import EcouterCore
+public import EcouterCore
 
 /// A failure of the speech engine: missing data, an unknown voice, a refused parameter. When the
 /// caller's sample handler threw, that error is the ``CodedError/underlying`` one.
