@@ -5,7 +5,6 @@ import PackageDescription
 
 let package = Package(
     name: "ecouter",
-    platforms: [.macOS(.v14)],
     products: [
         .library(name: "Ecouter", targets: ["Ecouter"]),
         .library(name: "EcouterFeed", targets: ["EcouterFeed"]),
@@ -42,18 +41,20 @@ let package = Package(
             name: "COpusEnc", pkgConfig: "libopusenc",
             providers: [.apt(["libopusenc-dev"]), .brew(["libopusenc"])]),
 
+        // What every module shares: the error template, errno in words.
+        .target(name: "EcouterCore"),
         // Pure Swift: written French -> spoken French, sentence by sentence. No C, no I/O.
-        .target(name: "EcouterNormalization"),
+        .target(name: "EcouterNormalization", dependencies: ["EcouterCore"]),
         // The only importer of CEspeakNG: the engine, voice parameters, phonemes.
         .target(
             name: "EcouterSynthesis",
-            dependencies: ["CEspeakNG", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["EcouterCore", "CEspeakNG", .product(name: "Logging", package: "swift-log")]),
         // Audio sinks: streaming WAV, MP3 through LAME, Ogg Opus through libopusenc.
-        .target(name: "EcouterAudio", dependencies: ["CLame", "COpusEnc"]),
+        .target(name: "EcouterAudio", dependencies: ["EcouterCore", "CLame", "COpusEnc"]),
         // Articles as they arrive: page-text cleanup, HTML extraction (libxml2), reading structure.
         .target(
             name: "EcouterExtraction",
-            dependencies: ["CLibXML2", .product(name: "Logging", package: "swift-log")]),
+            dependencies: ["EcouterCore", "CLibXML2", .product(name: "Logging", package: "swift-log")]),
         // The embeddable pipeline.
         .target(
             name: "Ecouter",
@@ -134,5 +135,8 @@ let package = Package(
 for target in package.targets where target.type != .system {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
+    // Every import is internal unless marked `public import` (or `package import`): what a module's
+    // API exposes of its dependencies is written down where it happens.
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
     target.swiftSettings = settings
 }

@@ -5,6 +5,12 @@
 #   scripts/sanitizers.sh [address] [thread]      (both by default)
 #   scripts/sanitizers.sh address -- --filter Suite   (arguments after -- go to swift test)
 #
+# SANITIZER_TIMEOUT (seconds, 5400 by default) bounds each test run: a hang is killed and reported
+# as a dead test process instead of holding the machine. SANITIZER_SKIP is a `swift test --skip`
+# pattern, empty by default; e.g. SANITIZER_SKIP='Worker' leaves out the suites that start speech
+# workers, whose close() waited forever under ASan in Foundation's Process.waitUntilExit on a
+# reaped child (the worker launcher is being replaced by one that reaps its own children).
+#
 # Each sanitizer has its own scratch directory (.build-asan, .build-tsan), so the normal .build is
 # not rebuilt. Runs under nice -n 19: the machine is shared. A sanitizer report, or a test process
 # that dies, fails the run; failed expectations are listed (time and memory bounds do not hold under
@@ -53,14 +59,18 @@ for sanitizer in "${sanitizers[@]}"; do
         continue
     fi
     echo "== $sanitizer: testing (log: $log)"
+    skip=()
+    [[ -n ${SANITIZER_SKIP:-} ]] && skip=(--skip "$SANITIZER_SKIP")
     set +e
     SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0:log_path=$reports_dir/asan \
         TSAN_OPTIONS=halt_on_error=0:log_path=$reports_dir/tsan \
-        nice -n 19 swift test --skip-build --sanitize="$sanitizer" --scratch-path "$scratch" "${test_arguments[@]}" >"$log" 2>&1
+        timeout --kill-after=30 "${SANITIZER_TIMEOUT:-5400}" nice -n 19 \
+        swift test --skip-build --sanitize="$sanitizer" --scratch-path "$scratch" "${skip[@]}" "${test_arguments[@]}" >"$log" 2>&1
     result=$?
     set -e
     reports=$(cat "$log" "$reports_dir"/* 2>/dev/null | grep -c -E '^(==[0-9]+==ERROR: AddressSanitizer|WARNING: ThreadSanitizer)' || true)
     summary=$(grep -E '^(✔|✘) Test run with' "$log" | tail -1)
+    [[ $result -eq 124 || $result -eq 137 ]] && echo "== $sanitizer: the test run passed ${SANITIZER_TIMEOUT:-5400} s and was stopped" >&2
     echo "== $sanitizer: exit $result, $reports sanitizer report(s), $(( $(date +%s) - start )) s; ${summary:-no test summary (the test process died)}"
     # Tests that bound time or memory fail under a sanitizer's overhead (ASan: ~3x memory, 2-5x
     # time); they are listed, but only a sanitizer report or a dead test process fails this script.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import EcouterSynthesis
-import Foundation
-import Logging
+public import Foundation
+public import Logging
 
 /// Reads French articles aloud: the embeddable pipeline behind the `ecouter` command.
 ///

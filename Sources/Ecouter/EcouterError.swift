@@ -1,38 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
+import EcouterCore
+
 /// A failure of the reading pipeline, with a code that says whose fault it is.
-public struct EcouterError: Error, Sendable, CustomStringConvertible {
-    /// Stable categories; the command turns them into distinct exit codes.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        public let rawValue: String
-        public init(_ rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
+public typealias EcouterError = CodedError<EcouterErrorDomain>
 
-        /// The article cannot be read: empty, binary, not UTF-8, no content found.
-        public static let input = Code("input")
-        /// The audio cannot be written where asked.
-        public static let output = Code("output")
-        /// No such voice, preset or lexicon, or a setting out of range.
-        public static let settings = Code("settings")
-        /// The speech engine failed (missing eSpeak NG data, internal error).
-        public static let engine = Code("engine")
-        /// The caller cancelled the work.
-        public static let cancelled = Code("cancelled")
-    }
+/// The codes of ``EcouterError``.
+public enum EcouterErrorDomain {}
 
-    public var code: Code
-    /// One line, naming the problem and, where it helps, the way out.
-    public var message: String
-    /// The lower-level error behind this one, if any.
-    public var underlying: (any Error & Sendable)?
-
-    public init(_ code: Code, _ message: String, underlying: (any Error & Sendable)? = nil) {
-        self.code = code
-        self.message = message
-        self.underlying = underlying
-    }
-
-    public var description: String { message }
+/// Stable categories; the command turns them into distinct exit codes.
+extension ErrorCode where Domain == EcouterErrorDomain {
+    /// The article cannot be read: empty, binary, not UTF-8, no content found.
+    public static var input: Self { Self("input") }
+    /// The audio cannot be written where asked.
+    public static var output: Self { Self("output") }
+    /// No such voice, preset or lexicon, or a setting out of range.
+    public static var settings: Self { Self("settings") }
+    /// The speech engine failed (missing eSpeak NG data, internal error).
+    public static var engine: Self { Self("engine") }
+    /// The caller cancelled the work.
+    public static var cancelled: Self { Self("cancelled") }
 }
 
 extension EcouterError {

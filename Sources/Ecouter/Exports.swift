@@ -4,7 +4,9 @@
 @_exported import EcouterExtraction
 @_exported import EcouterNormalization
 @_exported import struct EcouterSynthesis.VoiceParameters
-@_exported import struct EcouterSynthesis.SynthesisError
+@_exported import typealias EcouterSynthesis.SynthesisError
+@_exported import enum EcouterSynthesis.SynthesisErrorDomain
+@_exported import EcouterCore
 @_exported import class EcouterSynthesis.SpeechEngine
 @_exported import struct EcouterSynthesis.SpeechMark
 @_exported import struct EcouterSynthesis.SpeechOutput

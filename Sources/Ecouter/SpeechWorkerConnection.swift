@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import EcouterCore
 import EcouterSynthesis
-import Foundation
+public import Foundation
 
 /// How to start a speech worker: a program that runs ``SpeechWorker/serve()``.
 public struct WorkerExecutable: Sendable, Equatable {
@@ -55,7 +56,6 @@ final class SpeechWorkerConnection {
 
     /// Starts the process; it loads its engine while the caller does other work.
     init(_ worker: WorkerExecutable) throws(EcouterError) {
-        _ = Self.ignoreBrokenPipes
         do throws(ChildProcessError) {
             process = try ChildProcess(executable: worker.executable.path, arguments: worker.arguments)
         } catch {
@@ -65,11 +65,6 @@ final class SpeechWorkerConnection {
     }
 
     deinit { close() }
-
-    /// Writing to a worker that died raises SIGPIPE, whose default action ends this whole process;
-    /// with it ignored the write fails with EPIPE and only that sentence is retried. Pipes have no
-    /// per-write opt-out (unlike sockets' MSG_NOSIGNAL), so this is set for the process, once.
-    private static let ignoreBrokenPipes: Void = { _ = Foundation.signal(SIGPIPE, SIG_IGN) }()
 
     /// The worker's sample rate, once its engine is up (waits for its first frame).
     ///
@@ -94,7 +89,7 @@ final class SpeechWorkerConnection {
     func speak(_ text: String, voice: VoiceParameters) -> Outcome {
         do throws(EcouterError) { _ = try sampleRate() } catch { return .refused(error) }
         let request = SpeechWire.frame(.speak, SpeechWire.Speak(text: text, voice: voice).payload)
-        guard process.input >= 0, writeAll(process.input, request) else { return .died(how: stop()) }
+        guard process.input >= 0, DescriptorWrite.all(process.input, request) == nil else { return .died(how: stop()) }
         var samples: [Int16] = []
         while true {
             switch replies.readFrame() {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Foundation
+public import Foundation
 
 extension Timings {
     /// The timings as compact UTF-8 JSON, keys in the order of the documented shape (`text` first).

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Foundation
+public import Foundation
 
 /// The file formats timings can be written in.
 public enum TimingsFormat: String, Sendable, Equatable, CaseIterable {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Foundation
+public import Foundation
 
 /// A named way of reading: eSpeak NG voice, regional number words, speed, pauses, lexicons.
 ///

@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+public import EcouterCore
 
 /// A byte destination for an ``AudioSink``: a file descriptor, written with retries on short writes.
 ///

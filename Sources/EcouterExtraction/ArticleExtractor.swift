@@ -2,7 +2,8 @@
 // The public face of extraction: input format detection, the error type, and the extractor
 // that sends text to the page-text cleaner and HTML to the libxml2-based extractor.
 
-import Logging
+public import Logging
+public import EcouterCore
 
 /// How the input is written.
 public enum InputFormat: String, Sendable, CaseIterable {
@@ -41,32 +42,23 @@ public enum InputFormat: String, Sendable, CaseIterable {
 }
 
 /// An input that cannot be turned into an article.
-public struct ExtractionError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What went wrong, extensible.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        /// The code's stable name.
-        public let rawValue: String
-        /// Creates a code.
-        public init(_ rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
-        /// libxml2 could not build a document from the bytes.
-        public static let unparsable = Code("unparsable")
-        /// The page holds nothing that reads like an article.
-        public static let noContent = Code("no-content")
-        /// The input is larger than ``ArticleExtractor/maximumInputSize``.
-        public static let tooLarge = Code("too-large")
-        /// Elements nest beyond libxml2's depth limit before any readable text.
-        public static let tooDeep = Code("too-deep")
-        /// A rules file line is not a rule.
-        public static let invalidRules = Code("invalid-rules")
-    }
-    /// What went wrong.
-    public var code: Code
-    /// A one-line explanation for a person.
-    public var message: String
-    /// Creates an error.
-    public init(_ code: Code, _ message: String) { self.code = code; self.message = message }
-    public var description: String { message }
+public typealias ExtractionError = CodedError<ExtractionErrorDomain>
+
+/// The codes of ``ExtractionError``.
+public enum ExtractionErrorDomain {}
+
+/// What went wrong, extensible.
+extension ErrorCode where Domain == ExtractionErrorDomain {
+    /// libxml2 could not build a document from the bytes.
+    public static var unparsable: Self { Self("unparsable") }
+    /// The page holds nothing that reads like an article.
+    public static var noContent: Self { Self("no-content") }
+    /// The input is larger than ``ArticleExtractor/maximumInputSize``.
+    public static var tooLarge: Self { Self("too-large") }
+    /// Elements nest beyond libxml2's depth limit before any readable text.
+    public static var tooDeep: Self { Self("too-deep") }
+    /// A rules file line is not a rule.
+    public static var invalidRules: Self { Self("invalid-rules") }
 }
 
 /// Finds the article in scraped page text or in an HTML page.

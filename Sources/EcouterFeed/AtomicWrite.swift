@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Ecouter
+import EcouterCore
 import Foundation
 
-/// Writes small files (manifest, podcast feed, index page) so a reader never sees half of one.
+/// The feed's files (manifest, podcast feed, index page) through the package's one atomic writer,
+/// with the feed's errors.
 enum AtomicWrite {
     /// Writes `data` through ``AtomicFile`` (a temporary file beside `url`, synced, renamed over it).
     /// - Throws: ``FeedError/Code/io`` naming the file and the system's reason.
     static func write(_ data: Data, to url: URL) throws(FeedError) {
-        do throws(EcouterError) {
-            try AtomicFile.write(to: url) { (output) throws(EcouterError) in
-                do throws(AudioError) { try output.write(data) } catch { throw EcouterError(.output, error.message, underlying: error) }
-            }
-        } catch {
+        do throws(EcouterError) { try AtomicFile.write(data, to: url) } catch {
             // The audio layer's words ("cannot write audio: …") would mislead about a manifest.
             if error.code == .cancelled { throw FeedError(.io, "cannot write \(url.path): interrupted") }
             if let code = (error.underlying as? AudioError)?.errno {
@@ -20,7 +18,6 @@ enum AtomicWrite {
             throw FeedError(.io, error.message)
         }
     }
-
     /// Creates `path` and missing parents (`mkdir(2)`, mode 0755); an existing directory is fine.
     /// - Throws: ``FeedError/Code/io`` naming the path and the system's reason.
     static func makeDirectory(_ path: String) throws(FeedError) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Ecouter
 import Foundation
+import EcouterCore
 
 /// Keeps two feed runs from working in one directory at once (`flock(2)` on the directory itself).
 ///

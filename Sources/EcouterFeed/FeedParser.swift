@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Ecouter
+public import Ecouter
 
 /// Turns the bytes of a feed into a ``Feed``: RSS 2.0 (and 1.0), Atom or JSON Feed, detected from the content.
 public struct FeedParser: Sendable {

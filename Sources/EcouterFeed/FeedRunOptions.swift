@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Foundation
+public import Foundation
 
 /// How a feed run works: where it writes, in which format, how wide, which share of the items.
 public struct FeedRunOptions: Sendable {

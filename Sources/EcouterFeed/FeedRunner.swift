@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Ecouter
+public import Ecouter
 import Foundation
-import Logging
+public import Logging
+public import EcouterCore
 
 /// Voices a feed into a directory of audio files, incrementally.
 ///

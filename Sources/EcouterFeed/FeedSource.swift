@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Ecouter
-import Foundation
+public import Foundation
+public import EcouterCore
 
 /// Where a feed comes from: a local file or an http(s) URL.
 public enum FeedSource: Sendable, Equatable, CustomStringConvertible {

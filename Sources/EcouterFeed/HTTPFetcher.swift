@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import AsyncHTTPClient
-import Foundation
-import NIOCore
-import NIOHTTP1
+public import Foundation
+package import NIOCore
+package import NIOHTTP1
 import NIOHTTPCompression
 import Synchronization
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Ecouter
-import Foundation
+public import Ecouter
+public import Foundation
 
 /// One article to speak into one file.
 public struct RenderJob: Sendable {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+public import EcouterCore
 import Foundation
 
 /// Reads ``PodcastSettings`` from a small file beside the feed, JSON or (by its `.toml` extension) TOML:
@@ -23,7 +24,7 @@ public enum PodcastSettingsFile {
     public static func load(path: String) throws(FeedError) -> PodcastSettings {
         // Read at most one byte past the limit: a device or a huge file is refused without being read whole.
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FeedError(.usage, "cannot read the podcast settings \(path): \(String(cString: strerror(errno)))")
+            throw FeedError(.usage, "cannot read the podcast settings \(path): \(SystemError.current)")
         }
         defer { try? handle.close() }
         let data: Data

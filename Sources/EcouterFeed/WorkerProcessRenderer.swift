@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Ecouter
+import EcouterCore
+public import Ecouter
 import EcouterSynthesis
-import Foundation
+public import Foundation
 import Synchronization
 
 /// Speaks jobs in worker processes, so N jobs at once use N eSpeak NG engines on N cores.
@@ -82,13 +83,7 @@ private final class WorkerPool: Sendable {
         self.arguments = arguments
     }
 
-    /// Writing to a worker that died raises SIGPIPE, whose default action ends this whole process;
-    /// with it ignored the write fails with EPIPE instead and only that item fails. Pipes have no
-    /// per-write opt-out (unlike sockets' MSG_NOSIGNAL), so this is set for the process, once.
-    private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
-
     func take() throws(EcouterError) -> WorkerConnection {
-        _ = Self.ignoreBrokenPipes
         if let worker = idle.withLock({ $0.popLast() }) { return worker }
         return try WorkerConnection(executable: executable, arguments: arguments)
     }
@@ -128,7 +123,9 @@ private actor WorkerConnection {
 
     /// Sends one request line, returns the reply line (without its newline).
     func exchange(_ line: Data) -> Result<Data, EcouterError> {
-        guard process.input >= 0, writeAll(process.input, Array(line)) else { return .failure(died()) }
+        // Through the package's write loop: a worker that died is EPIPE for this thread, never a
+        // SIGPIPE that would end the process (DescriptorWrite blocks it for the write).
+        guard process.input >= 0, DescriptorWrite.all(process.input, Array(line)) == nil else { return .failure(died()) }
         guard let reply = replies.readLine() else { return .failure(died()) }
         return .success(Data(reply))
     }

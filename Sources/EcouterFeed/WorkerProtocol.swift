@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Ecouter
-import Foundation
+public import Ecouter
+public import Foundation
 
 /// The JSON a parent writes to a worker's standard input: one job.
 struct WorkerRequest: Codable {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+public import EcouterCore
 
 
 /// A pronunciation lexicon: `written<TAB>respelling or [[espeak phonemes]]` per line.
@@ -34,10 +35,18 @@ public struct Lexicon: Sendable, Equatable {
 }
 
 /// A lexicon file that cannot be read as `written<TAB>spoken` lines.
-public struct LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    public init(message: String) { self.message = message }
-    public var description: String { message }
+public typealias LexiconError = CodedError<LexiconErrorDomain>
+
+/// The codes of ``LexiconError``.
+public enum LexiconErrorDomain {}
+
+extension ErrorCode where Domain == LexiconErrorDomain {
+    /// A line that is not `written<TAB>spoken`.
+    public static var malformed: Self { Self("malformed") }
+}
+
+extension CodedError where Domain == LexiconErrorDomain {
+    package init(message: String) { self.init(.malformed, message) }
 }
 
 extension Substring {

@@ -17,18 +17,17 @@ final class ServerMetrics: Sendable {
     let synthesisSeconds: DurationHistogram
 
     init() {
-        cacheHits = registry.makeCounter(name: "ecouter_cache_hits_total", help: "Article requests answered from the audio cache.")
-        cacheMisses = registry.makeCounter(name: "ecouter_cache_misses_total", help: "Article requests that needed a synthesis (or joined one).")
-        syntheses = registry.makeCounter(name: "ecouter_syntheses_total", help: "Articles synthesized.")
-        rejected = registry.makeCounter(name: "ecouter_queue_rejections_total", help: "Requests refused with 503 because the queue was full.")
-        hangUps = registry.makeCounter(name: "ecouter_client_hangups_total", help: "Requests whose client went before its answer was ready.")
-        renderingsCancelled = registry.makeCounter(name: "ecouter_renderings_cancelled_total", help: "Renderings stopped because every request waiting for them had gone.")
-        streamsCancelled = registry.makeCounter(name: "ecouter_streams_cancelled_total", help: "Speech streams stopped before their end (the client went).")
-        streamSentences = registry.makeCounter(name: "ecouter_stream_sentences_total", help: "Sentences synthesized and sent by speech streams.")
-        queueLength = registry.makeGauge(name: "ecouter_queue_length", help: "Syntheses waiting for a worker.")
+        cacheHits = registry.makeCounter(descriptor: .init(metricName: "ecouter_cache_hits", unitName: "total", helpText: "Article requests answered from the audio cache."))
+        cacheMisses = registry.makeCounter(descriptor: .init(metricName: "ecouter_cache_misses", unitName: "total", helpText: "Article requests that needed a synthesis (or joined one)."))
+        syntheses = registry.makeCounter(descriptor: .init(metricName: "ecouter_syntheses", unitName: "total", helpText: "Articles synthesized."))
+        rejected = registry.makeCounter(descriptor: .init(metricName: "ecouter_queue_rejections", unitName: "total", helpText: "Requests refused with 503 because the queue was full."))
+        hangUps = registry.makeCounter(descriptor: .init(metricName: "ecouter_client_hangups", unitName: "total", helpText: "Requests whose client went before its answer was ready."))
+        renderingsCancelled = registry.makeCounter(descriptor: .init(metricName: "ecouter_renderings_cancelled", unitName: "total", helpText: "Renderings stopped because every request waiting for them had gone."))
+        streamsCancelled = registry.makeCounter(descriptor: .init(metricName: "ecouter_streams_cancelled", unitName: "total", helpText: "Speech streams stopped before their end (the client went)."))
+        streamSentences = registry.makeCounter(descriptor: .init(metricName: "ecouter_stream_sentences", unitName: "total", helpText: "Sentences synthesized and sent by speech streams."))
+        queueLength = registry.makeGauge(descriptor: .init(metricName: "ecouter_queue", unitName: "length", helpText: "Syntheses waiting for a worker."))
         synthesisSeconds = registry.makeDurationHistogram(
-            name: "ecouter_synthesis_seconds", buckets: [.milliseconds(100), .milliseconds(500), .seconds(1), .seconds(2), .seconds(5), .seconds(10), .seconds(30), .seconds(60)],
-            help: "Time to synthesize and encode one article.")
+            descriptor: .init(metricName: "ecouter_synthesis", unitName: "seconds", helpText: "Time to synthesize and encode one article."), buckets: [.milliseconds(100), .milliseconds(500), .seconds(1), .seconds(2), .seconds(5), .seconds(10), .seconds(30), .seconds(60)])
     }
 
     func recordRequest(method: String, route: String, status: Int, duration: Duration) {

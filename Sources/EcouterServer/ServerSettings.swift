@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Foundation
+public import Foundation
+public import EcouterCore
 
 /// Everything `ecouter serve` can be told. Each field is optional so that layers can be merged:
 /// command-line flags win over `ECOUTER_*` environment variables, which win over the JSON config
@@ -156,8 +157,16 @@ public struct ResolvedServerSettings: Sendable {
 }
 
 /// A setting that cannot be used, with a one-line message naming it.
-public struct ServerSettingsError: Error, Sendable, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+public typealias ServerSettingsError = CodedError<ServerSettingsErrorDomain>
+
+/// The codes of ``ServerSettingsError``.
+public enum ServerSettingsErrorDomain {}
+
+extension ErrorCode where Domain == ServerSettingsErrorDomain {
+    /// A setting out of its range or not in its expected form.
+    public static var invalid: Self { Self("invalid") }
+}
+
+extension CodedError where Domain == ServerSettingsErrorDomain {
+    package init(_ message: String) { self.init(.invalid, message) }
 }

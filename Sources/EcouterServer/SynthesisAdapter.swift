@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Ecouter
 import EcouterFeed
-import Foundation
+public import Foundation
 
 /// The server's one door to speech synthesis. Everything else in this target goes through it, so
 /// that pointing the server at another way of running eSpeak NG (a supervised worker pool, say)

@@ -39,9 +39,8 @@ public actor SpeechEngine {
             let options = Int32(espeakINITIALIZE_DONT_EXIT)
             // 400 ms buffers: fewer callbacks than the 60 ms default, still small enough to stream.
             // The library prints its own complaints on stderr; keep them for our one-line error instead.
-            let (rate, complaint) = StandardErrorCapture.run {
-                espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 400, nil, options)
-            }
+            let start = { espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 400, nil, options) }
+            let (rate, complaint) = startupCapture.withLock { $0 }?(start) ?? (start(), "")
             guard rate > 0 else {
                 let detail = complaint.isEmpty ? "" : " (\(complaint))"
                 return .failure(SynthesisError(
@@ -53,6 +52,20 @@ public actor SpeechEngine {
         }
         return rate.map { SpeechEngine(sampleRate: $0, thread: thread) }
     }()
+
+    /// Runs the one C call that may print on standard error (`espeak_Initialize`) and returns its
+    /// result with what it printed.
+    public typealias StartupCapture = @Sendable (_ start: () -> Int32) -> (Int32, String)
+
+    private static let startupCapture = Mutex<StartupCapture?>(nil)
+
+    /// Lets a program that owns standard error capture what libespeak-ng prints while it starts (a
+    /// missing data file), to fold it into the one-line ``SynthesisError``; without it the library
+    /// prints as it will. The engine never redirects descriptor 2 itself: other threads write there.
+    /// Call before the engine's first use; later calls have no effect once it started.
+    public static func captureStartupMessages(with capture: @escaping StartupCapture) {
+        startupCapture.withLock { $0 = capture }
+    }
 
     /// The process's engine, initialized on first use (`espeak_Initialize`, on the engine's thread).
     ///

@@ -281,18 +281,3 @@ private func readDescriptor(_ descriptor: Int32, _ buffer: UnsafeMutableRawPoint
     read(descriptor, buffer, count)
 }
 
-/// Writes all of `bytes` to `fileDescriptor`, retrying short writes and EINTR; false when the
-/// other end is gone. (EcouterAudio's `DescriptorWrite` does the same, but the speech worker
-/// executable links this module alone, without the audio encoders.)
-package func writeAll(_ fileDescriptor: Int32, _ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBytes { raw in
-        var done = 0
-        while done < raw.count {
-            let n = write(fileDescriptor, raw.baseAddress! + done, raw.count - done)
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return false }
-            done += n
-        }
-        return true
-    }
-}

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import EcouterCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,18 +26,18 @@ package enum SpeechWorkerLoop {
         do throws(SynthesisError) {
             engine = try SpeechEngine.shared()
         } catch {
-            _ = writeAll(output, SpeechWire.frame(.failure, SpeechWire.Failure(code: error.code.rawValue, message: error.message).payload))
+            _ = DescriptorWrite.all(output, SpeechWire.frame(.failure, SpeechWire.Failure(code: error.code.rawValue, message: error.message).payload))
             return
         }
         var hello: [UInt8] = []
         SpeechWire.append(UInt32(engine.sampleRate), to: &hello)
-        guard writeAll(output, SpeechWire.frame(.hello, hello)) else { return }
+        guard DescriptorWrite.all(output, SpeechWire.frame(.hello, hello)) == nil else { return }
         var reader = PipeReader(fileDescriptor: input)
         while let (kind, payload) = reader.readFrame() {
             guard kind == .speak, let request = SpeechWire.Speak(payload: payload) else {
                 // The stream has lost its framing: say so and stop, there is no way to resynchronise.
                 let failure = SpeechWire.Failure(code: SynthesisError.Code.synthesis.rawValue, message: "bad speech worker request")
-                _ = writeAll(output, SpeechWire.frame(.failure, failure.payload))
+                _ = DescriptorWrite.all(output, SpeechWire.frame(.failure, failure.payload))
                 return
             }
             if let crashMarker, request.text.contains(crashMarker) { abort() }
@@ -46,7 +47,7 @@ package enum SpeechWorkerLoop {
                 return Result { () throws(SynthesisError) in
                     let marks = try engine.speakStreaming(request.text, voice: request.voice) { buffer in
                         count += buffer.count
-                        return writeAll(output, SpeechWire.audioFrame(buffer))
+                        return DescriptorWrite.all(output, SpeechWire.audioFrame(buffer)) == nil
                     }
                     return SpeechWire.Done(sampleCount: count, marks: marks)
                 }
@@ -55,7 +56,7 @@ package enum SpeechWorkerLoop {
             case .success(let done): SpeechWire.frame(.done, done.payload)
             case .failure(let error): SpeechWire.frame(.failure, SpeechWire.Failure(code: error.code.rawValue, message: error.message).payload)
             }
-            guard writeAll(output, answer) else { return }
+            guard DescriptorWrite.all(output, answer) == nil else { return }
         }
     }
 

@@ -1,37 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+public import EcouterCore
 
-/// A failure of the speech engine: missing data, an unknown voice, a refused parameter.
-public struct SynthesisError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What went wrong, stable for programs to switch on.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        public let rawValue: String
-        public init(_ rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
+/// A failure of the speech engine: missing data, an unknown voice, a refused parameter. When the
+/// caller's sample handler threw, that error is the ``CodedError/underlying`` one.
+public typealias SynthesisError = CodedError<SynthesisErrorDomain>
 
-        /// `espeak_Initialize` failed: the library's voice data is missing or unreadable.
-        public static let initialization = Code("initialization")
-        /// `espeak_SetVoiceByName` knows no such voice.
-        public static let voiceNotFound = Code("voice-not-found")
-        /// A rate, pitch or volume outside its range.
-        public static let invalidParameter = Code("invalid-parameter")
-        /// `espeak_Synth` returned an error status.
-        public static let synthesis = Code("synthesis")
-        /// The caller stopped the synthesis (its sample handler threw, or its task was cancelled).
-        public static let cancelled = Code("cancelled")
-    }
+/// The codes of ``SynthesisError``.
+public enum SynthesisErrorDomain {}
 
-    public var code: Code
-    public var message: String
-    /// The error the caller's sample handler threw, when that is what stopped synthesis.
-    public var underlying: (any Error & Sendable)?
-
-    public init(_ code: Code, _ message: String, underlying: (any Error & Sendable)? = nil) {
-        self.code = code
-        self.message = message
-        self.underlying = underlying
-    }
-
-    public var description: String { message }
-
-    public static func == (a: SynthesisError, b: SynthesisError) -> Bool { a.code == b.code && a.message == b.message }
+/// What went wrong, stable for programs to switch on.
+extension ErrorCode where Domain == SynthesisErrorDomain {
+    /// `espeak_Initialize` failed: the library's voice data is missing or unreadable.
+    public static var initialization: Self { Self("initialization") }
+    /// `espeak_SetVoiceByName` knows no such voice.
+    public static var voiceNotFound: Self { Self("voice-not-found") }
+    /// A rate, pitch or volume outside its range.
+    public static var invalidParameter: Self { Self("invalid-parameter") }
+    /// `espeak_Synth` returned an error status.
+    public static var synthesis: Self { Self("synthesis") }
+    /// The caller stopped the synthesis (its sample handler threw, or its task was cancelled).
+    public static var cancelled: Self { Self("cancelled") }
 }

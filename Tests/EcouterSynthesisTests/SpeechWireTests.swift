@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import EcouterCore
 import EcouterSynthesis
 import Foundation
 import Testing
@@ -45,7 +46,7 @@ struct SpeechWireTests {
         let payload = [UInt8](repeating: 0xAB, count: 200_000)  // more than one read, more than the pipe holds
         let writeEnd = ends[1]
         let writer = Thread {
-            _ = writeAll(writeEnd, SpeechWire.frame(.done, payload) + Array("a line\n".utf8) + [0x5A, 0, 0, 0, 0])
+            _ = DescriptorWrite.all(writeEnd, SpeechWire.frame(.done, payload) + Array("a line\n".utf8) + [0x5A, 0, 0, 0, 0])
             close(writeEnd)
         }
         writer.start()

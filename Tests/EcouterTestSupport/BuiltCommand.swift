@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import Foundation
+public import Foundation
 
 /// The built `ecouter` executable, for the test targets that run it as a user would.
 ///

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import EcouterCore
 import EcouterSynthesis
 import Foundation
 import Testing
@@ -10,7 +11,7 @@ struct ChildProcessTests {
     @Test("its pipes are the child's standard input and output, and closing the input ends a filter")
     func pipes() throws {
         let child = try ChildProcess(executable: "/bin/cat", arguments: [])
-        #expect(writeAll(child.input, Array("bonjour\n".utf8)))
+        #expect(DescriptorWrite.all(child.input, Array("bonjour\n".utf8)) == nil)
         var reader = PipeReader(fileDescriptor: child.output, timeoutMilliseconds: 10_000)
         #expect(reader.readLine() == Array("bonjour".utf8))
         #expect(child.reap(within: 10_000) == .exited(0))

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import ArgumentParser
+public import ArgumentParser
 import Ecouter
 import EcouterFeed
 import Foundation
@@ -177,7 +177,7 @@ extension FeedWorkerCommand {
         let parent = getppid()
         Thread.detachNewThread {
             while getppid() == parent { Thread.sleep(forTimeInterval: 0.2) }
-            PendingFiles.removeAll()
+            PendingFileRegistry.shared.removeAll()
             Foundation.exit(143)
         }
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-import ArgumentParser
+public import ArgumentParser
 import Ecouter
 import Foundation
 

@@ -16,7 +16,7 @@ enum Interrupts {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
-                PendingFiles.removeAll()
+                PendingFileRegistry.shared.removeAll()
                 // On a terminal a progress line may be showing: end it first. Elsewhere, one line.
                 let lead = isatty(2) == 1 ? "\n" : ""
                 let line = Array((lead + "ecouter: interrupted, \(outcome)\n").utf8)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Ecouter
 import Foundation
+import EcouterCore
 
 /// The command's own standard streams, written with `write(2)` and read with `read(2)`.
 ///

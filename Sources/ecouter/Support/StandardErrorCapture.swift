@@ -8,7 +8,9 @@ import Darwin
 /// Runs a C call with file descriptor 2 pointed at a temporary file, and returns what it printed.
 ///
 /// libespeak-ng reports a missing data file with `fprintf(stderr, …)` before returning an error;
-/// ecouter's errors are one line, so the text is captured and folded into the thrown error.
+/// ecouter's errors are one line, so the command captures the text (``ProcessSetup`` hands this to
+/// ``SpeechEngine/captureStartupMessages(with:)``) and the engine folds it into its error.
+/// Descriptor 2 belongs to the process: the library never redirects it itself.
 enum StandardErrorCapture {
     static func run<T>(_ body: () -> T) -> (T, String) {
         fflush(nil)  // every C stream, stderr included
