@@ -95,7 +95,7 @@ struct ForeignNameRepair: PronunciationRepair {
         case .italian: out = italian(lower)
         case .german: out = german(lower)
         case .arabic: out = vowelU(lower)
-        case .spanish: out = String(String.UnicodeScalarView(lower.dropLast(2))) + "èz"
+        case .spanish: out = String(String.UnicodeScalarView(openE(lower).dropLast(2))) + "èz"
         }
         guard out != String(String.UnicodeScalarView(lower)) else { return nil }
         if let capital = out.unicodeScalars.first {
