@@ -809,7 +809,7 @@ Lammy	Lami
 Meghan	Mégane
 Carney	Karni
 Poilievre	Poilièvre
-Sheinbaum	Cheillnebaoum
+Sheinbaum	Cheïnbaoum
 Bukele	Boukélé
 Petro	Pétro
 González	Gonnzalèsse
@@ -873,7 +873,7 @@ Neymar	Néïmar
 Haaland	Halannde
 Kane	Kèillne
 Vinícius	Vinissiousse
-Lewandowski	Lévanndovski
+Lewandowski	Lévanndofski
 Modrić	Modritch
 Modric	Modritch
 Bruyne	Braillene
@@ -1725,6 +1725,35 @@ Grammy Awards	Grami Aouardz
 Emmy Awards	Émi Aouardz
 Milton	Milltonne
 Khvicha	Kvitcha
+# Names of batch 22 (foreign names by origin) that no spelling pattern of ForeignNameRepair shows
+Bernie	Beurni
+Buffett	Beuffète
+Mahomes	Maomze
+Beyoncé	Bionnsé
+Wembley	Ouèmbli
+Gustavo	Goustavo
+Claudia	Klaoudia
+Xabi	Chabi
+Villarreal	Vi-yaréal
+Julio	Joulio
+Iglesias	Igléssiasse
+Buffon	Bouffonne
+Vincenzo	Vinntchènnzo
+Giro	Djiro
+Andrzej	Anne-djeï
+Duda	Douda
+Alexander	Alèksanndeur
+Akhundzada	Akoun-dzada
+Vinicius	Vinissiousse
+Dua	Doua
+Jassy	Djassi
+Kellogg	Kélogue
+Enedis	Énédisse
+Matteo	Matéo
+Aleksandar	Alèksanndar
+Junior	Djounior
+Gavin	Gavinne
+quarterback	couartèrbaque
 
 """#),
     ]

@@ -87,6 +87,11 @@ extension Verbalizer {
             say("traduit")
             return i + 2
         }
+        // « 22 °C min. »: the lowest of a forecast, not minutes (« 45 min. » is left to the units).
+        if w == "min", isPunct(i + 1, "."), i >= 2, isSpace(i - 1), isText(i - 2, "C") || isText(i - 2, "F") || isPunct(i - 2, "°") {
+            say("minimum")
+            return i + 2
+        }
         guard let entry = Abbreviations.table[w] else { return nil }
         var end = i + 1
         if entry.period {
@@ -103,7 +108,9 @@ extension Verbalizer {
             // "M. Dupont", and "M. et Mme Martin" where the name comes after the couple.
             guard isSpace(end), isCapitalized(end + 1) || isCoupleTitle(end + 1) else { return nil }
         case .beforeNumber:
-            guard isNumber(afterOptionalSpace(end - 1)) || (isSpace(end) && isNumber(end + 1)) else { return nil }
+            // « art. L. 121-1 »: an article of a code is numbered after its letter (L, R, D, A).
+            let codeArticle = (w == "art" || w == "Art") && isSpace(end) && isCodeLetter(end + 1)
+            guard isNumber(afterOptionalSpace(end - 1)) || (isSpace(end) && isNumber(end + 1)) || codeArticle else { return nil }
         case .beforeNameOrNumber:
             guard isSpace(end), isCapitalized(end + 1) || isNumber(end + 1) else { return nil }
         case .beforeStreetName:
@@ -182,5 +189,15 @@ extension Verbalizer {
         guard isText(k, "et"), isSpace(k + 1), isWord(k + 2) else { return false }
         let w = text(k + 2)
         return w == "Mme" || w == "Mᵐᵉ" || (w == "M" && isPunct(k + 3, "."))
+    }
+}
+
+extension Verbalizer {
+    /// Whether token `k` is the letter of a code article (« L. 121-1 », « R 4127-1 »): L, R, D or A, a
+    /// period or not, then a number.
+    func isCodeLetter(_ k: Int) -> Bool {
+        guard isText(k, "L") || isText(k, "R") || isText(k, "D") || isText(k, "A") else { return false }
+        if isPunct(k + 1, "."), isSpace(k + 2), isNumber(k + 3) { return true }
+        return isSpace(k + 1) && isNumber(k + 2)
     }
 }

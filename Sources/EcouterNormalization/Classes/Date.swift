@@ -158,6 +158,13 @@ extension Verbalizer {
             say(numberWords(n))
             return n.end + 1
         }
+        // A tie-break in brackets after a set it decided: « 7-6 (7-5) » → « sept six, sept cinq ».
+        if i >= 5, isPunct(i - 1, "("), isSpace(i - 2), isSetScore(i - 5), let a = value(i - 5), let b = value(i - 3),
+            max(a, b) == 7 && min(a, b) == 6
+        {
+            say(numberWords(n))
+            return n.end + 1
+        }
         say(numberWords(n) + " à")
         return n.end + 1
     }

@@ -94,6 +94,8 @@ nᵒˢ	numéros	bare	beforeNumber
 t	tome	period	beforeNumber
 no	numéro	period	beforeNumber
 No	numéro	period	beforeNumber
+ss	suivantes	period	always
+sq	suivante	period	always
 
 """#),
         ("acronyms", #"""
@@ -272,7 +274,7 @@ otan	word	otan
 onu	word	onu
 unesco	word	unesco
 nasa	word	nasa
-insee	word	inssé
+insee	word	innsé
 covid	word	covid
 medef	word	médef
 gafam	word	gafam

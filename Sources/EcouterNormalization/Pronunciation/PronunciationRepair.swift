@@ -18,6 +18,7 @@ enum PronunciationRepairs {
         NumberLiaisonRepair(),
         ThSpellingRepair(),
         ForeignLettersRepair(),
+        ForeignNameRepair(),
         LatinPhraseRepair(),
         AujourdhuiRepair(),
         QuElisionRepair(),
@@ -26,7 +27,7 @@ enum PronunciationRepairs {
 
     /// `text` with every repair applied; text with no word a repair looks for comes back unchanged.
     static func apply(_ text: String) -> String {
-        guard mayNeedRepair(text) else { return text }
+        guard mayNeedRepair(text) || ForeignNameRepair.mayApply(text) else { return text }
         var words = SpokenWords(text)
         for repair in standard { repair.repair(&words) }
         return words.text
