@@ -137,10 +137,16 @@ public struct CleanupRules: Sendable, Equatable {
         if isMenuLine(folded, bytes) { return .drop }
         let length = line.count
         if length <= CleanupRules.inlineSectionMaxLength {
-            for phrase in sections where startsWithWord(bytes, phrase) {
-                // "Lire aussi : titre", "Lire aussi | titre": a one-line teaser.
-                let rest = bytes[phrase.count...].drop(while: { $0 == 0x20 })
-                if let mark = rest.first, Array(":|-/>\"".utf8).contains(mark) || rest.starts(with: [0xC2, 0xBB]) { return .drop }
+            for phrase in sections where bytes.starts(with: phrase) {
+                // "Lire aussiVannes : le port…": the label glued to its link's text when the
+                // page was copied (no space between two elements).
+                if startsWithWord(bytes, phrase) {
+                    // "Lire aussi : titre", "Lire aussi | titre": a one-line teaser.
+                    let rest = bytes[phrase.count...].drop(while: { $0 == 0x20 })
+                    if let mark = rest.first, Array(":|-/>\"".utf8).contains(mark) || rest.starts(with: [0xC2, 0xBB]) { return .drop }
+                } else if CleanupRules.isGluedLabel(line, labelLength: String(decoding: phrase, as: UTF8.self).count) {
+                    return .drop
+                }
             }
         }
         if length <= CleanupRules.prefixMaxLength {
@@ -150,6 +156,20 @@ public struct CleanupRules: Sendable, Equatable {
             for phrase in containing where CleanupRules.contains(bytes, phrase) { return .drop }
         }
         return .keep
+    }
+
+    /// Whether the line's first `labelLength` characters (a section label, folding keeps one
+    /// character per character) end in lowercase and a capital follows at once: "Lire aussiVannes".
+    static func isGluedLabel(_ line: String, labelLength: Int) -> Bool {
+        var index = line.startIndex
+        var previous: Character?
+        for _ in 0..<labelLength {
+            guard index < line.endIndex else { return false }
+            previous = line[index]
+            index = line.index(after: index)
+        }
+        guard index < line.endIndex, let previous, previous.isLowercase else { return false }
+        return line[index].isUppercase
     }
 
     /// "Lecture 3 min", "Temps de lecture : 4 minutes", "3 min de lecture".
