@@ -152,7 +152,7 @@ struct HTMLArticleExtractor {
             }
             if TextShape.isSocialPostSignature(text) { continue }
             // "Réponses (38)", "12 commentaires": the comment thread's heading ends the article.
-            if case .heading = block, sawProse, text.utf8.count <= 120, LineFeatures(text, measuringMeta: false).opensComments {
+            if case .heading = block, result.count >= 2, text.utf8.count <= 120, LineFeatures(text, measuringMeta: false).opensComments {
                 return result
             }
             if text.count >= 200 { sawProse = true }

@@ -136,6 +136,19 @@ struct BlockClassifier {
                 || (before[i] == .nearGood && after[i] == .nearGood)
             kinds[i] = goodSide ? .good : .bad
         }
+        // A run of near-good blocks (a summary's short sentences, "L'essentiel" bullets) is one
+        // unit: when one of them joins the text, all do.
+        var start = 0
+        while start < initial.count {
+            guard initial[start] == .nearGood else { start += 1; continue }
+            var end = start + 1
+            while end < initial.count, initial[end] == .nearGood { end += 1 }
+            let run = start..<end
+            if run.contains(where: { kinds[$0] == .good }) {
+                for j in run where initial[j] == .nearGood { kinds[j] = .good }
+            }
+            start = end
+        }
         return kinds
     }
 

@@ -41,6 +41,7 @@ public struct CleanupRules: Sendable, Equatable {
     private var prefixes: [[UInt8]] = []
     private var containing: [[UInt8]] = []
     private var sections: [[UInt8]] = []
+    private var ends: [[UInt8]] = []
 
     /// Creates a rule set from rules.
     public init(rules: [Rule]) {
@@ -92,7 +93,7 @@ public struct CleanupRules: Sendable, Equatable {
         let phrase = TextShape.folded(rule.phrase)
         switch rule.kind {
         case .line: exact[phrase] = exact[phrase] ?? .line
-        case .end: exact[phrase] = .end
+        case .end: exact[phrase] = .end; ends.append(Array(phrase.utf8))
         case .section: exact[phrase] = .section; sections.append(Array(phrase.utf8))
         // A prefix written with its colon ("Tags :") only matches lines that have the colon.
         case .prefix: prefixes.append(Array(TextShape.folded(rule.phrase, keepingTrailingPunctuation: true).utf8))
@@ -150,6 +151,10 @@ public struct CleanupRules: Sendable, Equatable {
             }
         }
         if length <= CleanupRules.prefixMaxLength {
+            // "Mots-clés : Toulouse, Garonne", "Tags : Quimper": an end marker with its list on the same line.
+            for phrase in ends where startsWithWord(bytes, phrase) && bytes[phrase.count...].drop(while: { $0 == 0x20 }).first == 0x3A {
+                return .end
+            }
             for phrase in prefixes where startsWithWord(bytes, phrase) { return .drop }
         }
         if length <= CleanupRules.containsMaxLength {

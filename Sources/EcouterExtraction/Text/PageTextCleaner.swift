@@ -77,6 +77,9 @@ struct PageTextCleaner {
                 skippingTeasers = false
             }
             var index = 0
+            // The last line dropped in this group: a hard-wrapped line that continues it
+            // ("Lire aussi : Logement des saisonniers : les stations cherchent" / "des solutions") goes too.
+            var droppedLine: String?
             while index < group.count {
                 // A text-mode browser's link numbers go before the rules see the line ("[11]Valais").
                 let line = TextShape.removingFootnoteMarkers(group[index])
@@ -86,7 +89,10 @@ struct PageTextCleaner {
                     lastDropped = true
                     continue
                 }
-                switch rules.verdict(for: line) {
+                var verdict = rules.verdict(for: line)
+                if verdict == .keep, let dropped = droppedLine, runsOn(dropped, into: line) { verdict = .drop }
+                droppedLine = verdict == .drop ? line : nil
+                switch verdict {
                 case .keep:
                     let text = line
                     kept.append(Line(text: text, group: g, chromeBefore: lastDropped))
