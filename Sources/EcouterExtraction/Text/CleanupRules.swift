@@ -41,7 +41,6 @@ public struct CleanupRules: Sendable, Equatable {
     private var prefixes: [[UInt8]] = []
     private var containing: [[UInt8]] = []
     private var sections: [[UInt8]] = []
-    private var ends: [[UInt8]] = []
 
     /// Creates a rule set from rules.
     public init(rules: [Rule]) {
@@ -93,7 +92,7 @@ public struct CleanupRules: Sendable, Equatable {
         let phrase = TextShape.folded(rule.phrase)
         switch rule.kind {
         case .line: exact[phrase] = exact[phrase] ?? .line
-        case .end: exact[phrase] = .end; ends.append(Array(phrase.utf8))
+        case .end: exact[phrase] = .end
         case .section: exact[phrase] = .section; sections.append(Array(phrase.utf8))
         // A prefix written with its colon ("Tags :") only matches lines that have the colon.
         case .prefix: prefixes.append(Array(TextShape.folded(rule.phrase, keepingTrailingPunctuation: true).utf8))
@@ -115,6 +114,8 @@ public struct CleanupRules: Sendable, Equatable {
     static let prefixMaxLength = 160
     static let containsMaxLength = 600
     static let inlineSectionMaxLength = 250
+    /// Where the colon after an end marker's label may stand ("Mots-clés :", "Les plus lus :").
+    static let endLabelMaxLength = 40
 
     /// Classifies a line (already whitespace-collapsed).
     func verdict(for line: String) -> Verdict {
@@ -152,7 +153,9 @@ public struct CleanupRules: Sendable, Equatable {
         }
         if length <= CleanupRules.prefixMaxLength {
             // "Mots-clés : Toulouse, Garonne", "Tags : Quimper": an end marker with its list on the same line.
-            for phrase in ends where startsWithWord(bytes, phrase) && bytes[phrase.count...].drop(while: { $0 == 0x20 }).first == 0x3A {
+            // One lookup: the words before the first colon (folding removed the space before it).
+            if let colon = bytes.prefix(CleanupRules.endLabelMaxLength).firstIndex(of: 0x3A),
+                exact[String(decoding: bytes[..<colon], as: UTF8.self)] == .end {
                 return .end
             }
             for phrase in prefixes where startsWithWord(bytes, phrase) { return .drop }
