@@ -2,8 +2,8 @@
 import Foundation
 
 /// The fixture pages: Fixtures/pages/NAME.page.(html|txt) with NAME.body.txt, the clean text.
-/// Fixtures/pages-unseen holds pages written before the extractor was tuned on them (scored, not
-/// required to match exactly).
+/// Fixtures/pages-unseen and pages-unseen-3 hold pages written before the extractor was tuned on
+/// them (scored, not required to match exactly).
 enum FixturePages {
     static let fixtures: URL = {
         guard let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {

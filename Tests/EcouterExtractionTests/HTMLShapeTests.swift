@@ -62,4 +62,26 @@ import Testing
         #expect(article.title == "La foire de Saint-Flour fête ses cent cinquante ans")
         #expect(article.blocks == [.paragraph(Self.p1), .paragraph("Une tradition qui résiste"), .paragraph(Self.p2)])
     }
+
+    @Test func aHeadlineOpeningTheDocumentTitleIsNotTakenForTheSiteName() throws {
+        // The <h1> sits outside the located content; <title> is "Headline – Site".
+        let html = """
+            <html><head><title>« Les Brumes », la série qui fait de Cherbourg un polar nordique – Écrans &amp; Cie</title></head><body>
+            <div class="post"><h1 class="post-title">« Les Brumes », la série qui fait de Cherbourg un polar nordique</h1>
+            <div class="post-content"><p>\(Self.p1)</p><p>\(Self.p2)</p></div></div></body></html>
+            """
+        let article = try extractor.article(fromHTML: Array(html.utf8))
+        #expect(article.title == "« Les Brumes », la série qui fait de Cherbourg un polar nordique")
+        #expect(PageMetadata.looksLikeSiteName("Écrans & Cie"))
+    }
+
+    @Test func aCodeListingAndACommentThreadAreNotRead() throws {
+        let html = """
+            <html><body><article><h1>Le budget voté</h1><p>\(Self.p1)</p>
+            <pre><code>$ sudo apt install budget-tools</code></pre><p>\(Self.p2)</p>
+            <h2>Réponses (38)</h2><p>Merci pour cet article très complet, j'ai appris beaucoup de choses sur le budget de ma ville.</p></article></body></html>
+            """
+        let article = try extractor.article(fromHTML: Array(html.utf8))
+        #expect(article.blocks == [.paragraph(Self.p1), .paragraph(Self.p2)])
+    }
 }

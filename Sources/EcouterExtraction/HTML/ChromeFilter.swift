@@ -144,6 +144,8 @@ struct ChromeFilter {
             }
             if node.tag == "sup", ChromeFilter.isFootnoteMarker(doc, i) { removed[i] = true; continue }
             if node.tag == "dl", ChromeFilter.isFactCard(doc, i, textPrefix: textPrefix) { removed[i] = true; continue }
+            // A code listing ("$ sudo apt install …") is shown, not read aloud.
+            if node.tag == "code", node.parent >= 0, nodes[node.parent].tag == "pre" { removed[i] = true; continue }
             // A small box around input fields (newsletter sign-up, poll, search) is not the article.
             if ChromeFilter.boxTags.contains(node.tag), controlsPrefix[node.end] - controlsPrefix[i] > 0 {
                 let text = textPrefix[node.end] - textPrefix[i]

@@ -65,7 +65,9 @@ struct HTMLArticleExtractor {
     static func documentTitle(_ title: String?, after site: String) -> String? {
         guard let title, title.utf8.count <= 2000 else { return nil }
         let words = title.split(separator: " "), siteWords = site.split(separator: " ")
-        guard words.count > siteWords.count, !siteWords.isEmpty else { return nil }
+        // A site's name is a few words: a headline that opens <title> ("Headline – Site",
+        // "Headline / Section / Site") is not one.
+        guard words.count > siteWords.count, !siteWords.isEmpty, siteWords.count <= Self.siteNameMaxWords else { return nil }
         let head = words.prefix(siteWords.count).joined(separator: " ")
         guard TextShape.folded(head) == TextShape.folded(site) else { return nil }
         let rest = words.dropFirst(siteWords.count).joined(separator: " ").drop(while: { " :|-–—·".contains($0) })
@@ -73,6 +75,8 @@ struct HTMLArticleExtractor {
         guard rest.split(separator: " ").count >= 2, !PageMetadata.looksLikeSiteName(String(rest)) else { return nil }
         return String(rest)
     }
+
+    static let siteNameMaxWords = 6
 
     private func visibleH1(_ doc: FlatDocument, _ filter: ChromeFilter) -> String? {
         // Headings without visible text are skipped in O(1) (prefix sums): gathering the text of
@@ -147,6 +151,10 @@ struct HTMLArticleExtractor {
                 continue
             }
             if TextShape.isSocialPostSignature(text) { continue }
+            // "Réponses (38)", "12 commentaires": the comment thread's heading ends the article.
+            if case .heading = block, result.count >= 2, text.utf8.count <= 120, LineFeatures(text, measuringMeta: false).opensComments {
+                return result
+            }
             if text.count >= 200 { sawProse = true }
             result.append(block.withText(text))
         }

@@ -108,7 +108,7 @@ struct PageMetadata {
         guard !words.isEmpty, words.count <= 6 else { return false }
         let particles: Set<String> = ["de", "du", "des", "la", "le", "les", "l'", "d'", "et", "en", "sur", "à", "au", "aux"]
         return words.allSatisfy { word in
-            guard let first = word.first else { return true }
+            guard let first = word.first, word.contains(where: \.isLetter) else { return true }  // "&", "-"
             return first.isUppercase || first.isNumber || particles.contains(word.lowercased()) || word.contains(".")
         }
     }

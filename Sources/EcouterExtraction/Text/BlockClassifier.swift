@@ -97,7 +97,12 @@ struct BlockClassifier {
         if f.isPromo, f.characters < 150 { return .bad }
         // A dateline ("Mis en ligne le 08/11/2026 - par R. Delmas"), not a sentence.
         if f.hasDate, f.words <= 12, !f.endsSentence { return .bad }
-        if f.addressesReader, f.characters < 250 { return .bad }
+        if f.addressesReader, f.characters < 250 {
+            // A writer's sentence to the reader ("Le mois prochain, je vous emmènerai à Rouen.")
+            // reads like prose and is kept beside the text; prompts and offers do not.
+            let prose = f.characters >= 120 && f.endsWithPeriod && !f.hasQuestionMark && !f.isPromo && f.stopShare >= 0.3 && f.wordsPerSentence >= 10
+            return prose ? .nearGood : .bad
+        }
         // Scores, timestamps, odds, tables: mostly digits.
         if f.digitShare > 0.4, f.letters < 40 { return .bad }
         if f.characters >= 90, f.stopShare >= 0.22, f.endsClause { return .good }
@@ -130,6 +135,19 @@ struct BlockClassifier {
             let goodSide = before[i] == .good || after[i] == .good
                 || (before[i] == .nearGood && after[i] == .nearGood)
             kinds[i] = goodSide ? .good : .bad
+        }
+        // A run of near-good blocks (a summary's short sentences, "L'essentiel" bullets) is one
+        // unit: when one of them joins the text, all do.
+        var start = 0
+        while start < initial.count {
+            guard initial[start] == .nearGood else { start += 1; continue }
+            var end = start + 1
+            while end < initial.count, initial[end] == .nearGood { end += 1 }
+            let run = start..<end
+            if run.contains(where: { kinds[$0] == .good }) {
+                for j in run where initial[j] == .nearGood { kinds[j] = .good }
+            }
+            start = end
         }
         return kinds
     }
@@ -192,8 +210,12 @@ struct BlockClassifier {
             } else {
                 // A table (forecast hours, odds, results: short lines with figures) interrupts
                 // the text once, however many rows it has.
-                let tableRow = features[i].digits > 0 && features[i].characters < 60
-                if !(tableRow && i > 0 && features[i - 1].digits > 0 && features[i - 1].characters < 60 && kinds[i - 1] != .good) { gap += 1 }
+                // Cells set one per line ("1 / Nantes / 22 pts / 2 / Montpellier") count as rows
+                // too: a cell continues the table when a figure stood in it or in the two before.
+                func isCell(_ j: Int) -> Bool { j >= 0 && kinds[j] != .good && features[j].characters < 60 }
+                func isFigureCell(_ j: Int) -> Bool { isCell(j) && features[j].digits > 0 }
+                let continuesTable = isCell(i) && isCell(i - 1) && (isFigureCell(i) || isFigureCell(i - 1) || isFigureCell(i - 2))
+                if !continuesTable { gap += 1 }
                 if features[i].opensComments { wall = true }
             }
             if i < wallsAfter.count, wallsAfter[i] { wall = true }

@@ -373,6 +373,11 @@ contains pic.twitter.com
 contains Jouer comporte des risques
 contains Les jeux d'argent et de hasard peuvent être dangereux
 contains ne constituent pas un conseil en investissement
+contains ne constitue pas un conseil en investissement
+# Affiliate-link disclosures under a product box ("Lien affilié : le site peut percevoir une commission.")
+contains percevoir une commission
+prefix Lien affilié
+prefix Liens affiliés
 # Credits for a player or a review, not the article ("Propulsé par Audion", "Relu par le comité scientifique")
 prefix Propulsé par
 prefix Relu par

@@ -114,6 +114,8 @@ public struct CleanupRules: Sendable, Equatable {
     static let prefixMaxLength = 160
     static let containsMaxLength = 600
     static let inlineSectionMaxLength = 250
+    /// Where the colon after an end marker's label may stand ("Mots-clés :", "Les plus lus :").
+    static let endLabelMaxLength = 40
 
     /// Classifies a line (already whitespace-collapsed).
     func verdict(for line: String) -> Verdict {
@@ -137,19 +139,45 @@ public struct CleanupRules: Sendable, Equatable {
         if isMenuLine(folded, bytes) { return .drop }
         let length = line.count
         if length <= CleanupRules.inlineSectionMaxLength {
-            for phrase in sections where startsWithWord(bytes, phrase) {
-                // "Lire aussi : titre", "Lire aussi | titre": a one-line teaser.
-                let rest = bytes[phrase.count...].drop(while: { $0 == 0x20 })
-                if let mark = rest.first, Array(":|-/>\"".utf8).contains(mark) || rest.starts(with: [0xC2, 0xBB]) { return .drop }
+            for phrase in sections where bytes.starts(with: phrase) {
+                // "Lire aussiVannes : le port…": the label glued to its link's text when the
+                // page was copied (no space between two elements).
+                if startsWithWord(bytes, phrase) {
+                    // "Lire aussi : titre", "Lire aussi | titre": a one-line teaser.
+                    let rest = bytes[phrase.count...].drop(while: { $0 == 0x20 })
+                    if let mark = rest.first, Array(":|-/>\"".utf8).contains(mark) || rest.starts(with: [0xC2, 0xBB]) { return .drop }
+                } else if CleanupRules.isGluedLabel(line, labelLength: String(decoding: phrase, as: UTF8.self).count) {
+                    return .drop
+                }
             }
         }
         if length <= CleanupRules.prefixMaxLength {
+            // "Mots-clés : Toulouse, Garonne", "Tags : Quimper": an end marker with its list on the same line.
+            // One lookup: the words before the first colon (folding removed the space before it).
+            if let colon = bytes.prefix(CleanupRules.endLabelMaxLength).firstIndex(of: 0x3A),
+                exact[String(decoding: bytes[..<colon], as: UTF8.self)] == .end {
+                return .end
+            }
             for phrase in prefixes where startsWithWord(bytes, phrase) { return .drop }
         }
         if length <= CleanupRules.containsMaxLength {
             for phrase in containing where CleanupRules.contains(bytes, phrase) { return .drop }
         }
         return .keep
+    }
+
+    /// Whether the line's first `labelLength` characters (a section label, folding keeps one
+    /// character per character) end in lowercase and a capital follows at once: "Lire aussiVannes".
+    static func isGluedLabel(_ line: String, labelLength: Int) -> Bool {
+        var index = line.startIndex
+        var previous: Character?
+        for _ in 0..<labelLength {
+            guard index < line.endIndex else { return false }
+            previous = line[index]
+            index = line.index(after: index)
+        }
+        guard index < line.endIndex, let previous, previous.isLowercase else { return false }
+        return line[index].isUppercase
     }
 
     /// "Lecture 3 min", "Temps de lecture : 4 minutes", "3 min de lecture".

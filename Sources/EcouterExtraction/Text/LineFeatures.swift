@@ -15,6 +15,8 @@ struct LineFeatures {
     /// Ends a sentence or a clause that introduces or continues a list (`:` or `;`).
     var endsClause = false
     var endsWithQuestionMark = false
+    /// A "?" anywhere: a prompt ("Cet article vous a été utile ? Suivez-nous…"), not a writer's aside.
+    var hasQuestionMark = false
     var endsWithPeriod = false
     /// "vous", "votre", "vos" outside quotation marks: the site talking to its reader
     /// (subscriptions, newsletters, cookies, "was this useful"), rare in news prose.
@@ -126,7 +128,8 @@ struct LineFeatures {
             case 0x7C: sawSymbol = true; hasBar = true
             case 0x28: sawSymbol = true  // "(c)"
             case 0x22: inQuote.toggle()
-            case 0x2E, 0x21, 0x3F: sentences += 1
+            case 0x3F: sentences += 1; hasQuestionMark = true
+            case 0x2E, 0x21: sentences += 1
             default: break
             }
         }

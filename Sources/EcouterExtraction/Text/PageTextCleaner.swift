@@ -60,7 +60,13 @@ struct PageTextCleaner {
         var skippingTeasers = false
         var lastDropped = false
         var keptCharacters = 0
+        // A "Notes" heading after the text, then the numbered notes: none of it is read.
+        var skippingNotes = false
         groupLoop: for (g, group) in groups.enumerated() {
+            if skippingNotes {
+                if startsWithNote(group) { continue }
+                skippingNotes = false
+            }
             if skippingTeasers {
                 if isTeaserGroup(group), !group.contains(where: closesTeasers) { continue }
                 // A teaser's summary set apart by blank lines, with another teaser after it.
@@ -71,12 +77,24 @@ struct PageTextCleaner {
                 skippingTeasers = false
             }
             var index = 0
+            // The last line dropped in this group: a hard-wrapped line that continues it
+            // ("Lire aussi : Logement des saisonniers : les stations cherchent" / "des solutions") goes too.
+            var droppedLine: String?
             while index < group.count {
-                let line = group[index]
+                // A text-mode browser's link numbers go before the rules see the line ("[11]Valais").
+                let line = TextShape.removingFootnoteMarkers(group[index])
                 index += 1
-                switch rules.verdict(for: line) {
+                if sawProse, isNotesHeading(line), index == group.count, g + 1 < groups.count, startsWithNote(groups[g + 1]) {
+                    skippingNotes = true
+                    lastDropped = true
+                    continue
+                }
+                var verdict = rules.verdict(for: line)
+                if verdict == .keep, let dropped = droppedLine, runsOn(dropped, into: line) { verdict = .drop }
+                droppedLine = verdict == .drop ? line : nil
+                switch verdict {
                 case .keep:
-                    let text = TextShape.removingFootnoteMarkers(line)
+                    let text = line
                     kept.append(Line(text: text, group: g, chromeBefore: lastDropped))
                     lastDropped = false
                     // Enough text kept (even hard-wrapped in short lines) to be past the header.
@@ -297,6 +315,12 @@ struct PageTextCleaner {
 
     private func isMetaLine(_ text: String) -> Bool {
         TextShape.isBylineLine(text) || TextShape.isDateLine(text) || TextShape.isBylineWithDate(text)
+    }
+
+    /// A group of notes: it opens with "1. …" or "[1] …".
+    private func startsWithNote(_ group: [String]) -> Bool {
+        guard let first = group.first else { return false }
+        return TextShape.isNumberedItem(first) || TextShape.isFootnoteLine(first)
     }
 
     private func isNotesHeading(_ text: String) -> Bool {

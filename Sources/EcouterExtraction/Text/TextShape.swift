@@ -343,28 +343,41 @@ enum TextShape {
 
     // MARK: Footnote markers
 
-    /// Removes footnote markers glued to the previous word: "podium[1] si" -> "podium si".
+    /// Removes footnote markers glued to the previous word ("podium[1] si" -> "podium si") and
+    /// the link numbers of a text-mode browser's dump: "[12]Nathalie Rey" -> "Nathalie Rey",
+    /// and a superscript link "heures^[8]1." -> "heures." (lynx sets `<sup>` after a caret).
     static func removingFootnoteMarkers(_ line: String) -> String {
         guard line.contains("[") else { return line }
         var out = ""
         out.reserveCapacity(line.utf8.count)
         var chars = line[...]
         while let open = chars.firstIndex(of: "[") {
-            let before = chars[..<open]
+            var before = chars[..<open]
             let afterOpen = chars[chars.index(after: open)...]
             var digits = 0
             var idx = afterOpen.startIndex
             while idx < afterOpen.endIndex, afterOpen[idx].isNumber, digits < 4 {
                 digits += 1; idx = afterOpen.index(after: idx)
             }
-            let glued = before.last.map { !$0.isWhitespace } ?? false
-            if digits > 0, glued, idx < afterOpen.endIndex, afterOpen[idx] == "]" {
-                out += before
-                chars = afterOpen[afterOpen.index(after: idx)...]
-            } else {
+            guard digits > 0, idx < afterOpen.endIndex, afterOpen[idx] == "]" else {
                 out += chars[...open]
                 chars = afterOpen
+                continue
             }
+            var rest = afterOpen[afterOpen.index(after: idx)...]
+            let glued = before.last.map { !$0.isWhitespace } ?? false
+            let linksNext = rest.first.map { !$0.isWhitespace } ?? false
+            if before.last == "^" {
+                // A superscript note number: the caret, the link number and the number itself.
+                before = before.dropLast()
+                rest = rest.drop(while: \.isNumber)
+            } else if !glued, !linksNext {
+                out += chars[...open]
+                chars = afterOpen
+                continue
+            }
+            out += before
+            chars = rest
         }
         out += chars
         return out
