@@ -99,10 +99,11 @@ public struct SincResampler {
                         let filter = filters.baseAddress! + (position - center * up) * taps * floatSize
                         let window = samples.baseAddress! + (first - historyStart) * floatSize
                         var sum = SIMD8<Float>.zero
+                        // `sum += x * h`, not `addProduct`: a fused multiply-add is a libm call per
+                        // lane on x86-64's baseline (no FMA), three times slower than this.
                         for offset in stride(from: 0, to: taps * floatSize, by: 8 * floatSize) {
-                            sum.addProduct(
-                                window.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self),
-                                filter.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self))
+                            sum += window.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
+                                * filter.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
                         }
                         output.append(Self.clamped(sum.sum()))
                         next += 1
@@ -120,8 +121,11 @@ public struct SincResampler {
         }
     }
 
+    /// Rounds half away from zero and clamps. By hand: `rounded()` is a libm call on x86-64's
+    /// baseline (no SSE4.1), a fifth of the resampler's time; a truncating conversion is one instruction.
     private static func clamped(_ value: Float) -> Int16 {
-        Int16(max(-32768, min(32767, value.rounded())))
+        let bounded = max(-32768, min(32767, value))
+        return Int16(bounded + (bounded < 0 ? -0.5 : 0.5))
     }
 
     /// The `up` phase filters: a sinc low-pass whose stopband starts at the lower rate's Nyquist
