@@ -123,8 +123,11 @@ def hwm(pid):
 main, workers = 0, {}
 while p.poll() is None:
     main = max(main, hwm(p.pid) or 0)
-    try: children = open(f"/proc/{p.pid}/task/{p.pid}/children").read().split()
-    except OSError: children = []
+    children = []  # each thread lists the children it started
+    try:
+        for task in os.listdir(f"/proc/{p.pid}/task"):
+            children += open(f"/proc/{p.pid}/task/{task}/children").read().split()
+    except OSError: pass
     for child in children:
         workers[child] = max(workers.get(child, 0), hwm(child) or 0)
     time.sleep(0.05)
