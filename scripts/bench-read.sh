@@ -9,7 +9,8 @@
 #   MP3  ecouter vs `espeak-ng --stdout | lame -b 48`           wall ratio; ecouter MP3 / its WAV
 #   first 4 KB of audio on a pipe, ecouter vs `espeak-ng --stdout`
 #   isolation: supervised worker (the default) vs --unsafe-in-process, and --jobs 1 vs the default
-# plus start-up (`--version`) and peak RSS on 1 MB, and `uptime` before and after: the load of a
+# plus start-up (`--version`) and peak RSS on 1 MB (ecouter's process and its workers apart), and
+# `uptime` before and after: the load of a
 # shared machine moves every figure, quote quiet runs and say which.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -109,8 +110,34 @@ for spec in sys.argv[1:]:
 print(f"start-up   --version ecouter {vw*1000:.1f} ms | espeak-ng {ew*1000:.1f} ms | x{vw/ew:.2f}")
 PY
 
+# Peak RSS of each process on its own: `/usr/bin/time` reports the largest of a process and the
+# children it reaped, so it showed a speech worker's peak as ecouter's. Each process's high-water
+# mark (VmHWM) is polled until it exits.
+peaks() {
+    python3 - "$@" <<'PY'
+import os, subprocess, sys, time
+p = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def hwm(pid):
+    try:
+        for line in open(f"/proc/{pid}/status"):
+            if line.startswith("VmHWM:"): return int(line.split()[1])
+    except OSError: return None
+main, workers = 0, {}
+while p.poll() is None:
+    main = max(main, hwm(p.pid) or 0)
+    children = []  # each thread lists the children it started
+    try:
+        for task in os.listdir(f"/proc/{p.pid}/task"):
+            children += open(f"/proc/{p.pid}/task/{task}/children").read().split()
+    except OSError: pass
+    for child in children:
+        workers[child] = max(workers.get(child, 0), hwm(child) or 0)
+    time.sleep(0.05)
+print(f"{main} kB, workers {max(workers.values(), default=0)} kB each at most ({len(workers)})")
+PY
+}
 rss() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}'; }
-printf 'peak RSS on 1 MB of text: ecouter %s kB (its own process; each worker has its own), espeak-ng %s kB\n' \
-    "$(rss .build/release/ecouter "$work/1048576.txt" -o "$work/mb.wav")" \
+printf 'peak RSS on 1 MB of text: ecouter %s; espeak-ng %s kB\n' \
+    "$(peaks .build/release/ecouter "$work/1048576.txt" -o "$work/mb.wav")" \
     "$(rss espeak-ng -v fr -s "$rate" -w "$work/mb-e.wav" -f "$work/1048576.txt")"
 echo "load after: $(uptime)"

@@ -19,12 +19,15 @@ public enum AudioEncoding: Sendable, Equatable {
         return lowered.hasSuffix(".mp3") ? .defaultMP3 : .wav
     }
 
+    /// The sink that writes this encoding to `output`. MP3 and Opus encode on a thread of their
+    /// own (``EncodingThread``), beside synthesis; WAV only copies bytes and stays on the caller's.
     func makeSink(output: AudioOutput, sampleRate: Int) throws(AudioError) -> any AudioSink {
         switch self {
         case .wav: return try WAVWriter(output: output, sampleRate: sampleRate)
         case .mp3(let bitrate, let tags):
-            return try MP3Writer(output: output, sampleRate: sampleRate, bitrateKbps: bitrate, tags: tags)
-        case .opus(let bitrate): return try OpusWriter(output: output, sampleRate: sampleRate, bitrateKbps: bitrate)
+            return EncodingThread(encoding: try MP3Writer(output: output, sampleRate: sampleRate, bitrateKbps: bitrate, tags: tags))
+        case .opus(let bitrate):
+            return EncodingThread(encoding: try OpusWriter(output: output, sampleRate: sampleRate, bitrateKbps: bitrate))
         }
     }
 }

@@ -10,12 +10,17 @@ public import EcouterCore
 /// A byte destination for an ``AudioSink``: a file descriptor, written with retries on short writes.
 ///
 /// It buffers writes (64 KiB) so a sink may hand it small pieces. Regular files are seekable, so a
-/// header can be patched at the end; pipes and terminals are not.
+/// header can be patched at the end; pipes and terminals are not. On a pipe the first bytes leave
+/// early: the buffer starts at 4 KiB and doubles at each flush up to 64 KiB, so a listener hears the
+/// first second of MP3 without waiting for ten.
 public final class AudioOutput {
     public let fileDescriptor: Int32
     private let closesOnDeinit: Bool
     private var buffer: [UInt8] = []
     private static let bufferLimit = 64 * 1024
+    private static let firstPipeFlush = 4 * 1024
+    /// Buffered bytes that trigger a flush.
+    private var flushThreshold = AudioOutput.bufferLimit
     /// Bytes handed to ``write(_:)`` so far (buffered or not).
     public private(set) var bytesWritten: Int = 0
 
@@ -24,6 +29,7 @@ public final class AudioOutput {
         self.fileDescriptor = fileDescriptor
         self.closesOnDeinit = closeOnDeinit
         buffer.reserveCapacity(Self.bufferLimit)
+        if !isSeekable { flushThreshold = Self.firstPipeFlush }
     }
 
     /// Standard output, never closed by us.
@@ -54,19 +60,20 @@ public final class AudioOutput {
     public func write(_ bytes: some Collection<UInt8>) throws(AudioError) {
         buffer.append(contentsOf: bytes)
         bytesWritten += bytes.count
-        if buffer.count >= Self.bufferLimit { try flush() }
+        if buffer.count >= flushThreshold { try flush() }
     }
 
     /// Appends raw memory (buffered).
     public func write(_ raw: UnsafeRawBufferPointer) throws(AudioError) {
         buffer.append(contentsOf: raw)
         bytesWritten += raw.count
-        if buffer.count >= Self.bufferLimit { try flush() }
+        if buffer.count >= flushThreshold { try flush() }
     }
 
     /// Sends buffered bytes to the descriptor (`write(2)`, retried on EINTR and short writes).
     public func flush() throws(AudioError) {
         guard !buffer.isEmpty else { return }
+        flushThreshold = min(flushThreshold * 2, Self.bufferLimit)
         let failedErrno = buffer.withUnsafeBytes { raw in DescriptorWrite.all(fileDescriptor, raw) }
         buffer.removeAll(keepingCapacity: true)
         if let e = failedErrno {
