@@ -12,9 +12,10 @@ package import Darwin
 ///
 /// Started with `posix_spawn` (a `vfork`-like start: no copy of this process's memory) rather than
 /// Foundation's `Process`, and reaped here with a bounded wait: `Process.waitUntilExit` on a child
-/// its own monitor had not reaped yet hangs under AddressSanitizer. Used by one thread at a time,
-/// except ``signal(_:)``, safe from any thread until the child is reaped.
-package final class ChildProcess: @unchecked Sendable {
+/// its own monitor had not reaped yet hangs under AddressSanitizer. Safe from any thread: the
+/// descriptor of the child's input and its termination are kept under a lock, and a child is
+/// only signalled while the same lock shows it unreaped (its pid could be someone else's after).
+package final class ChildProcess: Sendable {
     /// How a child ended.
     package enum Termination: Equatable, CustomStringConvertible {
         case exited(Int32)
@@ -29,19 +30,31 @@ package final class ChildProcess: @unchecked Sendable {
     }
 
     package let processIdentifier: pid_t
-    /// Write end of the child's standard input; -1 once closed.
-    package private(set) var input: Int32
     /// Read end of the child's standard output.
     package let output: Int32
-    package private(set) var termination: Termination?
+
+    private struct State {
+        /// Write end of the child's standard input; -1 once closed.
+        var input: Int32
+        var termination: Termination?
+    }
+
+    private let state: Mutex<State>
+
+    /// Write end of the child's standard input; -1 once closed.
+    package var input: Int32 { state.withLock { $0.input } }
+    package var termination: Termination? { state.withLock { $0.termination } }
 
     /// Starts `executable` with `arguments` (argv[0] is the executable's path) and this process's environment.
     ///
     /// - Throws: the `errno` of `pipe` or `posix_spawn` (e.g. ENOENT for a missing program).
     package init(executable: String, arguments: [String]) throws(ChildProcessError) {
-        (processIdentifier, input, output) = try Self.spawning.withLock { _ throws(ChildProcessError) in
+        let (pid, input, output) = try Self.spawning.withLock { _ throws(ChildProcessError) in
             try Self.spawn(executable, arguments)
         }
+        processIdentifier = pid
+        self.output = output
+        state = Mutex(State(input: input))
     }
 
     /// Held from making the pipes to closing the child's ends: a child started meanwhile by
@@ -126,15 +139,19 @@ package final class ChildProcess: @unchecked Sendable {
 
     /// Closes the child's input: a worker sees its end and exits.
     package func closeInput() {
-        guard input >= 0 else { return }
-        close(input)
-        input = -1
+        state.withLock { state in
+            guard state.input >= 0 else { return }
+            close(state.input)
+            state.input = -1
+        }
     }
 
     /// Sends `signal` unless the child was reaped (its pid may then be someone else's).
     package func signal(_ signal: Int32) {
-        guard termination == nil else { return }
-        kill(processIdentifier, signal)
+        state.withLock { state in
+            guard state.termination == nil else { return }
+            kill(processIdentifier, signal)
+        }
     }
 
     /// Waits up to `milliseconds` for the child to exit, then kills it (SIGKILL) and waits for
@@ -143,28 +160,34 @@ package final class ChildProcess: @unchecked Sendable {
     package func reap(within milliseconds: Int) -> Termination {
         if let termination { return termination }
         closeInput()
-        var status: Int32 = 0
         var waited = 0
         var pause = 100  // microseconds, doubling: a worker that was told to stop exits within ~1 ms
         while true {
-            let result = waitpid(processIdentifier, &status, WNOHANG)
-            if result == processIdentifier { break }
-            if result < 0, errno != EINTR {
-                termination = .exited(-1)  // not our child any more (reaped elsewhere): nothing to wait for
-                return termination!
+            // Polled and recorded under the lock, so that signal() never sees a reaped child as live.
+            let ended = state.withLock { state -> Termination? in
+                if let termination = state.termination { return termination }
+                var status: Int32 = 0
+                let result = waitpid(processIdentifier, &status, WNOHANG)
+                if result == processIdentifier {
+                    state.termination = Self.termination(status)
+                } else if result < 0, errno != EINTR {
+                    state.termination = .exited(-1)  // not our child any more (reaped elsewhere): nothing to wait for
+                } else if waited >= milliseconds * 1000 {
+                    kill(processIdentifier, SIGKILL)
+                    while waitpid(processIdentifier, &status, 0) < 0, errno == EINTR {}
+                    state.termination = Self.termination(status)
+                }
+                return state.termination
             }
-            if waited >= milliseconds * 1000 {
-                kill(processIdentifier, SIGKILL)
-                while waitpid(processIdentifier, &status, 0) < 0, errno == EINTR {}
-                break
-            }
+            if let ended { return ended }
             usleep(UInt32(pause))
             waited += pause
             pause = min(pause * 2, 20_000)
         }
-        let ended: Termination = (status & 0x7F) == 0 ? .exited((status >> 8) & 0xFF) : .signalled(status & 0x7F)
-        termination = ended
-        return ended
+    }
+
+    private static func termination(_ status: Int32) -> Termination {
+        (status & 0x7F) == 0 ? .exited((status >> 8) & 0xFF) : .signalled(status & 0x7F)
     }
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Dispatch
+public import EcouterCore
 import Foundation
 import Synchronization
 
@@ -91,49 +92,31 @@ private final class Channel: Sendable {
         case end(finishing: Bool)
     }
 
-    private struct State {
-        var items: [Item] = []
-        var head = 0
-        var failure: AudioError?
-    }
-
-    private let state = Mutex(State())
-    /// Free slots for pieces (the bound), pieces waiting, and the thread's end.
+    private let items = BlockingFIFO<Item>()
+    private let failureState = Mutex<AudioError?>(nil)
+    /// Free slots for pieces (the bound), and the thread's end.
     private let free: DispatchSemaphore
-    private let waiting = DispatchSemaphore(value: 0)
     private let ended = DispatchSemaphore(value: 0)
 
     init(slots: Int) { free = DispatchSemaphore(value: slots) }
 
-    var failure: AudioError? { state.withLock { $0.failure } }
+    var failure: AudioError? { failureState.withLock { $0 } }
 
     /// Queues a piece, waiting for a free slot.
     func push(_ samples: [Int16]) {
         free.wait()
-        state.withLock { $0.items.append(.samples(samples)) }
-        waiting.signal()
+        items.push(.samples(samples))
     }
 
     /// Queues the end marker (it needs no slot) and waits for the thread to end.
     func stop(finishing: Bool) {
-        state.withLock { $0.items.append(.end(finishing: finishing)) }
-        waiting.signal()
+        items.push(.end(finishing: finishing))
         ended.wait()
     }
 
     /// The encoder thread's loop: each piece into `sink` until the end marker.
     func drain(into sink: any AudioSink) {
-        while true {
-            waiting.wait()
-            let item = state.withLock { state in
-                let item = state.items[state.head]
-                state.head += 1
-                if state.head > 64, state.head * 2 > state.items.count {
-                    state.items.removeFirst(state.head)
-                    state.head = 0
-                }
-                return item
-            }
+        while let item = items.pop() {
             switch item {
             case .samples(let samples):
                 if failure == nil {
@@ -153,6 +136,6 @@ private final class Channel: Sendable {
     func markEnded() { ended.signal() }
 
     private func record(_ error: AudioError) {
-        state.withLock { if $0.failure == nil { $0.failure = error } }
+        failureState.withLock { if $0 == nil { $0 = error } }
     }
 }

@@ -2,6 +2,7 @@
 import Ecouter
 import EcouterFeed
 public import Foundation
+import Synchronization
 
 /// The server's one door to speech synthesis. Everything else in this target goes through it, so
 /// that pointing the server at another way of running eSpeak NG (a supervised worker pool, say)
@@ -72,12 +73,13 @@ public struct SynthesisAdapter: Sendable {
 
 /// One value per voice setting, made on first use: a worker renderer (a worker's voice is fixed by
 /// its flags) or an isolated reader (and so one speech worker) for streamed speech.
-private final class PerVoice<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var table: [[String]: Value] = [:]
+private final class PerVoice<Value: Sendable>: Sendable {
+    private let table = Mutex<[[String]: Value]>([:])
 
+    /// `make` runs under the lock: it only builds a value (no I/O, no caller code), and two
+    /// requests for a new voice at once must not start two workers.
     func value(for key: [String], make: () -> Value) -> Value {
-        lock.withLock {
+        table.withLock { table in
             if let existing = table[key] { return existing }
             let made = make()
             table[key] = made
@@ -85,5 +87,5 @@ private final class PerVoice<Value: Sendable>: @unchecked Sendable {
         }
     }
 
-    var all: [Value] { lock.withLock { Array(table.values) } }
+    var all: [Value] { table.withLock { Array($0.values) } }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Dispatch
+import EcouterCore
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -89,52 +90,22 @@ private final class ThreadStart {
     init(_ body: @escaping () -> Void) { self.body = body }
 }
 
-/// Work items in order, a thread that waits for them, and the way to stop it.
+/// Work items in order, the thread that runs them, and the way to stop it.
 private final class WorkQueue: Sendable {
-    private struct State {
-        var items: [@Sendable () -> Void] = []
-        var head = 0
-        var stopped = false
-    }
-
-    private let state = Mutex(State())
-    private let available = DispatchSemaphore(value: 0)
+    private let items = BlockingFIFO<@Sendable () -> Void>()
     private let current = Mutex<pthread_t?>(nil)
 
     var thread: pthread_t? { current.withLock { $0 } }
 
     func markCurrent() { current.withLock { $0 = pthread_self() } }
 
-    func push(_ item: @escaping @Sendable () -> Void) {
-        state.withLock { $0.items.append(item) }
-        available.signal()
-    }
+    func push(_ item: @escaping @Sendable () -> Void) { items.push(item) }
 
-    func stop() {
-        state.withLock { $0.stopped = true }
-        available.signal()
-    }
+    func stop() { items.close() }
 
     /// The thread's loop: one item at a time, until stopped with nothing left to do.
     func run() {
-        while true {
-            available.wait()
-            let next: (@Sendable () -> Void)? = state.withLock { state in
-                guard state.head < state.items.count else { return nil }
-                let item = state.items[state.head]
-                state.head += 1
-                if state.head > 64, state.head * 2 > state.items.count {
-                    state.items.removeFirst(state.head)
-                    state.head = 0
-                }
-                return item
-            }
-            if let next {
-                next()
-            } else if state.withLock({ $0.stopped }) {
-                return
-            }
-        }
+        while let next = items.pop() { next() }
     }
 }
 
