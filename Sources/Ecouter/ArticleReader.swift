@@ -22,7 +22,7 @@ public struct ArticleReader: Sendable {
     public let options: ReadingOptions
     private let logger: Logger
     private let normalizerResult: Result<FrenchNormalizer, EcouterError>
-    private let speakers: SpeakerPool
+    let speakers: SpeakerPool
 
     /// Makes a reader. Settings errors (an unknown built-in lexicon in a custom preset) surface on first use.
     ///

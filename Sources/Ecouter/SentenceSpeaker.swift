@@ -43,6 +43,18 @@ enum SentenceSpeaker: Sendable {
         }
     }
 
+    /// eSpeak NG's phoneme mnemonics of `text` (no `[[…]]` spans: ``PhonemeText`` cuts them out).
+    func phonemes(_ text: String, voice: VoiceParameters) async throws(EcouterError) -> PhonemeResult {
+        switch self {
+        case .inProcess:
+            do throws(SynthesisError) {
+                let phonemes = try await SpeechEngine.shared().phonemes(of: text, voice: voice.voice)
+                return PhonemeResult(phonemes: phonemes, crash: nil)
+            } catch { throw EcouterError(error) }
+        case .supervised(let supervisor):
+            return try await supervisor.phonemes(text, voice: voice)
+        }
+    }
 }
 
 extension SpokenSentence {

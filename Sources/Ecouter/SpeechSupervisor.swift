@@ -67,6 +67,25 @@ actor SpeechSupervisor {
             crash: .init(how: crashes.first ?? "could not speak it", silenced: true))
     }
 
+    /// eSpeak NG's phonemes of `text`, surviving worker crashes as ``speak(_:voice:)`` does: the
+    /// ``DefusedText`` form once, else nothing, with the crash in the result.
+    func phonemes(_ text: String, voice: VoiceParameters) throws(EcouterError) -> PhonemeResult {
+        var crashes: [String] = []
+        for attempt in [text, DefusedText.make(text)] {
+            if attempt.isEmpty { break }
+            switch try connected().phonemes(attempt, voice: voice) {
+            case .text(let phonemes):
+                return PhonemeResult(phonemes: phonemes, crash: crashes.first.map { .init(how: $0, silenced: false) })
+            case .refused(let error):
+                throw error
+            case .died(let how):
+                connection = nil
+                crashes.append(how)
+            }
+        }
+        return PhonemeResult(phonemes: "", crash: .init(how: crashes.first ?? "could not phonemize it", silenced: true))
+    }
+
     /// The live connection, starting a worker when there is none.
     private func connected() throws(EcouterError) -> SpeechWorkerConnection {
         if let connection { return connection }
@@ -74,6 +93,12 @@ actor SpeechSupervisor {
         connection = fresh
         return fresh
     }
+}
+
+/// One text's phonemes, and what happened if the engine crashed on it.
+struct PhonemeResult: Sendable {
+    var phonemes: String
+    var crash: SpokenSentence.Crash?
 }
 
 /// One sentence's audio, and what happened if the engine crashed on it.

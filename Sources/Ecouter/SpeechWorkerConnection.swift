@@ -108,6 +108,25 @@ final class SpeechWorkerConnection {
         }
     }
 
+    /// eSpeak NG's phoneme mnemonics of `text` (``SpeechEngine/phonemes(of:voice:)`` in the worker).
+    func phonemes(_ text: String, voice: VoiceParameters) -> PhonemeOutcome {
+        do throws(EcouterError) { _ = try sampleRate() } catch { return .refused(error) }
+        let request = SpeechWire.frame(.phonemes, SpeechWire.Speak(text: text, voice: voice).payload)
+        guard process.input >= 0, DescriptorWrite.all(process.input, request) == nil else { return .died(how: stop()) }
+        switch replies.readFrame() {
+        case (.phonemeText, let payload)?: return .text(String(decoding: payload, as: UTF8.self))
+        case (.failure, let payload)?: return .refused(Self.error(payload))
+        default: return .died(how: stop())
+        }
+    }
+
+    /// What one phoneme request came to.
+    enum PhonemeOutcome {
+        case text(String)
+        case refused(EcouterError)
+        case died(how: String)
+    }
+
     /// The worker's refusal as the error the same refusal in this process would be.
     private static func error(_ payload: ArraySlice<UInt8>) -> EcouterError {
         guard let failure = SpeechWire.Failure(payload: payload) else {

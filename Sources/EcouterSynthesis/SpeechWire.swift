@@ -17,6 +17,9 @@ import Darwin
 ///   makes them, then ``Kind/done``: the sentence's sample count (u32) and its marks, 9 bytes each
 ///   (kind u8: 0 word, 1 sentence, 2 end; text offset u32; sample u32). Or ``Kind/failure`` (code
 ///   length u32, code, message) when the engine refuses the request: not a crash.
+/// - Or the parent sends ``Kind/phonemes`` (the same payload as ``Kind/speak``) and the worker
+///   answers with ``Kind/phonemeText`` (eSpeak NG's mnemonics, UTF-8) or ``Kind/failure``:
+///   `espeak_TextToPhonemes` is the same untrusted C as synthesis.
 package enum SpeechWire {
     package enum Kind: UInt8 {
         case hello = 0x48  // "H"
@@ -24,6 +27,8 @@ package enum SpeechWire {
         case audio = 0x41  // "A"
         case done = 0x44   // "D"
         case failure = 0x45  // "E"
+        case phonemes = 0x50  // "P"
+        case phonemeText = 0x54  // "T"
     }
 
     /// The largest payload either side believes: more is a peer talking nonsense, not read into memory.

@@ -34,13 +34,24 @@ package enum SpeechWorkerLoop {
         guard DescriptorWrite.all(output, SpeechWire.frame(.hello, hello)) == nil else { return }
         var reader = PipeReader(fileDescriptor: input)
         while let (kind, payload) = reader.readFrame() {
-            guard kind == .speak, let request = SpeechWire.Speak(payload: payload) else {
+            guard kind == .speak || kind == .phonemes, let request = SpeechWire.Speak(payload: payload) else {
                 // The stream has lost its framing: say so and stop, there is no way to resynchronise.
                 let failure = SpeechWire.Failure(code: SynthesisError.Code.synthesis.rawValue, message: "bad speech worker request")
                 _ = DescriptorWrite.all(output, SpeechWire.frame(.failure, failure.payload))
                 return
             }
             if let crashMarker, request.text.contains(crashMarker) { abort() }
+            if kind == .phonemes {
+                let phonemes = engine.synchronously { engine in
+                    Result { () throws(SynthesisError) in try engine.phonemes(of: request.text, voice: request.voice.voice) }
+                }
+                let answer = switch phonemes {
+                case .success(let text): SpeechWire.frame(.phonemeText, Array(text.utf8))
+                case .failure(let error): SpeechWire.frame(.failure, SpeechWire.Failure(code: error.code.rawValue, message: error.message).payload)
+                }
+                guard DescriptorWrite.all(output, answer) == nil else { return }
+                continue
+            }
             // This process does nothing else meanwhile: waiting for the engine's thread is right.
             let result: Result<SpeechWire.Done, SynthesisError> = engine.synchronously { engine in
                 var count = 0

@@ -121,4 +121,24 @@ struct IsolationTests {
         }
         #expect(dir.contents == ["long.txt", "long.wav"])
     }
+
+    @Test("phonemes run in the worker too: a text that kills it costs its own line, the others are eSpeak NG's")
+    func phonemesSurviveAWorkerCrash() throws {
+        let environment = ["ECOUTER_TEST_WORKER_CRASH_MARKER": "kaboumtest"]
+        let input = Data("\(Self.before)\nVoici kaboumtest au milieu.\n\(Self.after)\n".utf8)
+        let result = try CommandRunner.run(["phonemes", "--lines", "-"], stdin: input, environment: environment)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let lines = result.stdoutText.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 4 && lines[1].isEmpty && lines[3].isEmpty, "\(result.stdoutText)")
+        let warnings = result.stderr.split(separator: "\n")
+        #expect(warnings.count == 1 && warnings[0].hasPrefix("ecouter: warning: line 2: the speech engine crashed"), "\(result.stderr)")
+        // The lines around the crash are what a worker that never crashed says of them, and what
+        // the engine says in this very process: the isolation changes nothing of the phonemes.
+        let alone = try CommandRunner.run(["phonemes", "--lines", "-"], stdin: Data("\(Self.before)\n\(Self.after)\n".utf8))
+        let inProcess = try CommandRunner.run(
+            ["phonemes", "--unsafe-in-process", "--lines", "-"], stdin: Data("\(Self.before)\n\(Self.after)\n".utf8))
+        #expect(alone.status == 0 && inProcess.status == 0)
+        #expect(alone.stdoutText == "\(lines[0])\n\(lines[2])\n" && alone.stdout == inProcess.stdout, "\(alone.stdoutText)")
+        #expect(lines[0].contains("kO~s'Ej"), "the French voice's phonemes: \(lines[0])")
+    }
 }
