@@ -46,36 +46,34 @@ actor SpeechSupervisor {
     /// - Throws: ``EcouterError`` `.engine` when no worker can start or its engine cannot, and
     ///   `.settings` for a voice the engine refuses. A crash is not thrown: it is in the result.
     func speak(_ text: String, voice: VoiceParameters) throws(EcouterError) -> SpokenSentence {
-        var crashes: [String] = []
-        for attempt in [text, DefusedText.make(text)] {
-            if attempt.isEmpty { break }
-            switch try connected().speak(attempt, voice: voice) {
-            case .spoken(let output):
-                return SpokenSentence(
-                    samples: output.samples, marks: output.marks, text: attempt,
-                    crash: crashes.first.map { .init(how: $0, silenced: false) })
-            case .refused(let error):
-                throw error
-            case .died(let how):
-                connection = nil
-                crashes.append(how)
-            }
+        let result = try surviving(text, else: "could not speak it") { (connection, attempt) in connection.speak(attempt, voice: voice) }
+        if let (output, attempt) = result.answer {
+            return SpokenSentence(samples: output.samples, marks: output.marks, text: attempt, crash: result.crash)
         }
         let rate = try connected().sampleRate()
         return SpokenSentence(
-            samples: Array(repeating: 0, count: rate * Self.crashSilence / 1000), marks: [], text: "",
-            crash: .init(how: crashes.first ?? "could not speak it", silenced: true))
+            samples: Array(repeating: 0, count: rate * Self.crashSilence / 1000), marks: [], text: "", crash: result.crash)
     }
 
     /// eSpeak NG's phonemes of `text`, surviving worker crashes as ``speak(_:voice:)`` does: the
     /// ``DefusedText`` form once, else nothing, with the crash in the result.
     func phonemes(_ text: String, voice: VoiceParameters) throws(EcouterError) -> PhonemeResult {
+        let result = try surviving(text, else: "could not phonemize it") { (connection, attempt) in connection.phonemes(attempt, voice: voice) }
+        return PhonemeResult(phonemes: result.answer?.0 ?? "", crash: result.crash)
+    }
+
+    /// One request for `text`, then for its ``DefusedText`` form on a fresh worker if the first
+    /// killed its worker: the answer with the text that gave it (nil when both died), and the crash
+    /// (`unanswered` says how, when there was no text to try).
+    private func surviving<Answer>(
+        _ text: String, else unanswered: String, _ request: (SpeechWorkerConnection, String) -> SpeechWorkerConnection.Outcome<Answer>
+    ) throws(EcouterError) -> (answer: (Answer, String)?, crash: SpokenSentence.Crash?) {
         var crashes: [String] = []
         for attempt in [text, DefusedText.make(text)] {
             if attempt.isEmpty { break }
-            switch try connected().phonemes(attempt, voice: voice) {
-            case .text(let phonemes):
-                return PhonemeResult(phonemes: phonemes, crash: crashes.first.map { .init(how: $0, silenced: false) })
+            switch request(try connected(), attempt) {
+            case .answered(let answer):
+                return ((answer, attempt), crashes.first.map { .init(how: $0, silenced: false) })
             case .refused(let error):
                 throw error
             case .died(let how):
@@ -83,7 +81,7 @@ actor SpeechSupervisor {
                 crashes.append(how)
             }
         }
-        return PhonemeResult(phonemes: "", crash: .init(how: crashes.first ?? "could not phonemize it", silenced: true))
+        return (nil, .init(how: crashes.first ?? unanswered, silenced: true))
     }
 
     /// The live connection, starting a worker when there is none.

@@ -33,9 +33,9 @@ public struct WorkerExecutable: Sendable, Equatable {
 
 /// One speech worker process and its two pipes. Used by one thread at a time (its supervisor's lock).
 final class SpeechWorkerConnection {
-    /// What one request came to.
-    enum Outcome {
-        case spoken(SpeechOutput)
+    /// What one request came to: its answer (a sentence's audio, a text's phonemes), or not.
+    enum Outcome<Answer> {
+        case answered(Answer)
         /// The worker answered with an error (e.g. a voice it does not have): not a crash.
         case refused(EcouterError)
         /// The worker died or stopped answering; it is gone, `how` says in what way.
@@ -86,7 +86,7 @@ final class SpeechWorkerConnection {
     }
 
     /// Speaks one sentence; samples arrive as the worker makes them.
-    func speak(_ text: String, voice: VoiceParameters) -> Outcome {
+    func speak(_ text: String, voice: VoiceParameters) -> Outcome<SpeechOutput> {
         do throws(EcouterError) { _ = try sampleRate() } catch { return .refused(error) }
         let request = SpeechWire.frame(.speak, SpeechWire.Speak(text: text, voice: voice).payload)
         guard process.input >= 0, DescriptorWrite.all(process.input, request) == nil else { return .died(how: stop()) }
@@ -99,7 +99,7 @@ final class SpeechWorkerConnection {
                 guard let done = SpeechWire.Done(payload: payload), done.sampleCount == samples.count else {
                     return .died(how: stop())
                 }
-                return .spoken(SpeechOutput(samples: samples, marks: done.marks))
+                return .answered(SpeechOutput(samples: samples, marks: done.marks))
             case (.failure, let payload)?:
                 return .refused(Self.error(payload))
             default:
@@ -109,22 +109,15 @@ final class SpeechWorkerConnection {
     }
 
     /// eSpeak NG's phoneme mnemonics of `text` (``SpeechEngine/phonemes(of:voice:)`` in the worker).
-    func phonemes(_ text: String, voice: VoiceParameters) -> PhonemeOutcome {
+    func phonemes(_ text: String, voice: VoiceParameters) -> Outcome<String> {
         do throws(EcouterError) { _ = try sampleRate() } catch { return .refused(error) }
         let request = SpeechWire.frame(.phonemes, SpeechWire.Speak(text: text, voice: voice).payload)
         guard process.input >= 0, DescriptorWrite.all(process.input, request) == nil else { return .died(how: stop()) }
         switch replies.readFrame() {
-        case (.phonemeText, let payload)?: return .text(String(decoding: payload, as: UTF8.self))
+        case (.phonemeText, let payload)?: return .answered(String(decoding: payload, as: UTF8.self))
         case (.failure, let payload)?: return .refused(Self.error(payload))
         default: return .died(how: stop())
         }
-    }
-
-    /// What one phoneme request came to.
-    enum PhonemeOutcome {
-        case text(String)
-        case refused(EcouterError)
-        case died(how: String)
     }
 
     /// The worker's refusal as the error the same refusal in this process would be.
