@@ -30,12 +30,12 @@ struct BadInputTests {
     ]
 
     @Test("refused with a clear message and no output file", arguments: cases)
-    func refused(_ c: Case) throws {
+    func refused(_ c: Case) async throws {
         let dir = try ScratchDirectory()
         let input = c.input.map { try? dir.write("article.txt", $0) } ?? dir.path("absent.txt")
         let out = dir.path("out.wav")
         let before = dir.contents
-        let result = try CommandRunner.run([input ?? "", "-o", out] + c.extra)
+        let result = try await CommandRunner.run([input ?? "", "-o", out] + c.extra)
         #expect(result.status == c.status, "stderr: \(result.stderr)")
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1, "stderr: \(result.stderr)")
@@ -45,27 +45,27 @@ struct BadInputTests {
     }
 
     @Test("a directory as input")
-    func directoryInput() throws {
+    func directoryInput() async throws {
         let dir = try ScratchDirectory()
-        let result = try CommandRunner.run([dir.url.path, "-o", dir.path("out.wav")])
+        let result = try await CommandRunner.run([dir.url.path, "-o", dir.path("out.wav")])
         #expect(result.status == 65)
         #expect(result.stderr.contains("is a directory"))
         #expect(dir.contents.isEmpty)
     }
 
     @Test("an unwritable output path: missing directory, a directory, a directory that refuses files")
-    func unwritableOutput() throws {
+    func unwritableOutput() async throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("article.txt", "Une phrase à lire.")
-        let missing = try CommandRunner.run([input, "-o", dir.path("nope/out.wav")])
+        let missing = try await CommandRunner.run([input, "-o", dir.path("nope/out.wav")])
         #expect(missing.status == 73, "stderr: \(missing.stderr)")
         #expect(missing.stderr.contains("cannot write"))
         let sub = dir.path("sub")
         try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: true)
-        let onDirectory = try CommandRunner.run([input, "-o", sub])
+        let onDirectory = try await CommandRunner.run([input, "-o", sub])
         #expect(onDirectory.status == 73, "stderr: \(onDirectory.stderr)")
         // /proc refuses new files even to root: a directory that exists but cannot be written.
-        let refused = try CommandRunner.run([input, "-o", "/proc/ecouter-\(getpid()).wav"])
+        let refused = try await CommandRunner.run([input, "-o", "/proc/ecouter-\(getpid()).wav"])
         #expect(refused.status == 73, "stderr: \(refused.stderr)")
         #expect(refused.stderr.split(separator: "\n").count == 1)
         #expect(dir.contents == ["article.txt", "sub"])
@@ -73,23 +73,23 @@ struct BadInputTests {
     }
 
     @Test("usage errors exit 64 with ArgumentParser's message")
-    func usage() throws {
-        let noFile = try CommandRunner.run([])
+    func usage() async throws {
+        let noFile = try await CommandRunner.run([])
         #expect(noFile.status == 64)
-        let unknownFlag = try CommandRunner.run(["article.txt", "--frobnicate"])
+        let unknownFlag = try await CommandRunner.run(["article.txt", "--frobnicate"])
         #expect(unknownFlag.status == 64)
         #expect(unknownFlag.stderr.contains("frobnicate"))
-        let stdinNoOutput = try CommandRunner.run(["-"], stdin: Data("Bonjour.".utf8))
+        let stdinNoOutput = try await CommandRunner.run(["-"], stdin: Data("Bonjour.".utf8))
         #expect(stdinNoOutput.status == 64)
         #expect(stdinNoOutput.stderr.contains("-o"))
     }
 
     @Test("missing eSpeak NG data is a one-line error and exit 69, not the library's exit(1)")
-    func missingVoiceData() throws {
+    func missingVoiceData() async throws {
         let dir = try ScratchDirectory()
         try FileManager.default.createDirectory(atPath: dir.path("data/espeak-ng-data"), withIntermediateDirectories: true)
         let input = try dir.write("article.txt", "Une phrase.")
-        let result = try CommandRunner.run([input, "-o", dir.path("out.wav")], environment: ["ESPEAK_DATA_PATH": dir.path("data")])
+        let result = try await CommandRunner.run([input, "-o", dir.path("out.wav")], environment: ["ESPEAK_DATA_PATH": dir.path("data")])
         #expect(result.status == 69)
         #expect(result.stderr.split(separator: "\n").count == 1, "stderr: \(result.stderr)")
         #expect(result.stderr.contains("voice data"))
@@ -97,11 +97,11 @@ struct BadInputTests {
     }
 
     @Test("an existing output is left untouched when reading fails")
-    func keepsExisting() throws {
+    func keepsExisting() async throws {
         let dir = try ScratchDirectory()
         let out = try dir.write("out.wav", "previous audio")
         let input = try dir.write("bad.txt", [0xFF, 0xFE, 0x00])
-        let result = try CommandRunner.run([input, "-o", out])
+        let result = try await CommandRunner.run([input, "-o", out])
         #expect(result.status == 65)
         #expect(try String(contentsOfFile: out, encoding: .utf8) == "previous audio")
         #expect(dir.contents == ["bad.txt", "out.wav"])

@@ -4,55 +4,26 @@ import Foundation
 
 /// Runs the built `ecouter` binary as a user would, capturing its output and exit status.
 struct CommandRunner {
-    struct Result {
-        var status: Int32
-        var stdout: Data
-        var stderr: String
-        var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
-    }
+    typealias Result = ChildOutput
 
     /// The built `ecouter` (see ``BuiltCommand``).
     static var binary: URL { BuiltCommand.url }
 
-    /// Runs `ecouter ARGS` with `stdin` fed in and `environment` added, waits for it (at most `timeout` seconds).
+    /// Runs `ecouter ARGS` with `stdin` fed in and `environment` added, waits for it (at most `timeout` seconds)
+    /// off the cooperative pool (see ``ChildRun``).
     /// With `shell`, runs `/bin/bash ARGS` instead (for redirections the test needs).
     static func run(
         _ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:], timeout: TimeInterval = 120,
         shell: Bool = false
-    ) throws -> Result {
-        let process = Process()
-        process.executableURL = shell ? URL(fileURLWithPath: "/bin/bash") : binary
-        process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Drain both pipes concurrently so a large output cannot block the child.
-        nonisolated(unsafe) var out = Data(), err = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { out = output.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { err = errors.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        input.fileHandleForWriting.write(stdin)
-        try? input.fileHandleForWriting.close()
-        if group.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            throw TimeoutError(arguments: arguments)
-        }
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: out, stderr: String(decoding: err, as: UTF8.self))
+    ) async throws -> Result {
+        try await ChildRun.run(
+            shell ? URL(fileURLWithPath: "/bin/bash") : binary, arguments, stdin: stdin, environment: environment,
+            timeout: timeout)
     }
-
-    struct TimeoutError: Error { var arguments: [String] }
 
     /// Starts reading a long article in `dir` into `long.wav` and returns once its temporary
     /// `.part` file exists (or after 20 s), so a signal sent next lands mid-synthesis.
-    static func startLongReading(in dir: ScratchDirectory, standardError: Pipe = Pipe()) throws -> Process {
+    static func startLongReading(in dir: ScratchDirectory, standardError: Pipe = Pipe()) async throws -> Process {
         let long = Array(repeating: "Une phrase parmi des milliers, lue jusqu'à ce qu'on l'interrompe.", count: 3000).joined(separator: " ")
         let input = try dir.write("long.txt", long)
         let process = Process()
@@ -61,7 +32,9 @@ struct CommandRunner {
         process.standardError = standardError
         try process.run()
         let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, !dir.contents.contains(where: { $0.hasSuffix(".part") }) { usleep(10_000) }
+        while Date() < deadline, !dir.contents.contains(where: { $0.hasSuffix(".part") }) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         return process
     }
 }

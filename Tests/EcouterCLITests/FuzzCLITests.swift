@@ -9,31 +9,31 @@ struct FuzzCLITests {
     static let sentence = "Le conseil municipal a adopte le budget apres une longue seance, marquee par des debats animes."
 
     @Test("a charset the bytes break: libxml2 prints nothing, the whole page is read")
-    func brokenCharsetIsQuiet() throws {
+    func brokenCharsetIsQuiet() async throws {
         let dir = try ScratchDirectory()
         var page = Array("<html><head><meta charset=\"shift_jis\"></head><body><article><h1>Titre simple</h1><p>\(Self.sentence) Caf".utf8)
         page += [0xE9] + Array(" et la suite, lue jusqu'au bout.</p></article></body></html>".utf8)
         let input = try dir.write("page.html", page)
-        let result = try CommandRunner.run(["text", input])
+        let result = try await CommandRunner.run(["text", input])
         #expect(result.status == 0)
         #expect(result.stderr.isEmpty, "stderr: \(result.stderr)")
         #expect(result.stdoutText.contains("Café et la suite, lue jusqu'au bout."))
     }
 
     @Test("thirty 'U.S.A.' in a row are spoken, not a crash inside libespeak-ng")
-    func dottedLetters() throws {
+    func dottedLetters() async throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("sigles.txt", "Sigles : " + String(repeating: "U.S.A.", count: 30) + " Fin.")
-        let result = try CommandRunner.run([input, "-o", dir.path("out.wav")])
+        let result = try await CommandRunner.run([input, "-o", dir.path("out.wav")])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(dir.contents.sorted() == ["out.wav", "sigles.txt"])
-        let phonemes = try CommandRunner.run(["phonemes", "--lines", input])
+        let phonemes = try await CommandRunner.run(["phonemes", "--lines", input])
         #expect(phonemes.status == 0, "stderr: \(phonemes.stderr)")
         #expect(phonemes.stdoutText.split(separator: "\n", omittingEmptySubsequences: false).count == 2)
     }
 
     @Test("-o on a named pipe writes into the pipe and leaves it a pipe (no file renamed over it)")
-    func namedPipeOutput() throws {
+    func namedPipeOutput() async throws {
         // The same path took /dev/null or /dev/full when run as root: a temporary file was
         // renamed over the device. A pipe shows it without touching /dev.
         let dir = try ScratchDirectory()
@@ -43,7 +43,7 @@ struct FuzzCLITests {
         nonisolated(unsafe) var received = Data()
         let reader = Thread { received = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data() }
         reader.start()
-        let result = try CommandRunner.run([input, "-o", fifo])
+        let result = try await CommandRunner.run([input, "-o", fifo])
         // Bounded: with a file renamed over the pipe, nothing ever opens it for writing.
         let deadline = Date().addingTimeInterval(20)
         while !reader.isFinished, Date() < deadline { usleep(10_000) }
@@ -58,10 +58,10 @@ struct FuzzCLITests {
     }
 
     @Test("an interrupt off a terminal is one line on stderr")
-    func interruptedMessageIsOneLine() throws {
+    func interruptedMessageIsOneLine() async throws {
         let dir = try ScratchDirectory()
         let errors = Pipe()
-        let process = try CommandRunner.startLongReading(in: dir, standardError: errors)
+        let process = try await CommandRunner.startLongReading(in: dir, standardError: errors)
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

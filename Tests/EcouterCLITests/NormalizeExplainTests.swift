@@ -23,8 +23,8 @@ struct NormalizeExplainTests {
     }
 
     @Test("A piece line gives the span, the written text, the rule and what is said")
-    func pieceLine() throws {
-        let result = try CommandRunner.run(["normalize", "--explain"], stdin: Data("Le 1er mars à 14h30.\n".utf8))
+    func pieceLine() async throws {
+        let result = try await CommandRunner.run(["normalize", "--explain"], stdin: Data("Le 1er mars à 14h30.\n".utf8))
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let lines = result.stdoutText.split(separator: "\n").map(String.init)
         #expect(lines.first == "sentence 1 [0, 20) Le 1er mars à 14h30.")
@@ -33,16 +33,16 @@ struct NormalizeExplainTests {
     }
 
     @Test("Spans are offsets into the whole input: each row starts with the text at its span")
-    func spansIntoTheFile() throws {
+    func spansIntoTheFile() async throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("samples/article.txt")
         let text = try String(contentsOf: file, encoding: .utf8)
         let scalars = Array(text.unicodeScalars)
-        let result = try CommandRunner.run(["normalize", "--explain", file.path])
+        let result = try await CommandRunner.run(["normalize", "--explain", file.path])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let rows = Self.rows(result.stdoutText)
         let headers = result.stdoutText.split(separator: "\n").filter { $0.hasPrefix("sentence ") }
-        let plain = try CommandRunner.run(["normalize", file.path])
+        let plain = try await CommandRunner.run(["normalize", file.path])
         #expect(headers.count == plain.stdoutText.split(separator: "\n").count)
         #expect(rows.count > headers.count * 3)
         var previousEnd = 0
@@ -56,8 +56,8 @@ struct NormalizeExplainTests {
     }
 
     @Test("With --lines, one header per line and spans into that line")
-    func explainLines() throws {
-        let result = try CommandRunner.run(["normalize", "--explain", "--lines"], stdin: Data("21 pages\nM. Dupont\n".utf8))
+    func explainLines() async throws {
+        let result = try await CommandRunner.run(["normalize", "--explain", "--lines"], stdin: Data("21 pages\nM. Dupont\n".utf8))
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let lines = result.stdoutText.split(separator: "\n").map(String.init)
         #expect(lines.filter { $0.hasPrefix("line ") } == ["line 1 [0, 8) 21 pages", "line 2 [0, 9) M. Dupont"])
@@ -65,16 +65,16 @@ struct NormalizeExplainTests {
     }
 
     @Test("A missing file is a one-line error and a non-zero exit")
-    func missingFile() throws {
-        let result = try CommandRunner.run(["normalize", "--explain", "/nonexistent/article.txt"])
+    func missingFile() async throws {
+        let result = try await CommandRunner.run(["normalize", "--explain", "/nonexistent/article.txt"])
         #expect(result.status != 0)
         #expect(result.stderr.split(separator: "\n").count == 1, "stderr: \(result.stderr)")
         #expect(result.stdout.isEmpty)
     }
 
     @Test("--help documents the format")
-    func help() throws {
-        let result = try CommandRunner.run(["normalize", "--help"])
+    func help() async throws {
+        let result = try await CommandRunner.run(["normalize", "--help"])
         #expect(result.stdoutText.contains("--explain"))
         #expect(result.stdoutText.contains("Unicode scalar"))
     }

@@ -11,10 +11,10 @@ struct NothingToReadTests {
     ]
 
     @Test("an HTML page of emoji only is 'nothing to read', to a file", arguments: pages)
-    func htmlToFile(_ page: String) throws {
+    func htmlToFile(_ page: String) async throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("page.html", page)
-        let result = try CommandRunner.run([input, "-o", dir.path("out.wav")])
+        let result = try await CommandRunner.run([input, "-o", dir.path("out.wav")])
         #expect(result.status == 65, "stderr: \(result.stderr)")
         #expect(result.stderr.hasPrefix("ecouter: error: nothing to read"), "stderr: \(result.stderr)")
         #expect(result.stderr.filter { $0 == "\n" }.count == 1, "one line: \(result.stderr)")
@@ -22,18 +22,18 @@ struct NothingToReadTests {
     }
 
     @Test("an HTML page of emoji only gives no bytes on standard output", arguments: pages)
-    func htmlToStandardOutput(_ page: String) throws {
-        let result = try CommandRunner.run(["-", "-o", "-"], stdin: Data(page.utf8))
+    func htmlToStandardOutput(_ page: String) async throws {
+        let result = try await CommandRunner.run(["-", "-o", "-"], stdin: Data(page.utf8))
         #expect(result.status == 65, "stderr: \(result.stderr)")
         #expect(result.stdout.isEmpty, "\(result.stdout.count) bytes written")
         #expect(result.stderr.contains("nothing to read"), "stderr: \(result.stderr)")
     }
 
     @Test("an emoji next to words in a page is still read")
-    func emojiWithWords() throws {
+    func emojiWithWords() async throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("page.html", "<html><body><article><p>🎉 Bonne nouvelle pour tous 🎉</p></article></body></html>")
-        let result = try CommandRunner.run([input, "-o", dir.path("out.wav")])
+        let result = try await CommandRunner.run([input, "-o", dir.path("out.wav")])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let size = try FileManager.default.attributesOfItem(atPath: dir.path("out.wav"))[.size] as? Int ?? 0
         #expect(size > 22050, "\(size) bytes")

@@ -15,10 +15,10 @@ struct ReadCommandTests {
         """
 
     @Test("writes a valid WAV, prints nothing when not on a terminal, exits 0")
-    func writesWAV() throws {
+    func writesWAV() async throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("article.txt", Self.article)
-        let result = try CommandRunner.run([input, "-o", dir.path("article.wav")])
+        let result = try await CommandRunner.run([input, "-o", dir.path("article.wav")])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stderr.isEmpty)
         #expect(result.stdout.isEmpty)
@@ -30,20 +30,20 @@ struct ReadCommandTests {
     }
 
     @Test("without -o, the audio goes beside the input with .wav")
-    func defaultOutput() throws {
+    func defaultOutput() async throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("dépêche.txt", "Une courte dépêche.")
-        let result = try CommandRunner.run([input])
+        let result = try await CommandRunner.run([input])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(dir.contents == ["dépêche.txt", "dépêche.wav"])
     }
 
     @Test("the same input gives byte-identical files across runs")
-    func byteIdentical() throws {
+    func byteIdentical() async throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("article.txt", Self.article)
         for name in ["a.wav", "b.wav"] {
-            #expect(try CommandRunner.run([input, "-o", dir.path(name)]).status == 0)
+            #expect(try await CommandRunner.run([input, "-o", dir.path(name)]).status == 0)
         }
         let a = try Data(contentsOf: URL(fileURLWithPath: dir.path("a.wav")))
         let b = try Data(contentsOf: URL(fileURLWithPath: dir.path("b.wav")))
@@ -53,23 +53,23 @@ struct ReadCommandTests {
     }
 
     @Test("stdin to stdout: a streaming WAV header, same samples as the file")
-    func streaming() throws {
+    func streaming() async throws {
         let dir = try ScratchDirectory()
-        let piped = try CommandRunner.run(["-", "-o", "-"], stdin: Data(Self.article.utf8))
+        let piped = try await CommandRunner.run(["-", "-o", "-"], stdin: Data(Self.article.utf8))
         #expect(piped.status == 0, "stderr: \(piped.stderr)")
         let streamed = try WAVInfo(parsing: Array(piped.stdout))
         #expect(streamed.isStreamingHeader)
         let input = try dir.write("article.txt", Self.article)
-        #expect(try CommandRunner.run([input, "-o", dir.path("file.wav")]).status == 0)
+        #expect(try await CommandRunner.run([input, "-o", dir.path("file.wav")]).status == 0)
         let file = try WAVInfo(parsing: Array(try Data(contentsOf: URL(fileURLWithPath: dir.path("file.wav")))))
         let same = streamed.samples == file.samples
         #expect(same, "\(streamed.samples.count) vs \(file.samples.count) samples")
     }
 
     @Test("an interrupt (SIGINT) leaves no file behind, exits 130")
-    func interrupted() throws {
+    func interrupted() async throws {
         let dir = try ScratchDirectory()
-        let process = try CommandRunner.startLongReading(in: dir)
+        let process = try await CommandRunner.startLongReading(in: dir)
         #expect(dir.contents.contains { $0.hasSuffix(".part") }, "no temporary file seen: \(dir.contents)")
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
@@ -78,34 +78,34 @@ struct ReadCommandTests {
     }
 
     @Test("--help teaches; --version answers; voices lists the presets")
-    func help() throws {
-        let help = try CommandRunner.run(["--help"])
+    func help() async throws {
+        let help = try await CommandRunner.run(["--help"])
         #expect(help.status == 0)
         for word in ["read", "normalize", "phonemes", "voices", "Examples", "Exit status"] {
             #expect(help.stdoutText.contains(word), "help lacks \(word)")
         }
-        let readHelp = try CommandRunner.run(["read", "--help"])
+        let readHelp = try await CommandRunner.run(["read", "--help"])
         for flag in ["--voice", "--rate", "--pitch", "--volume", "--output", "--lexicon"] {
             #expect(readHelp.stdoutText.contains(flag), "read --help lacks \(flag)")
         }
-        let version = try CommandRunner.run(["--version"])
+        let version = try await CommandRunner.run(["--version"])
         #expect(version.status == 0)
         #expect(version.stdoutText.split(separator: ".").count == 3)
-        let voices = try CommandRunner.run(["voices"])
+        let voices = try await CommandRunner.run(["voices"])
         #expect(voices.stdoutText.split(separator: "\n").map { $0.split(separator: "\t")[0] } == ["fr-FR (default)", "fr-BE", "fr-CH"])
     }
 
     @Test("voice presets change the audio: fr-BE differs from fr-FR, a rate changes length")
-    func voices() throws {
+    func voices() async throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("a.txt", "Il y a 70 ans, 90 personnes.")
-        #expect(try CommandRunner.run([input, "-o", dir.path("fr.wav")]).status == 0)
-        #expect(try CommandRunner.run([input, "-o", dir.path("be.wav"), "--voice", "fr-BE"]).status == 0)
-        #expect(try CommandRunner.run([input, "-o", dir.path("fast.wav"), "--rate", "300"]).status == 0)
+        #expect(try await CommandRunner.run([input, "-o", dir.path("fr.wav")]).status == 0)
+        #expect(try await CommandRunner.run([input, "-o", dir.path("be.wav"), "--voice", "fr-BE"]).status == 0)
+        #expect(try await CommandRunner.run([input, "-o", dir.path("fast.wav"), "--rate", "300"]).status == 0)
         func info(_ name: String) throws -> WAVInfo { try WAVInfo(parsing: Array(try Data(contentsOf: URL(fileURLWithPath: dir.path(name))))) }
         #expect(try info("fr.wav").samples != info("be.wav").samples)
         #expect(try info("fast.wav").duration < info("fr.wav").duration * 0.8)
-        let be = try CommandRunner.run(["normalize", "--voice", "fr-BE", "-"], stdin: Data("Il y a 70 ans, 90 personnes.".utf8))
+        let be = try await CommandRunner.run(["normalize", "--voice", "fr-BE", "-"], stdin: Data("Il y a 70 ans, 90 personnes.".utf8))
         #expect(be.stdoutText.contains("septante"))
         #expect(be.stdoutText.contains("nonante"))
     }
@@ -114,11 +114,11 @@ struct ReadCommandTests {
 @Suite("Command: MP3")
 struct MP3CommandTests {
     @Test("-o out.mp3 writes an MP3 that decodes to the same length as the WAV, with its title tag")
-    func mp3() throws {
+    func mp3() async throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("article.txt", ReadCommandTests.article)
-        #expect(try CommandRunner.run([input, "-o", dir.path("a.wav")]).status == 0)
-        let result = try CommandRunner.run([input, "-o", dir.path("a.mp3")])
+        #expect(try await CommandRunner.run([input, "-o", dir.path("a.wav")]).status == 0)
+        let result = try await CommandRunner.run([input, "-o", dir.path("a.mp3")])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let mp3 = Array(try Data(contentsOf: URL(fileURLWithPath: dir.path("a.mp3"))))
         #expect(mp3.starts(with: Array("ID3".utf8)))

@@ -8,8 +8,8 @@ struct TextModesTests {
     static let items = ["21 pages", "", "le 1er janvier 2024", "M. Dupont", "   ", "14h30", "\u{00A0}1\u{202F}234,56 €"]
 
     @Test("normalize --lines keeps one line per item")
-    func normalizeLines() throws {
-        let result = try CommandRunner.run(["normalize", "--lines"], stdin: Data((Self.items.joined(separator: "\n") + "\n").utf8))
+    func normalizeLines() async throws {
+        let result = try await CommandRunner.run(["normalize", "--lines"], stdin: Data((Self.items.joined(separator: "\n") + "\n").utf8))
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let lines = result.stdoutText.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == Self.items.count)
@@ -19,8 +19,8 @@ struct TextModesTests {
     }
 
     @Test("phonemes --lines keeps one line per item and gives eSpeak NG mnemonics")
-    func phonemesLines() throws {
-        let result = try CommandRunner.run(["phonemes", "--lines", "-"], stdin: Data((Self.items.joined(separator: "\n") + "\n").utf8))
+    func phonemesLines() async throws {
+        let result = try await CommandRunner.run(["phonemes", "--lines", "-"], stdin: Data((Self.items.joined(separator: "\n") + "\n").utf8))
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let lines = result.stdoutText.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == Self.items.count)
@@ -30,8 +30,8 @@ struct TextModesTests {
     }
 
     @Test("--lines with invalid UTF-8 is an input error")
-    func invalidLines() throws {
-        let result = try CommandRunner.run(["normalize", "--lines"], stdin: Data([0x61, 0xFF, 0x0A]))
+    func invalidLines() async throws {
+        let result = try await CommandRunner.run(["normalize", "--lines"], stdin: Data([0x61, 0xFF, 0x0A]))
         #expect(result.status == 65)
         #expect(result.stderr.contains("UTF-8"))
     }
@@ -52,8 +52,8 @@ struct TextAndSentencesTests {
         """
 
     @Test("text: the title and paragraphs of an HTML page, chrome dropped")
-    func textFromHTML() throws {
-        let result = try CommandRunner.run(["text", "-"], stdin: Data(Self.page.utf8))
+    func textFromHTML() async throws {
+        let result = try await CommandRunner.run(["text", "-"], stdin: Data(Self.page.utf8))
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let blocks = result.stdoutText.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         #expect(blocks.first == "Grève à la SNCF : trafic perturbé mardi")
@@ -64,13 +64,13 @@ struct TextAndSentencesTests {
     }
 
     @Test("normalize FILE previews the extracted article, not the page chrome")
-    func normalizePreviewsTheArticle() throws {
+    func normalizePreviewsTheArticle() async throws {
         let scraped = "Publicité\nAccueil\nSport\nGrève à la SNCF : trafic perturbé mardi\nPartager\n"
             + "Le trafic sera très perturbé mardi sur l'ensemble du réseau, a annoncé la direction lundi soir à 21h30.\n"
             + "Avez-vous aimé cet article ?\nOui\nNon\n"
         for (input, name) in [(scraped, "page.txt"), (Self.page, "page.html")] {
             let dir = try ScratchDirectory()
-            let result = try CommandRunner.run(["normalize", try dir.write(name, input)])
+            let result = try await CommandRunner.run(["normalize", try dir.write(name, input)])
             #expect(result.status == 0, "stderr: \(result.stderr)")
             let lines = result.stdoutText.split(separator: "\n")
             #expect(lines.first?.hasPrefix("Grève à la") == true && lines.first?.hasSuffix("trafic perturbé mardi") == true, "\(name): \(lines)")
@@ -83,36 +83,36 @@ struct TextAndSentencesTests {
     }
 
     @Test("read speaks an HTML page the same as its text")
-    func readHTML() throws {
+    func readHTML() async throws {
         let dir = try ScratchDirectory()
         let html = try dir.write("page.html", Self.page)
-        let result = try CommandRunner.run([html, "-o", dir.path("page.wav")])
+        let result = try await CommandRunner.run([html, "-o", dir.path("page.wav")])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(dir.contents == ["page.html", "page.wav"])
     }
 
     @Test("text: a page with no article, a missing file: one line, exit 65")
-    func textErrors() throws {
-        let empty = try CommandRunner.run(["text", "-", "--input-format", "html"], stdin: Data("<html><body><nav>Menu</nav></body></html>".utf8))
+    func textErrors() async throws {
+        let empty = try await CommandRunner.run(["text", "-", "--input-format", "html"], stdin: Data("<html><body><nav>Menu</nav></body></html>".utf8))
         #expect(empty.status == 65)
         #expect(empty.stderr.split(separator: "\n").count == 1, "stderr: \(empty.stderr)")
-        let missing = try CommandRunner.run(["text", "/nonexistent/page.html"])
+        let missing = try await CommandRunner.run(["text", "/nonexistent/page.html"])
         #expect(missing.status == 65)
         #expect(missing.stderr.contains("no such file"))
     }
 
     @Test("sentences: one per line; --lines: a JSON array per input line")
-    func sentences() throws {
+    func sentences() async throws {
         let text = "M. Dupont est arrivé à 14 h. Il a dit : « Qui vient ? » Puis il est reparti."
-        let plain = try CommandRunner.run(["sentences", "-"], stdin: Data(text.utf8))
+        let plain = try await CommandRunner.run(["sentences", "-"], stdin: Data(text.utf8))
         #expect(plain.status == 0)
         #expect(plain.stdoutText.split(separator: "\n") == ["M. Dupont est arrivé à 14 h.", "Il a dit : « Qui vient ? »", "Puis il est reparti."])
-        let lines = try CommandRunner.run(["sentences", "--lines", "-"], stdin: Data((text + "\n\nUne seule.\n").utf8))
+        let lines = try await CommandRunner.run(["sentences", "--lines", "-"], stdin: Data((text + "\n\nUne seule.\n").utf8))
         let rows = lines.stdoutText.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(rows.count == 3)
         let decoded = try rows.map { try JSONDecoder().decode([String].self, from: Data($0.utf8)) }
         #expect(decoded.map(\.count) == [3, 0, 1])
-        let bad = try CommandRunner.run(["sentences", "-"], stdin: Data([0xC3, 0x28]))
+        let bad = try await CommandRunner.run(["sentences", "-"], stdin: Data([0xC3, 0x28]))
         #expect(bad.status == 65)
     }
 }

@@ -14,29 +14,29 @@ struct TimingsCommandTests {
         """
 
     @Test("an extension other than .vtt or .json: exit 64, one line, before anything is written")
-    func unknownExtension() throws {
+    func unknownExtension() async throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("article.txt", Self.article)
-        let result = try CommandRunner.run([input, "-o", dir.path("a.mp3"), "--timings", dir.path("a.srt")])
+        let result = try await CommandRunner.run([input, "-o", dir.path("a.mp3"), "--timings", dir.path("a.srt")])
         #expect(result.status == 64)
         #expect(result.stderr.contains(".vtt or .json") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         #expect(dir.contents == ["article.txt"])
     }
 
     @Test("the same file for audio and timings is refused with exit 64")
-    func sameFile() throws {
+    func sameFile() async throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("article.txt", Self.article)
-        let result = try CommandRunner.run([input, "-o", dir.path("a.json"), "--timings", dir.path("a.json")])
+        let result = try await CommandRunner.run([input, "-o", dir.path("a.json"), "--timings", dir.path("a.json")])
         #expect(result.status == 64, "\(result.stderr)")
         #expect(dir.contents == ["article.txt"])
     }
 
     @Test("MP3 with WebVTT: both written; one cue per sentence with word timestamps")
-    func webVTT() throws {
+    func webVTT() async throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("article.txt", Self.article)
-        let result = try CommandRunner.run([input, "-o", dir.path("a.mp3"), "--timings", dir.path("a.vtt")])
+        let result = try await CommandRunner.run([input, "-o", dir.path("a.mp3"), "--timings", dir.path("a.vtt")])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(dir.contents == ["a.mp3", "a.vtt", "article.txt"])
         let vtt = try String(contentsOfFile: dir.path("a.vtt"), encoding: .utf8)
@@ -46,12 +46,12 @@ struct TimingsCommandTests {
     }
 
     @Test("JSON: the text is what `ecouter text` prints, ranges spell the words, the end is the audio's")
-    func json() throws {
+    func json() async throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("article.txt", Self.article)
-        let result = try CommandRunner.run([input, "-o", dir.path("a.wav"), "--timings", dir.path("a.json")])
+        let result = try await CommandRunner.run([input, "-o", dir.path("a.wav"), "--timings", dir.path("a.json")])
         #expect(result.status == 0, "\(result.stderr)")
-        let text = try CommandRunner.run(["text", input]).stdoutText
+        let text = try await CommandRunner.run(["text", input]).stdoutText
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.url.appendingPathComponent("a.json"))) as? [String: Any])
         let body = try #require(object["text"] as? String)
         #expect(body + "\n" == text)
@@ -71,31 +71,31 @@ struct TimingsCommandTests {
     }
 
     @Test("timings that cannot be written after the synthesis: no audio is left either")
-    func timingsFailLate() throws {
+    func timingsFailLate() async throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("article.txt", Self.article)
         try FileManager.default.createDirectory(atPath: dir.path("t.vtt"), withIntermediateDirectories: false)
-        let result = try CommandRunner.run([input, "-o", dir.path("a.wav"), "--timings", dir.path("t.vtt")])
+        let result = try await CommandRunner.run([input, "-o", dir.path("a.wav"), "--timings", dir.path("t.vtt")])
         #expect(result.status == 73, "\(result.stderr)")
         #expect(result.stderr.contains("t.vtt"))
         #expect(dir.contents == ["article.txt", "t.vtt"])
     }
 
     @Test("audio that cannot be written: no timings are left either")
-    func audioFails() throws {
+    func audioFails() async throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("article.txt", Self.article)
         try FileManager.default.createDirectory(atPath: dir.path("a.wav"), withIntermediateDirectories: false)
-        let result = try CommandRunner.run([input, "-o", dir.path("a.wav"), "--timings", dir.path("t.json")])
+        let result = try await CommandRunner.run([input, "-o", dir.path("a.wav"), "--timings", dir.path("t.json")])
         #expect(result.status == 73, "\(result.stderr)")
         #expect(dir.contents == ["a.wav", "article.txt"])
     }
 
     @Test("-o - streams the WAV and writes the timings once the audio is out")
-    func standardOutput() throws {
+    func standardOutput() async throws {
         let dir = try ScratchDirectory()
         let input = try dir.write("article.txt", Self.article)
-        let result = try CommandRunner.run([input, "-o", "-", "--timings", dir.path("t.json")])
+        let result = try await CommandRunner.run([input, "-o", "-", "--timings", dir.path("t.json")])
         #expect(result.status == 0, "\(result.stderr)")
         let info = try WAVInfo(parsing: Array(result.stdout))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.url.appendingPathComponent("t.json"))) as? [String: Any])
@@ -124,10 +124,10 @@ struct TimingsCommandTests {
     }
 
     @Test("a sentence the engine crashed on, read again spelled apart or replaced by silence, still has its words")
-    func crashedSentences() throws {
+    func crashedSentences() async throws {
         let dir = try ScratchDirectory()
         let crashing = try dir.write("crash.txt", IsolationTests.article(middle: IsolationTests.crashingSentence))
-        let retried = try CommandRunner.run([crashing, "-o", dir.path("crash.wav"), "--timings", dir.path("crash.json")])
+        let retried = try await CommandRunner.run([crashing, "-o", dir.path("crash.wav"), "--timings", dir.path("crash.json")])
         #expect(retried.status == 0 && retried.stderr.contains("spelled apart"), "\(retried.stderr)")
         let (_, sentences) = try checkedSentences(dir.path("crash.json"))
         #expect(sentences.count == 3)
@@ -135,7 +135,7 @@ struct TimingsCommandTests {
         #expect((sentences[1]["words"] as? [Any])?.count == 60)
 
         let marked = try dir.write("marked.txt", IsolationTests.article(middle: "Voici kaboumtest au milieu."))
-        let silenced = try CommandRunner.run(
+        let silenced = try await CommandRunner.run(
             [marked, "-o", dir.path("marked.wav"), "--timings", dir.path("marked.json")],
             environment: ["ECOUTER_TEST_WORKER_CRASH_MARKER": "kaboumtest"])
         #expect(silenced.status == 0 && silenced.stderr.contains("silence"), "\(silenced.stderr)")

@@ -43,21 +43,21 @@ import Testing
         return process
     }
 
-    static func waitForEntries(_ count: Int, in directory: URL, while process: Process) {
+    static func waitForEntries(_ count: Int, in directory: URL, while process: Process) async throws {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline, process.isRunning, (try? FeedRunnerTests.manifest(in: directory).items.count) ?? 0 < count {
-            Thread.sleep(forTimeInterval: 0.01)
+            try await Task.sleep(for: .seconds(0.01))
         }
     }
 
-    @Test func aSecondRunInTheSameDirectoryIsRefusedAndTheFirstKeepsItsEntries() throws {
+    @Test func aSecondRunInTheSameDirectoryIsRefusedAndTheFirstKeepsItsEntries() async throws {
         let first = try FeedCommandTests.feedFile(Self.items(30, prefix: "first"))
         let second = try FeedCommandTests.feedFile(Self.items(3, prefix: "second"))
         let directory = temporaryDirectory("lock")
         let running = try Self.start(["feed", first, "-d", directory.path, "--format", "wav", "--jobs", "1"])
-        Self.waitForEntries(1, in: directory, while: running)
+        try await Self.waitForEntries(1, in: directory, while: running)
         #expect(running.isRunning, "the first run ended before the second could start")
-        let refused = try runTool(try FeedCommandTests.binary, ["feed", second, "-d", directory.path, "--format", "wav"])
+        let refused = try await runTool(try FeedCommandTests.binary, ["feed", second, "-d", directory.path, "--format", "wav"])
         running.waitUntilExit()
         #expect(refused.status == 73, "\(refused.err)")
         #expect(refused.err.hasPrefix("ecouter: error: ") && refused.err.contains("in use by another ecouter feed run"), "\(refused.err)")
@@ -67,7 +67,7 @@ import Testing
         try Self.checkConsistent(directory)
 
         // Once the first has finished, the second runs; the first feed's entries stay (marked gone).
-        let later = try runTool(try FeedCommandTests.binary, ["feed", second, "-d", directory.path, "--format", "wav"])
+        let later = try await runTool(try FeedCommandTests.binary, ["feed", second, "-d", directory.path, "--format", "wav"])
         #expect(later.status == 0, "\(later.err)")
         let both = try FeedRunnerTests.manifest(in: directory)
         #expect(both.items.filter { $0.id.hasPrefix("urn:first:") }.count == 30)
@@ -108,14 +108,14 @@ import Testing
 
     /// `kill -9` of the command (its workers then stop on their own) at a moment drawn from a seed.
     @Test(arguments: [1, 2, 3, 4, 5])
-    func killedAtARandomMomentTheNextRunCompletes(seed: UInt64) throws {
+    func killedAtARandomMomentTheNextRunCompletes(seed: UInt64) async throws {
         var random = SplitMix(seed: seed)
         let items = Self.items(100, prefix: "kill\(seed)")
         let source = try FeedCommandTests.feedFile(items)
         let directory = temporaryDirectory("kill")
         let process = try Self.start(["feed", source, "-d", directory.path, "--format", "wav", "--jobs", "2"])
         // Up to 0.8 s in: before the manifest exists, between items, mid-item, during a manifest save.
-        Thread.sleep(forTimeInterval: Double(random.next() % 800) / 1000)
+        try await Task.sleep(for: .milliseconds(Int(random.next() % 800)))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal, "the run ended before the kill")
@@ -123,8 +123,8 @@ import Testing
         #expect(recordedAtKill < items.count)
         try Self.checkConsistent(directory, settled: false)
 
-        Thread.sleep(forTimeInterval: 0.5)  // the orphaned workers notice and exit
-        let next = try runTool(try FeedCommandTests.binary, ["feed", source, "-d", directory.path, "--format", "wav", "--jobs", "2"])
+        try await Task.sleep(for: .seconds(0.5))  // the orphaned workers notice and exit
+        let next = try await runTool(try FeedCommandTests.binary, ["feed", source, "-d", directory.path, "--format", "wav", "--jobs", "2"])
         #expect(next.status == 0, "\(next.err)")
         let manifest = try FeedRunnerTests.manifest(in: directory)
         #expect(manifest.items.count == items.count && manifest.items.allSatisfy { $0.error == nil && $0.file != nil })
@@ -134,7 +134,7 @@ import Testing
 
 extension FeedFaultTests {
     /// The interrupt message says what was kept: items recorded before it are in the manifest.
-    @Test func anInterruptedRunSaysItsFinishedItemsAreKept() throws {
+    @Test func anInterruptedRunSaysItsFinishedItemsAreKept() async throws {
         let source = try FeedCommandTests.feedFile(Self.items(60, prefix: "sigint"))
         let directory = temporaryDirectory("sigint")
         let process = Process()
@@ -144,7 +144,7 @@ extension FeedFaultTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
         try process.run()
-        Self.waitForEntries(2, in: directory, while: process)
+        try await Self.waitForEntries(2, in: directory, while: process)
         #expect(process.isRunning, "the run ended before it could be interrupted")
         process.interrupt()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

@@ -6,7 +6,7 @@ import Testing
 /// A sentence that crashes libespeak-ng costs that sentence in a feed, not the item.
 @Suite(.serialized) struct FeedIsolationTests {
     @Test(arguments: ["1", "2"])
-    func aCrashingSentenceIsReportedInTheManifestAndTheItemIsVoiced(jobs: String) throws {
+    func aCrashingSentenceIsReportedInTheManifestAndTheItemIsVoiced(jobs: String) async throws {
         // Aborts libespeak-ng 1.51 ("stack smashing detected"): see the CLI's isolation tests.
         let crashing = String(repeating: "α.,", count: 60)
         let items = [
@@ -15,7 +15,7 @@ import Testing
         ]
         let source = try FeedCommandTests.feedFile(items)
         let directory = temporaryDirectory("crash-\(jobs)")
-        let run = try runTool(try FeedCommandTests.binary, ["feed", source, "-d", directory.path, "--jobs", jobs, "--format", "wav"])
+        let run = try await runTool(try FeedCommandTests.binary, ["feed", source, "-d", directory.path, "--jobs", jobs, "--format", "wav"])
         #expect(run.status == 0, "\(run.err)")
         let entries = try FeedRunnerTests.manifest(in: directory).items
         #expect(entries.count == 2 && entries.allSatisfy { $0.error == nil && $0.file != nil })

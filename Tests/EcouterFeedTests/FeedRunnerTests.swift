@@ -71,13 +71,13 @@ import Testing
             let duration = try #require(entry.duration)
             #expect(duration > 1 && duration < 15, "\(entry.id): \(duration) s for one sentence")
             // The audio decodes to the duration the manifest records (LAME info frame: exact).
-            #expect(abs(try decodedSeconds(url) - duration) < 0.05)
+            #expect(abs(try await decodedSeconds(url) - duration) < 0.05)
             #expect(entry.bytes == (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int))
             #expect(entry.textHash?.count == 64 && entry.settingsHash?.count == 16 && entry.error == nil)
         }
         // ID3: the item's title, author, the feed's title as album.
         let first = directory.appendingPathComponent(try #require(manifest.items[0].file))
-        let tags = try runTool("/usr/bin/ffprobe", ["-v", "error", "-show_entries", "format_tags", "-of", "default=nw=1", first.path]).out
+        let tags = try await runTool("/usr/bin/ffprobe", ["-v", "error", "-show_entries", "format_tags", "-of", "default=nw=1", first.path]).out
         #expect(tags.contains("TAG:title=Le marché rouvre"))
         #expect(tags.contains("TAG:artist=Jeanne Dupont"))
         #expect(tags.contains("TAG:album=Le Journal d'essai"))
@@ -121,7 +121,7 @@ import Testing
         // A new feed title changes every file's album tag: the files are remade with it.
         let retitled = try await Self.run(Self.jsonFeed(edited, title: "Le Nouveau Journal"), into: directory)
         #expect(retitled.generated == 3)
-        let tags = try runTool("/usr/bin/ffprobe", ["-v", "error", "-show_entries", "format_tags=album", "-of", "default=nw=1", files[0].path]).out
+        let tags = try await runTool("/usr/bin/ffprobe", ["-v", "error", "-show_entries", "format_tags=album", "-of", "default=nw=1", files[0].path]).out
         #expect(tags.contains("TAG:album=Le Nouveau Journal"))
     }
 

@@ -18,9 +18,9 @@ import Testing
         return url.path
     }
 
-    @Test func itemsWithNothingToSpeakAreSkippedWithAWarningAndTheRunSucceeds() throws {
+    @Test func itemsWithNothingToSpeakAreSkippedWithAWarningAndTheRunSucceeds() async throws {
         let out = temporaryDirectory("skip-out")
-        let result = try runTool(try FeedCommandTests.binary, ["feed", try Self.feed(), "-d", out.path, "--format", "wav"])
+        let result = try await runTool(try FeedCommandTests.binary, ["feed", try Self.feed(), "-d", out.path, "--format", "wav"])
         #expect(result.status == 0, "\(result.err)")
         let warnings = result.err.split(separator: "\n").filter { $0.hasPrefix("ecouter: warning: item ") && $0.contains("skipped, nothing to read") }
         #expect(warnings.count == 2, "\(result.err)")

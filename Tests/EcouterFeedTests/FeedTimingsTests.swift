@@ -49,7 +49,7 @@ import Testing
             let vtt = directory.appendingPathComponent(key.transcriptFileName)
             let timings = try Self.timings(directory, entry)
             // webvtt-py reads the file: a cue per sentence, at the times of the JSON, within the audio.
-            let cues = try #require(try pythonJSON("""
+            let cues = try #require(try await pythonJSON("""
                 import json, sys, webvtt
                 def seconds(stamp):
                     h, m, s = stamp.split(":")
@@ -60,7 +60,7 @@ import Testing
             for (cue, sentence) in zip(cues, timings.sentences) {
                 #expect(abs((cue[0] as? Double ?? -1) - sentence.start) < 0.0015 && abs((cue[1] as? Double ?? -1) - sentence.end) < 0.0015)
             }
-            let audioSeconds = try decodedSeconds(directory.appendingPathComponent(try #require(entry.file)))
+            let audioSeconds = try await decodedSeconds(directory.appendingPathComponent(try #require(entry.file)))
             #expect(timings.sentences.last.map { $0.end <= audioSeconds + 0.05 } == true, "last cue ends after the audio (\(audioSeconds) s)")
             #expect(abs(timings.duration - (entry.duration ?? -1)) < 0.01)
         }
@@ -82,23 +82,23 @@ import Testing
             #expect(transcript.attributes["url"] == Self.baseURL.absoluteString + (entry.transcript ?? "?"))
             #expect(transcript.attributes["type"] == "text/vtt" && transcript.attributes["rel"] == "captions")
         }
-        let result = try validatePodcast(feed, directory: directory, transcripts: true)
+        let result = try await validatePodcast(feed, directory: directory, transcripts: true)
         #expect(result.status == 0 && result.err.isEmpty, "\(result.err)")
 
         // The validator is not a rubber stamp: a missing file, a broken one, and a tag taken away each fail it.
         let firstVTT = directory.appendingPathComponent(try #require(manifest.items[0].transcript))
         let saved = try Data(contentsOf: firstVTT)
         try Data("not a WebVTT file\n".utf8).write(to: firstVTT)
-        let broken = try validatePodcast(feed, directory: directory, transcripts: true)
+        let broken = try await validatePodcast(feed, directory: directory, transcripts: true)
         #expect(broken.status == 1 && broken.err.contains("is not WebVTT"), "\(broken.err)")
         try FileManager.default.removeItem(at: firstVTT)
-        let missing = try validatePodcast(feed, directory: directory, transcripts: true)
+        let missing = try await validatePodcast(feed, directory: directory, transcripts: true)
         #expect(missing.status == 1 && missing.err.contains("does not exist"), "\(missing.err)")
         try saved.write(to: firstVTT)
         let xml = try String(contentsOf: feed, encoding: .utf8)
         let stripped = directory.appendingPathComponent("stripped.xml")
         try Data(xml.replacing(/<podcast:transcript [^>]*\/>\n/, with: "").utf8).write(to: stripped)
-        let untagged = try validatePodcast(stripped, directory: directory, transcripts: true)
+        let untagged = try await validatePodcast(stripped, directory: directory, transcripts: true)
         #expect(untagged.status == 1 && untagged.err.contains("no podcast:transcript"), "\(untagged.err)")
     }
 
@@ -138,7 +138,7 @@ import Testing
         let directory = temporaryDirectory("timings-page")
         _ = try await Self.run(into: directory)
         let manifest = try FeedRunnerTests.manifest(in: directory)
-        let page = try #require(try pythonJSON(Self.pageReader, [directory.appendingPathComponent("index.html").path]) as? [String: Any])
+        let page = try #require(try await pythonJSON(Self.pageReader, [directory.appendingPathComponent("index.html").path]) as? [String: Any])
 
         // Markup in the feed stays text: one script (ours), no <img>, no event handler attribute.
         let tags = try #require(page["tags"] as? [String])
@@ -216,7 +216,7 @@ import Testing
         #expect(!podcast.contains(older.transcriptFileName))
     }
 
-    @Test func workerProcessesWriteTheSameTimingsAsOneProcess() throws {
+    @Test func workerProcessesWriteTheSameTimingsAsOneProcess() async throws {
         // `--jobs 2`: items voiced in `ecouter feed-worker` processes; `--jobs 1`: in the command's
         // process (its speech worker). eSpeak NG's audio differs there by a sample or so (what the
         // same engine spoke before leaves state), hence times compared to 2 ms; all else is identical.
@@ -224,7 +224,7 @@ import Testing
         let source = try FeedCommandTests.feedFile(FeedCommandTests.items)
         let workers = temporaryDirectory("timings-workers"), single = temporaryDirectory("timings-single")
         for (directory, jobs) in [(workers, "2"), (single, "1")] {
-            let result = try runTool(try FeedCommandTests.binary, ["feed", source, "-d", directory.path, "--jobs", jobs])
+            let result = try await runTool(try FeedCommandTests.binary, ["feed", source, "-d", directory.path, "--jobs", jobs])
             #expect(result.status == 0, "\(result.err)")
         }
         for item in FeedCommandTests.items {

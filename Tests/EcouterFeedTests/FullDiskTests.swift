@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Ecouter
+import EcouterTestSupport
 import Foundation
 import Testing
 @testable import EcouterFeed
@@ -12,14 +13,15 @@ import Testing
     static let canMountTmpfs: Bool = {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") else { return false }
         let probe = temporaryDirectory("tmpfs-probe")
-        let result = try? runTool("/usr/bin/unshare", ["-rm", "/bin/sh", "-c", "mount -t tmpfs -o size=64k tmpfs '\(probe.path)'"])
+        let result = try? ChildRun.blocking(
+            URL(fileURLWithPath: "/usr/bin/unshare"), ["-rm", "/bin/sh", "-c", "mount -t tmpfs -o size=64k tmpfs '\(probe.path)'"])
         return result?.status == 0
     }()
 
     /// Runs the feed twice on a tmpfs of `size`: full, then remounted with room; copies the
     /// directory after each run out of the namespace (where the tmpfs vanishes).
     @Test(.enabled(if: canMountTmpfs, "needs `unshare -rm` to mount a small tmpfs"))
-    func aTmpfsThatFillsUp() throws {
+    func aTmpfsThatFillsUp() async throws {
         let source = try FeedCommandTests.feedFile(FeedFaultTests.items(8, prefix: "full"))
         let mountPoint = temporaryDirectory("tmpfs"), full = temporaryDirectory("tmpfs-full"), after = temporaryDirectory("tmpfs-after")
         let binary = try FeedCommandTests.binary
@@ -31,7 +33,7 @@ import Testing
             "$4" feed "$5" -d "$1" --format wav 2>"$3/.stderr"; echo $? > "$3/.status"
             cp -a "$1/." "$3/"
             """
-        let run = try runTool("/usr/bin/unshare", ["-rm", "/bin/sh", "-c", script, "sh", mountPoint.path, full.path, after.path, binary, source])
+        let run = try await runTool("/usr/bin/unshare", ["-rm", "/bin/sh", "-c", script, "sh", mountPoint.path, full.path, after.path, binary, source])
         try #require(run.status == 0, "\(run.err)")
         func status(_ directory: URL) throws -> Int32 {
             try #require(Int32(String(decoding: try Data(contentsOf: directory.appendingPathComponent(".status")), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
@@ -54,13 +56,13 @@ import Testing
 
     /// Available everywhere: the audio file of one item is a link to `/dev/full`, which answers every
     /// write with ENOSPC (special files are written in place, not renamed over).
-    @Test func aDeviceThatIsAlwaysFull() throws {
+    @Test func aDeviceThatIsAlwaysFull() async throws {
         let items = FeedFaultTests.items(3, prefix: "devfull")
         let source = try FeedCommandTests.feedFile(items)
         let directory = temporaryDirectory("devfull")
         let victim = directory.appendingPathComponent(ItemKey(id: items[1].id).fileName(format: .wav))
         try FileManager.default.createSymbolicLink(atPath: victim.path, withDestinationPath: "/dev/full")
-        let first = try runTool(try FeedCommandTests.binary, ["feed", source, "-d", directory.path, "--format", "wav"])
+        let first = try await runTool(try FeedCommandTests.binary, ["feed", source, "-d", directory.path, "--format", "wav"])
         #expect(first.status == 1, "\(first.err)")
         let manifest = try FeedRunnerTests.manifest(in: directory)
         let failed = manifest.items.filter { $0.error != nil }
@@ -70,7 +72,7 @@ import Testing
         try FeedFaultTests.checkConsistent(directory)
 
         try FileManager.default.removeItem(at: victim)
-        let second = try runTool(try FeedCommandTests.binary, ["feed", source, "-d", directory.path, "--format", "wav"])
+        let second = try await runTool(try FeedCommandTests.binary, ["feed", source, "-d", directory.path, "--format", "wav"])
         #expect(second.status == 0, "\(second.err)")
         #expect(try FeedRunnerTests.manifest(in: directory).items.allSatisfy { $0.error == nil })
         try FeedFaultTests.checkConsistent(directory)

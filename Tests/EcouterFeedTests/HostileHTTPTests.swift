@@ -20,9 +20,9 @@ import Testing
 
     /// `ecouter ARGS` run under a Python parent that reports the child's exit status and peak
     /// memory (MB): measured apart from this test process, where other tests run at the same time.
-    static func peakMemoryMB(_ arguments: [String]) throws -> (status: Int32, megabytes: Int) {
+    static func peakMemoryMB(_ arguments: [String]) async throws -> (status: Int32, megabytes: Int) {
         let script = "import resource,subprocess,sys; r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024)"
-        let result = try runTool("/usr/bin/python3", ["-c", script, try FeedCommandTests.binary] + arguments)
+        let result = try await runTool("/usr/bin/python3", ["-c", script, try FeedCommandTests.binary] + arguments)
         let fields = result.out.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         try #require(fields.count == 2, "\(result.out) \(result.err)")
         return (Int32(fields[0]), fields[1])
@@ -46,7 +46,7 @@ import Testing
         // The command on the same bomb: 512 MiB decoded took the process past 1 GB; nothing past
         // the limit is kept now.
         let directory = temporaryDirectory("bomb")
-        let (status, megabytes) = try Self.peakMemoryMB(["feed", server.url("/bomb").absoluteString, "-d", directory.path, "--max-size", "1"])
+        let (status, megabytes) = try await Self.peakMemoryMB(["feed", server.url("/bomb").absoluteString, "-d", directory.path, "--max-size", "1"])
         #expect(status == 65)
         #expect(megabytes < 200, "peak \(megabytes) MB")
     }

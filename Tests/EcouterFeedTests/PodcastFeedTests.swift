@@ -53,7 +53,7 @@ import Testing
         #expect(channel["itunes:author"]?.isEmpty == false)
         let selfURL = "https://cdn.example/audio/feed.xml"
         #expect(channel.child("atom:link")?.attributes["href"] == selfURL)
-        let expectedGUID = try pythonJSON("import uuid, sys, json; print(json.dumps(str(uuid.uuid5(uuid.UUID(sys.argv[1]), sys.argv[2]))))",
+        let expectedGUID = try await pythonJSON("import uuid, sys, json; print(json.dumps(str(uuid.uuid5(uuid.UUID(sys.argv[1]), sys.argv[2]))))",
                                           [PodcastChannel.guidNamespace, "cdn.example/audio/feed.xml"]) as? String
         #expect(channel["podcast:guid"] == expectedGUID)
         #expect(channel["podcast:locked"] == "yes" && channel.child("podcast:locked")?.attributes["owner"] == Self.settings.ownerEmail)
@@ -99,12 +99,12 @@ import Testing
     @Test func theValidatorAndBothPythonReadersAcceptIt() async throws {
         let (directory, _) = try await Self.run("podcast-source.xml", settings: Self.settings.overriding(with: PodcastSettings(image: "https://cdn.example/art/cover.jpg", explicit: true)))
         let feed = directory.appendingPathComponent("feed.xml")
-        let validation = try validatePodcast(feed, directory: directory)
+        let validation = try await validatePodcast(feed, directory: directory)
         #expect(validation.status == 0, "\(validation.err)")
         #expect(validation.out.contains("ok, 3 episodes"))
 
         let source = try FeedParser().parse(fixture("podcast-source.xml"))
-        let read = try #require(try pythonJSON("""
+        let read = try #require(try await pythonJSON("""
             import feedparser, json, sys
             f = feedparser.parse(sys.argv[1])
             print(json.dumps({"bozo": bool(f.bozo), "image": f.feed.image.href, "explicit": f.feed.itunes_explicit,
@@ -118,7 +118,7 @@ import Testing
         #expect(summaries.count == source.items.count && summaries.allSatisfy { !$0.isEmpty })
         #expect(summaries[0] == "Le vent trop fort oblige les organisateurs à attendre.")
 
-        let episodes = try #require(try pythonJSON("""
+        let episodes = try #require(try await pythonJSON("""
             import podcastparser, json, sys
             with open(sys.argv[1], "rb") as handle: p = podcastparser.parse("https://cdn.example/audio/feed.xml", handle)
             print(json.dumps({"cover": p.get("cover_url"), "description": p.get("description"), "explicit": p.get("explicit"),
@@ -141,7 +141,7 @@ import Testing
     @Test func theValidatorFailsOnWhatDirectoriesRefuse() async throws {
         let (directory, _) = try await Self.run("podcast-source.xml")
         let good = try String(contentsOf: directory.appendingPathComponent("feed.xml"), encoding: .utf8)
-        #expect(try validatePodcast(directory.appendingPathComponent("feed.xml"), directory: directory).status == 0)
+        #expect(try await validatePodcast(directory.appendingPathComponent("feed.xml"), directory: directory).status == 0)
         let firstGUID = try #require(good.range(of: "<guid isPermaLink=\"false\">courrier-marche</guid>"))
         let breakages: [(String, String)] = [
             ("a relative enclosure", good.replacingOccurrences(of: "url=\"https://cdn.example/audio/", with: "url=\"audio/")),
@@ -155,7 +155,7 @@ import Testing
             #expect(text != good, "the fixture no longer has what \(what) replaces")
             let url = temporaryDirectory("broken").appendingPathComponent("feed.xml")
             try Data(text.utf8).write(to: url)
-            let result = try validatePodcast(url, directory: directory)
+            let result = try await validatePodcast(url, directory: directory)
             #expect(result.status == 1, "\(what) passed validation")
         }
     }
@@ -175,7 +175,7 @@ import Testing
         // The JSON event carries it too.
         let json = try #require(events.first { if case .warning = $0 { true } else { false } }).jsonLine
         #expect(json.contains("\"event\":\"warning\""))
-        let validation = try validatePodcast(feed)
+        let validation = try await validatePodcast(feed)
         #expect(validation.status == 1 && validation.err.contains("itunes:image"))
     }
 

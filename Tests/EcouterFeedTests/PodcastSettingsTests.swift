@@ -27,9 +27,9 @@ import Testing
         #expect(table.allSatisfy { row in !row.name.contains("/") && row.subcategories.allSatisfy { !$0.contains("/") } })
     }
 
-    @Test func uuidVersion5AgreesWithPythonsUUIDModule() throws {
+    @Test func uuidVersion5AgreesWithPythonsUUIDModule() async throws {
         let names = ["", "a", "mp3s.nashownotes.com/pc20rss.xml", String(repeating: "é", count: 40), String(repeating: "x", count: 200)]
-        let expected = try #require(try pythonJSON("""
+        let expected = try #require(try await pythonJSON("""
             import json, sys, uuid
             print(json.dumps([str(uuid.uuid5(uuid.UUID(sys.argv[1]), n)) for n in sys.argv[2:]]))
             """, [PodcastChannel.guidNamespace] + names) as? [String])
@@ -39,9 +39,9 @@ import Testing
         #expect(UUIDv5.make(namespace: "not-a-uuid", name: "x") == nil)
     }
 
-    @Test func sha1AgreesWithHashlibAcrossBlockBoundaries() throws {
+    @Test func sha1AgreesWithHashlibAcrossBlockBoundaries() async throws {
         let lengths = [0, 1, 55, 56, 63, 64, 65, 119, 1000]
-        let expected = try #require(try pythonJSON("""
+        let expected = try #require(try await pythonJSON("""
             import hashlib, json, sys
             print(json.dumps([hashlib.sha1(bytes(i % 251 for i in range(int(n)))).hexdigest() for n in sys.argv[1:]]))
             """, lengths.map(String.init)) as? [String])
@@ -135,7 +135,7 @@ import Testing
     static let items = (0..<2).map { FeedRunnerTests.Item(id: "urn:pod:\($0)", title: "Brève \($0)", text: "Voici la brève numéro \($0).", link: "https://j.example/\($0)") }
 
     /// The README's command: a feed over HTTP, `--base-url`, the settings in `podcast.json`.
-    @Test func theReadmeExampleWithASettingsFileValidates() throws {
+    @Test func theReadmeExampleWithASettingsFileValidates() async throws {
         let server = try LoopbackServer()
         server.set("/rss.xml", .ok(try fixtureText("rss.xml"), type: "application/rss+xml"))
         let settings = try Self.write("""
@@ -144,14 +144,14 @@ import Testing
             """, name: "podcast.json")
         let directory = temporaryDirectory("cli-podcast").appendingPathComponent("audio")
         // --no-explicit on the command line wins over the file's "explicit": true.
-        let result = try runTool(try FeedCommandTests.binary, [
+        let result = try await runTool(try FeedCommandTests.binary, [
             "feed", server.url("/rss.xml").absoluteString, "-d", directory.path, "--base-url", "https://journal.example/audio/",
             "--podcast", settings, "--no-explicit",
         ])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.err.isEmpty, "no warning expected: \(result.err)")
         let feed = directory.appendingPathComponent("feed.xml")
-        let validation = try validatePodcast(feed, directory: directory)
+        let validation = try await validatePodcast(feed, directory: directory)
         #expect(validation.status == 0, "\(validation.err)")
         #expect(validation.out.contains("ok, 3 episodes"), "\(validation.out)")
         let channel = try #require(XMLNode.parse(try Data(contentsOf: feed))?.child("channel"))
@@ -161,7 +161,7 @@ import Testing
         #expect(channel.child("itunes:category")?.all("itunes:category").map { $0.attributes["text"] } == ["Daily News", "Politics"])
     }
 
-    @Test func aBadSettingsFileOrFlagStopsTheRunWithStatus64AndWritesNothing() throws {
+    @Test func aBadSettingsFileOrFlagStopsTheRunWithStatus64AndWritesNothing() async throws {
         let source = try FeedCommandTests.feedFile(Self.items)
         let bad = try Self.write("{\"category\": \"Actualités\"}", name: "podcast.json")
         let cases: [[String]] = [
@@ -170,17 +170,17 @@ import Testing
         ]
         for arguments in cases {
             let directory = temporaryDirectory("cli-bad").appendingPathComponent("out")
-            let result = try runTool(try FeedCommandTests.binary, ["feed", source, "-d", directory.path, "--base-url", "https://j.example/audio/"] + arguments)
+            let result = try await runTool(try FeedCommandTests.binary, ["feed", source, "-d", directory.path, "--base-url", "https://j.example/audio/"] + arguments)
             #expect(result.status == 64, "\(arguments): \(result.err)")
             #expect(result.err.lowercased().contains("error:"), "\(arguments): \(result.err)")
             #expect(!FileManager.default.fileExists(atPath: directory.path), "\(arguments) wrote \(directory.path)")
         }
     }
 
-    @Test func theMissingArtworkWarningReachesStandardErrorAndTheFeedIsStillWritten() throws {
+    @Test func theMissingArtworkWarningReachesStandardErrorAndTheFeedIsStillWritten() async throws {
         let source = try FeedCommandTests.feedFile(Self.items)
         let directory = temporaryDirectory("cli-warn")
-        let result = try runTool(try FeedCommandTests.binary, [
+        let result = try await runTool(try FeedCommandTests.binary, [
             "feed", source, "-d", directory.path, "--base-url", "https://j.example/audio/", "--owner-email", "podcast@j.example", "--jobs", "1",
         ])
         #expect(result.status == 0, "\(result.err)")

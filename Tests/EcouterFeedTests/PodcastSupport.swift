@@ -9,21 +9,21 @@ import Testing
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// Runs `python3` (the one on PATH, where `scripts/setup.sh --test` installed feedparser and podcastparser).
-func python(_ arguments: [String]) throws -> ToolResult {
-    try runTool("/usr/bin/env", ["python3"] + arguments)
+func python(_ arguments: [String]) async throws -> ToolResult {
+    try await runTool("/usr/bin/env", ["python3"] + arguments)
 }
 
 /// Runs a Python snippet that prints one JSON value, and decodes it.
-func pythonJSON(_ script: String, _ arguments: [String] = []) throws -> Any {
-    let result = try python(["-c", script] + arguments)
+func pythonJSON(_ script: String, _ arguments: [String] = []) async throws -> Any {
+    let result = try await python(["-c", script] + arguments)
     try #require(result.status == 0, "python3 failed: \(result.err)")
     return try JSONSerialization.jsonObject(with: result.data, options: [.fragmentsAllowed])
 }
 
 /// `scripts/validate-podcast.py FEED [--directory DIR] [--transcripts]`.
-func validatePodcast(_ feed: URL, directory: URL? = nil, transcripts: Bool = false) throws -> ToolResult {
+func validatePodcast(_ feed: URL, directory: URL? = nil, transcripts: Bool = false) async throws -> ToolResult {
     let script = repositoryRoot.appendingPathComponent("scripts/validate-podcast.py").path
-    return try python([script, feed.path] + (directory.map { ["--directory", $0.path] } ?? []) + (transcripts ? ["--transcripts"] : []))
+    return try await python([script, feed.path] + (directory.map { ["--directory", $0.path] } ?? []) + (transcripts ? ["--transcripts"] : []))
 }
 
 /// A podcast feed as a tree of elements (qualified names), read with Foundation's XMLParser:

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import EcouterTestSupport
 import Foundation
 import Testing
 
@@ -27,48 +28,29 @@ func identity(of url: URL) -> (inode: UInt64, modified: Int)? {
 }
 
 /// What a finished tool left.
-struct ToolResult {
-    var status: Int32
-    var data: Data
-    var err: String
-    var out: String { String(decoding: data, as: UTF8.self) }
+typealias ToolResult = ChildOutput
+
+extension ChildOutput {
+    var data: Data { stdout }
+    var err: String { stderr }
+    var out: String { stdoutText }
 }
 
-/// Runs a tool; returns status, stdout and stderr.
+/// Runs a tool off the cooperative pool (see ``ChildRun``); returns status, stdout and stderr.
 @discardableResult
-func runTool(_ path: String, _ arguments: [String], stdin: Data? = nil) throws -> ToolResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    let out = Pipe(), err = Pipe(), input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = stdin == nil ? FileHandle.nullDevice : input
-    try process.run()
-    if let stdin {
-        input.fileHandleForWriting.write(stdin)
-        try input.fileHandleForWriting.close()
-    }
-    // Read both pipes concurrently so neither can fill up and stall the child.
-    nonisolated(unsafe) var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return ToolResult(status: process.terminationStatus, data: outData, err: String(decoding: errData, as: UTF8.self))
+func runTool(_ path: String, _ arguments: [String], stdin: Data? = nil) async throws -> ToolResult {
+    try await ChildRun.run(URL(fileURLWithPath: path), arguments, stdin: stdin, timeout: 600)
 }
 
 /// The duration ffprobe decodes from an audio file, in seconds.
-func probedDuration(_ url: URL) throws -> Double {
-    let result = try runTool("/usr/bin/ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "default=nw=1:nk=1", url.path])
+func probedDuration(_ url: URL) async throws -> Double {
+    let result = try await runTool("/usr/bin/ffprobe", ["-v", "error", "-show_entries", "format=duration", "-of", "default=nw=1:nk=1", url.path])
     return try #require(Double(result.out.trimmingCharacters(in: .whitespacesAndNewlines)))
 }
 
 /// Samples ffmpeg decodes from an audio file (mono 16-bit), divided by the rate: the exact duration
 /// for an MP3 with a LAME info frame (encoder delay and padding removed).
-func decodedSeconds(_ url: URL) throws -> Double {
-    let result = try runTool("/usr/bin/ffmpeg", ["-v", "error", "-i", url.path, "-f", "s16le", "-ac", "1", "-ar", "16000", "-"])
+func decodedSeconds(_ url: URL) async throws -> Double {
+    let result = try await runTool("/usr/bin/ffmpeg", ["-v", "error", "-i", url.path, "-f", "s16le", "-ac", "1", "-ar", "16000", "-"])
     return Double(result.data.count) / 2 / 16000
 }
