@@ -74,6 +74,10 @@ public final class EncodingThread: AudioSink {
 
 /// The wrapped sink, moved to the encoder thread. Sinks are not `Sendable`; this one is used by
 /// that thread alone from the moment it is handed over (the writer keeps no reference to it).
+/// It stays `@unchecked` on purpose: a `sending` parameter was tried, but the sink shares its
+/// ``AudioOutput`` with the caller, who closes or renames it only after ``finish()`` has waited
+/// for the thread. That ordering is what makes the sharing safe, and the compiler's regions cannot
+/// express it.
 private final class Handoff: @unchecked Sendable {
     private var sink: (any AudioSink)?
     init(sink: any AudioSink) { self.sink = sink }

@@ -208,34 +208,41 @@ package enum HTTPHop {
 }
 
 /// Keeps a response's head and its body up to `maxBytes`, cancelling the request past it.
-/// `@unchecked Sendable`: AsyncHTTPClient calls it, and the fetch reads it, on one event loop only.
-private final class BoundedBody: HTTPClientResponseDelegate, @unchecked Sendable {
+/// AsyncHTTPClient calls it on the request's event loop and the fetch reads it from a future's
+/// callback; the lock is uncontended and makes that sharing checked rather than promised.
+private final class BoundedBody: HTTPClientResponseDelegate, Sendable {
     typealias Response = HTTPHop.Answer
     private let maxBytes: Int
-    private(set) var answer = HTTPHop.Answer(status: 0, headers: [:], body: [], tooLarge: false)
-    var tooLarge: Bool { answer.tooLarge }
+    private let state = Mutex(HTTPHop.Answer(status: 0, headers: [:], body: [], tooLarge: false))
+    var answer: HTTPHop.Answer { state.withLock { $0 } }
+    var tooLarge: Bool { state.withLock { $0.tooLarge } }
 
     init(maxBytes: Int) { self.maxBytes = maxBytes }
 
     func didReceiveHead(task: HTTPClient.Task<Response>, _ head: HTTPResponseHead) -> EventLoopFuture<Void> {
-        answer.status = Int(head.status.code)
-        answer.headers = head.headers
-        if !answer.isRedirect, let length = head.headers.first(name: "Content-Length").flatMap(Int.init), length > maxBytes {
+        let refused = state.withLock { answer in
+            answer.status = Int(head.status.code)
+            answer.headers = head.headers
+            guard !answer.isRedirect, let length = head.headers.first(name: "Content-Length").flatMap(Int.init), length > maxBytes
+            else { return false }
             answer.tooLarge = true
-            task.cancel()
+            return true
         }
+        if refused { task.cancel() }
         return task.eventLoop.makeSucceededVoidFuture()
     }
 
     func didReceiveBodyPart(task: HTTPClient.Task<Response>, _ buffer: ByteBuffer) -> EventLoopFuture<Void> {
-        if !answer.tooLarge {
-            if answer.body.count + buffer.readableBytes > maxBytes {
+        let refused = state.withLock { answer in
+            guard !answer.tooLarge else { return false }
+            guard answer.body.count + buffer.readableBytes <= maxBytes else {
                 answer.tooLarge = true
-                task.cancel()
-            } else {
-                answer.body.append(contentsOf: buffer.readableBytesView)
+                return true
             }
+            answer.body.append(contentsOf: buffer.readableBytesView)
+            return false
         }
+        if refused { task.cancel() }
         return task.eventLoop.makeSucceededVoidFuture()
     }
 
