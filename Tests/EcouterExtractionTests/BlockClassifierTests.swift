@@ -118,4 +118,23 @@ import Testing
         #expect(article.title == "Réunion publique")
         #expect(article.plainText.contains("Salle des fêtes"))
     }
+
+    @Test func aLabelAndItsValueBetweenParagraphsAreKeptAShareBarIsNot() {
+        let page = [
+            "Le budget 2026 adopté au conseil municipal", Self.p1, "Verdict", "Trompeur", Self.p2,
+            "Partager", "Facebook", "WhatsApp", Self.p3,
+        ].joined(separator: "\n")
+        let article = extractor.article(fromText: page)
+        #expect(article.plainText.contains("Verdict\n\nTrompeur\n\n"))
+        #expect(!article.plainText.contains("Facebook"))
+        #expect(article.plainText.hasSuffix(Self.p3))
+    }
+
+    @Test func anAmountInAFullSentenceIsNotAnOffer() {
+        #expect(!LineFeatures("Le conseil municipal a retenu une entreprise d'Aubenas pour un montant de 182 000 €, financé à moitié par le département.").isPromo)
+        #expect(LineFeatures("Offre spéciale : 1 € le premier mois").isPromo)
+        #expect(LineFeatures("Gazole 1,594 €").isPromo)
+        // Offer words still mark a sentence, however long.
+        #expect(LineFeatures("Profitez de notre offre de bienvenue : le premier mois pour 1 € seulement, puis 9,99 € par mois sans aucun engagement de durée.").isPromo)
+    }
 }

@@ -170,6 +170,11 @@ struct BlockClassifier {
                 let closesPage = end == kinds.count && previousGood
                 let numberedHeading = nextGood && isNumberedHeading(features[i])
                 kinds[i] = (previousGood && (nextGood || closesPage) && isHeadingShaped(features[i])) || numberedHeading ? .good : .bad
+            } else if run.count == 2, previousGood, nextGood, run.allSatisfy({ isLabelWord(features[$0]) }) {
+                // A label and its value set on two lines inside the text ("Verdict" / "Trompeur",
+                // "Notre verdict" / "FAUX"): read as a heading. Menus, share bars and teaser
+                // boxes are longer runs, or lines of more words.
+                for j in run { kinds[j] = .good }
             } else {
                 let allList = run.allSatisfy { features[$0].isListItem }
                 for j in run { kinds[j] = allList && previousGood && nextGood ? .good : .bad }
@@ -177,6 +182,13 @@ struct BlockClassifier {
             }
             i = end
         }
+    }
+
+    /// One to three words of plain text: no figure, bar, offer, byline, credit or question to
+    /// the reader, not a sentence or a list item.
+    private func isLabelWord(_ f: LineFeatures) -> Bool {
+        f.words >= 1 && f.words <= 3 && f.digits == 0 && !f.hasBar && !f.isPromo && !f.isMeta && !f.hasCredit
+            && !f.addressesReader && !f.isMediaLabel && !f.endsSentence && !f.hasQuestionMark && !f.isListItem
     }
 
     /// "4. Fermer les volets la nuit": numbered, and no other figure (not "6. H. Clauzel (Fra) à 1'32\"").
