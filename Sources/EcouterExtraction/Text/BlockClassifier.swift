@@ -25,6 +25,8 @@ struct BlockClassifier {
     /// large a share of the main one (the article continuing after a "Sur le même sujet" box).
     static let farRegionShare = 0.3
     static let maxFarGap = 12
+    /// Words in a label and its value set on two lines ("Notre verdict" / "PLUTÔT VRAI").
+    static let maxLabelPairWords = 4
     /// How many blocks away from its paragraph a pull quote may be set.
     static let pullQuoteReach = 4
 
@@ -170,10 +172,13 @@ struct BlockClassifier {
                 let closesPage = end == kinds.count && previousGood
                 let numberedHeading = nextGood && isNumberedHeading(features[i])
                 kinds[i] = (previousGood && (nextGood || closesPage) && isHeadingShaped(features[i])) || numberedHeading ? .good : .bad
-            } else if run.count == 2, previousGood, nextGood, run.allSatisfy({ isLabelWord(features[$0]) }) {
+            } else if run.count == 2, previousGood, nextGood, run.allSatisfy({ isLabelWord(features[$0]) }),
+                features[i].words + features[i + 1].words <= Self.maxLabelPairWords
+            {
                 // A label and its value set on two lines inside the text ("Verdict" / "Trompeur",
-                // "Notre verdict" / "FAUX"): read as a heading. Menus, share bars and teaser
-                // boxes are longer runs, or lines of more words.
+                // "Notre verdict" / "FAUX"): read as a heading. Menus and share bars are longer
+                // runs; a box heading over a teaser ("À la une" / "Le pont de Térénez rouvre")
+                // has more words.
                 for j in run { kinds[j] = .good }
             } else {
                 let allList = run.allSatisfy { features[$0].isListItem }
