@@ -147,4 +147,15 @@ import Testing
         let article = extractor.article(fromText: page)
         #expect(article.blocks == [.paragraph(Self.p1), .paragraph(Self.p2), .paragraph(Self.p3)])
     }
+
+    @Test func theLabelOverASummaryBoxIsKeptAfterTheByline() {
+        let b1 = "Le téléphérique sera à l'arrêt jusqu'au 31 mars.", b2 = "Un bus-navette gratuit relie la gare à l'esplanade."
+        let page = [
+            "Le budget 2026 adopté au conseil municipal", "Par Jeanne Martin", "Publié le 2/12/2026 à 06:45", "L'essentiel", b1, b2,
+            Self.p1, Self.p2,
+        ].joined(separator: "\n")
+        let article = extractor.article(fromText: page)
+        #expect(article.plainText.contains("L'essentiel\n\n\(b1)"))
+        #expect(!article.plainText.contains("Jeanne"))
+    }
 }

@@ -69,7 +69,7 @@ struct BlockClassifier {
             if firstSeen[key] == nil { firstSeen[key] = i }
         }
         var kinds = smoothNearGood(initial)
-        smoothShort(&kinds, features: features)
+        smoothShort(&kinds, features: features, initial: initial)
         for i in kinds.indices where headingFromContents[i] && i + 1 < kinds.count && kinds[i + 1] == .good { kinds[i] = .good }
         guard var region = mainRegion(kinds, features: features, wallsAfter: wallsAfter) else { return nil }
         var title = headline(before: region.lowerBound, features: features, initial: initial, repeatedLater: repeatedLater)
@@ -157,7 +157,11 @@ struct BlockClassifier {
     /// Short blocks: a lone one between two good blocks is a subheading (kept); runs of short
     /// blocks are menus, share bars, tags, teaser lists, result tables (dropped), except list
     /// items inside the body and a numbered heading right before a paragraph.
-    private func smoothShort(_ kinds: inout [Kind], features: [LineFeatures]) {
+    private func smoothShort(_ kinds: inout [Kind], features: [LineFeatures], initial: [Kind]) {
+        // A run of near-good blocks that joined the text: a summary's bullets.
+        func opensSummary(_ j: Int) -> Bool {
+            j + 1 < kinds.count && initial[j] == .nearGood && initial[j + 1] == .nearGood && kinds[j] == .good
+        }
         var i = 0
         while i < kinds.count {
             guard kinds[i] == .short else { i += 1; continue }
@@ -184,6 +188,11 @@ struct BlockClassifier {
                 let allList = run.allSatisfy { features[$0].isListItem }
                 for j in run { kinds[j] = allList && previousGood && nextGood ? .good : .bad }
                 if nextGood, isNumberedHeading(features[end - 1]) { kinds[end - 1] = .good }
+            }
+            // The label over a summary box (« L'essentiel » before its bullets) is the box's
+            // heading, whatever chrome comes before it.
+            if nextGood, kinds[end - 1] != .good, isLabelWord(features[end - 1]), features[end - 1].words >= 2, opensSummary(end) {
+                kinds[end - 1] = .good
             }
             i = end
         }
