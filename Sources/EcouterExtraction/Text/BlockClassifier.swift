@@ -25,6 +25,8 @@ struct BlockClassifier {
     /// large a share of the main one (the article continuing after a "Sur le même sujet" box).
     static let farRegionShare = 0.3
     static let maxFarGap = 12
+    /// Words in a label and its value set on two lines ("Notre verdict" / "PLUTÔT VRAI").
+    static let maxLabelPairWords = 4
     /// How many blocks away from its paragraph a pull quote may be set.
     static let pullQuoteReach = 4
 
@@ -67,7 +69,7 @@ struct BlockClassifier {
             if firstSeen[key] == nil { firstSeen[key] = i }
         }
         var kinds = smoothNearGood(initial)
-        smoothShort(&kinds, features: features)
+        smoothShort(&kinds, features: features, initial: initial)
         for i in kinds.indices where headingFromContents[i] && i + 1 < kinds.count && kinds[i + 1] == .good { kinds[i] = .good }
         guard var region = mainRegion(kinds, features: features, wallsAfter: wallsAfter) else { return nil }
         var title = headline(before: region.lowerBound, features: features, initial: initial, repeatedLater: repeatedLater)
@@ -155,7 +157,11 @@ struct BlockClassifier {
     /// Short blocks: a lone one between two good blocks is a subheading (kept); runs of short
     /// blocks are menus, share bars, tags, teaser lists, result tables (dropped), except list
     /// items inside the body and a numbered heading right before a paragraph.
-    private func smoothShort(_ kinds: inout [Kind], features: [LineFeatures]) {
+    private func smoothShort(_ kinds: inout [Kind], features: [LineFeatures], initial: [Kind]) {
+        // A run of near-good blocks that joined the text: a summary's bullets.
+        func opensSummary(_ j: Int) -> Bool {
+            j + 1 < kinds.count && initial[j] == .nearGood && initial[j + 1] == .nearGood && kinds[j] == .good
+        }
         var i = 0
         while i < kinds.count {
             guard kinds[i] == .short else { i += 1; continue }
@@ -170,13 +176,33 @@ struct BlockClassifier {
                 let closesPage = end == kinds.count && previousGood
                 let numberedHeading = nextGood && isNumberedHeading(features[i])
                 kinds[i] = (previousGood && (nextGood || closesPage) && isHeadingShaped(features[i])) || numberedHeading ? .good : .bad
+            } else if run.count == 2, previousGood, nextGood, run.allSatisfy({ isLabelWord(features[$0]) }),
+                features[i].words + features[i + 1].words <= Self.maxLabelPairWords
+            {
+                // A label and its value set on two lines inside the text ("Verdict" / "Trompeur",
+                // "Notre verdict" / "FAUX"): read as a heading. Menus and share bars are longer
+                // runs; a box heading over a teaser ("À la une" / "Le pont de Térénez rouvre")
+                // has more words.
+                for j in run { kinds[j] = .good }
             } else {
                 let allList = run.allSatisfy { features[$0].isListItem }
                 for j in run { kinds[j] = allList && previousGood && nextGood ? .good : .bad }
                 if nextGood, isNumberedHeading(features[end - 1]) { kinds[end - 1] = .good }
             }
+            // The label over a summary box (« L'essentiel » before its bullets) is the box's
+            // heading, whatever chrome comes before it.
+            if nextGood, kinds[end - 1] != .good, isLabelWord(features[end - 1]), features[end - 1].words >= 2, opensSummary(end) {
+                kinds[end - 1] = .good
+            }
             i = end
         }
+    }
+
+    /// One to three words of plain text: no figure, bar, offer, byline, credit or question to
+    /// the reader, not a sentence or a list item.
+    private func isLabelWord(_ f: LineFeatures) -> Bool {
+        f.words >= 1 && f.words <= 3 && f.digits == 0 && !f.hasBar && !f.isPromo && !f.isMeta && !f.hasCredit
+            && !f.addressesReader && !f.isMediaLabel && !f.endsSentence && !f.hasQuestionMark && !f.isListItem
     }
 
     /// "4. Fermer les volets la nuit": numbered, and no other figure (not "6. H. Clauzel (Fra) à 1'32\"").

@@ -54,6 +54,12 @@ struct LineFeatures {
     /// match", "EN IMAGES : …"): a player's caption, not a subheading of the text.
     var isMediaLabel = false
 
+    /// Reads like a sentence of running prose: long enough, a third of it function words, ended
+    /// by sentence punctuation. Price boxes, offers and table cells are none of these.
+    var isFullSentence: Bool { words >= Self.fullSentenceWords && stopShare >= Self.fullSentenceStopShare && endsSentence }
+    static let fullSentenceWords = 15
+    static let fullSentenceStopShare = 0.3
+
     var wordsPerSentence: Double { Double(words) / Double(max(sentences, 1)) }
     var stopShare: Double { words == 0 ? 0 : Double(stopWords) / Double(words) }
     var digitShare: Double { letters + digits == 0 ? 0 : Double(digits) / Double(letters + digits) }
@@ -188,7 +194,10 @@ struct LineFeatures {
         hasCredit = mayHoldCredit && Self.hasCredit(text, folded: foldedText(), creditWord: sawCreditWord)
         looksLikeScore = words <= 8 && digits >= 2 && Self.hasScore(text)
         isMediaLabel = characters <= 160 && Self.mediaFirstWords.contains(firstWordHash) && Self.isMediaLabel(foldedText())
-        isPromo = sawPromoWord || sawEuro || (sawPromoHint && Self.promoPhrases.contains(where: { foldedText().contains($0) }))
+        // An amount alone does not make an offer: a full sentence of prose ("Le conseil a retenu
+        // une entreprise pour un montant de 182 000 €, financé à moitié par le département.") is
+        // the article, whatever sums it names. Offer words still mark it.
+        isPromo = sawPromoWord || (sawEuro && !isFullSentence) || (sawPromoHint && Self.promoPhrases.contains(where: { foldedText().contains($0) }))
     }
 
     private static let reflexiveHash = WordHash.of("s")
