@@ -35,12 +35,15 @@ struct BlockClassifier {
     /// - Parameter wallsAfter: blocks after which a comment thread opened (its heading dropped
     ///   by the rules): the article does not continue past them.
     func select(_ blocks: [String], wallsAfter: [Bool] = []) -> Selection? {
-        select(features: blocks.map { LineFeatures($0, stopWords: stopWords) }, wallsAfter: wallsAfter, echoes: EchoedBlocks.flags(blocks, reach: Self.pullQuoteReach))
+        select(
+            features: blocks.map { LineFeatures($0, stopWords: stopWords) }, wallsAfter: wallsAfter,
+            echoes: EchoedBlocks.flags(blocks, reach: Self.pullQuoteReach), kickers: blocks.map(TextShape.hasKickerColon))
     }
 
     /// The same, from blocks already measured.
     /// - Parameter echoes: blocks that repeat a neighbour's text (pull quotes): never read.
-    func select(features: [LineFeatures], wallsAfter: [Bool] = [], echoes: [Bool] = []) -> Selection? {
+    /// - Parameter kickers: blocks set "Topic : headline", as teasers and player links are.
+    func select(features: [LineFeatures], wallsAfter: [Bool] = [], echoes: [Bool] = [], kickers: [Bool] = []) -> Selection? {
         var initial = features.map(classify)
         for i in echoes.indices where echoes[i] && i < initial.count { initial[i] = .bad }
         // An interviewer's question speaks to the guest ("Quel bilan tirez-vous… ?"), not to the
@@ -69,7 +72,7 @@ struct BlockClassifier {
             if firstSeen[key] == nil { firstSeen[key] = i }
         }
         var kinds = smoothNearGood(initial)
-        smoothShort(&kinds, features: features, initial: initial)
+        smoothShort(&kinds, features: features, initial: initial, kickers: kickers)
         for i in kinds.indices where headingFromContents[i] && i + 1 < kinds.count && kinds[i + 1] == .good { kinds[i] = .good }
         guard var region = mainRegion(kinds, features: features, wallsAfter: wallsAfter) else { return nil }
         var title = headline(before: region.lowerBound, features: features, initial: initial, repeatedLater: repeatedLater)
@@ -157,7 +160,7 @@ struct BlockClassifier {
     /// Short blocks: a lone one between two good blocks is a subheading (kept); runs of short
     /// blocks are menus, share bars, tags, teaser lists, result tables (dropped), except list
     /// items inside the body and a numbered heading right before a paragraph.
-    private func smoothShort(_ kinds: inout [Kind], features: [LineFeatures], initial: [Kind]) {
+    private func smoothShort(_ kinds: inout [Kind], features: [LineFeatures], initial: [Kind], kickers: [Bool]) {
         // A run of near-good blocks that joined the text: a summary's bullets.
         func opensSummary(_ j: Int) -> Bool {
             j + 1 < kinds.count && initial[j] == .nearGood && initial[j + 1] == .nearGood && kinds[j] == .good
@@ -188,6 +191,13 @@ struct BlockClassifier {
                 let allList = run.allSatisfy { features[$0].isListItem }
                 for j in run { kinds[j] = allList && previousGood && nextGood ? .good : .bad }
                 if nextGood, isNumberedHeading(features[end - 1]) { kinds[end - 1] = .good }
+                // Teasers or player links set "Topic : headline" inside the body, then a line set
+                // otherwise right before a paragraph: that line is the next subheading
+                // ("Réécouter : le journal de 7 heures / Un centre de périnatalité maintenu / L'hôpital…").
+                if previousGood, nextGood, kickers.count == kinds.count, run.dropLast().allSatisfy({ kickers[$0] }),
+                    !kickers[end - 1], isHeadingShaped(features[end - 1]) {
+                    kinds[end - 1] = .good
+                }
             }
             // The label over a summary box (« L'essentiel » before its bullets) is the box's
             // heading, whatever chrome comes before it.

@@ -56,10 +56,15 @@ struct PageTextCleaner {
     /// Applies the rules: drops chrome lines, cuts at end markers, skips "read also" teasers.
     private func keptLines(_ groups: [[String]]) -> [Line] {
         var kept: [Line] = []
+        // Whether the article's body has begun, so that an end marker is the page's end and not
+        // a toolbar entry above the text ("Commentaires (34)" beside the byline). The title and
+        // the standfirst are not the body: it takes two prose paragraphs, or (hard-wrapped text,
+        // short lines) enough characters in lines longer than menu entries.
         var sawProse = false
+        var proseLines = 0
+        var longLineCharacters = 0
         var skippingTeasers = false
         var lastDropped = false
-        var keptCharacters = 0
         // A "Notes" heading after the text, then the numbered notes: none of it is read.
         var skippingNotes = false
         groupLoop: for (g, group) in groups.enumerated() {
@@ -97,9 +102,9 @@ struct PageTextCleaner {
                     let text = line
                     kept.append(Line(text: text, group: g, chromeBefore: lastDropped))
                     lastDropped = false
-                    // Enough text kept (even hard-wrapped in short lines) to be past the header.
-                    keptCharacters += text.count
-                    if text.count >= 200 || keptCharacters >= 400 { sawProse = true }
+                    if text.count >= Self.proseLineLength, TextShape.endsSentence(text) { proseLines += 1 }
+                    if text.count >= Self.menuEntryLength { longLineCharacters += text.count }
+                    if proseLines >= 2 || longLineCharacters >= Self.bodyCharacters { sawProse = true }
                 case .drop:
                     if !kept.isEmpty {
                         kept[kept.count - 1].chromeAfter = true
@@ -190,16 +195,7 @@ struct PageTextCleaner {
             && last.split(separator: " ").count >= 2
     }
 
-    /// "Strasbourg : la grande sapin installé place Kléber": a topic, a colon, a headline.
-    private func hasKickerColon(_ line: String) -> Bool {
-        // A colon within the first 60 characters, followed by a space (not "14:30").
-        var previous: Character = " "
-        for (offset, character) in line.prefix(61).enumerated() {
-            if previous == ":", character == " " { return offset >= 3 }
-            previous = character
-        }
-        return false
-    }
+    private func hasKickerColon(_ line: String) -> Bool { TextShape.hasKickerColon(line) }
 
     /// A teaser group: dated, cut off, or only headline-like lines.
     private func isTeaserGroup(_ group: [String]) -> Bool {
@@ -289,6 +285,13 @@ struct PageTextCleaner {
 
     /// Longest line taken for a teaser's summary inside a "read also" run.
     static let teaserSummaryLimit = 160
+
+    /// A kept line this long that ends a sentence is a prose paragraph (the standfirst is one).
+    static let proseLineLength = 100
+    /// Lines shorter than this are menu entries, buttons and labels, not text being read.
+    static let menuEntryLength = 50
+    /// Characters in longer lines that show a hard-wrapped body has begun (about two paragraphs).
+    static let bodyCharacters = 600
 
     /// How far from the end of the page an author's box is looked for (tags, links and the
     /// footer come after it).

@@ -158,6 +158,18 @@ enum TextShape {
         bulletPrefixLength(line) != nil || isNumberedItem(line)
     }
 
+    /// "Strasbourg : la grande sapin installé place Kléber": a topic, a colon, a headline, as
+    /// "read also" teasers and player links ("Réécouter : le journal de 7 heures") are set.
+    static func hasKickerColon(_ line: String) -> Bool {
+        // A colon within the first 60 characters, followed by a space (not "14:30").
+        var previous: Character = " "
+        for (offset, character) in line.prefix(61).enumerated() {
+            if previous == ":", character == " " { return offset >= 3 }
+            previous = character
+        }
+        return false
+    }
+
     /// A teaser line: a headline (short, not a sentence), a date, a cut-off summary.
     static func isTeaserLine(_ line: String) -> Bool {
         if isDateLine(line) || endsWithEllipsis(line) { return true }
