@@ -65,6 +65,9 @@ extension Verbalizer {
             if spelled, let word = tokenIndex(atScalar: offset, from: k), isWeight(word, named: ExchangeRates.firstWord(of: currency)) {
                 return nil
             }
+            // "2,50 dollars canadiens", "3,40 dollars US": the cents cannot go between the name and what
+            // says whose currency it is, so the amount stays a decimal ("deux virgule cinquante dollars canadiens").
+            if spelled, isSpace(after), namesCountry(after + 1) { return nil }
             // "L'euro s'échange à 1,08 dollar": a rate, said "un virgule zéro huit dollar".
             if scale == .none, !n.isWhole, quotesExchangeRate(before: n, in: currency) {
                 if spelled { return nil }
@@ -82,6 +85,21 @@ extension Verbalizer {
         }
         return nil
     }
+
+    /// Whether word `k` says whose dollar it is (« dollars canadiens », « dollars US »): the countries
+    /// other than the United States whose currency French news names a dollar. A closed list, not an
+    /// ending: « 1,90 euro demain », « certains jours » end alike.
+    func namesCountry(_ k: Int) -> Bool {
+        guard isWord(k), length(k) <= 14 else { return false }
+        if isText(k, "US") { return true }
+        return Self.currencyCountries.contains(lowerText(k))
+    }
+
+    static let currencyCountries: Set<String> = [
+        "américain", "américains", "canadien", "canadiens", "australien", "australiens", "hongkongais",
+        "singapourien", "singapouriens", "taïwanais", "zimbabwéen", "zimbabwéens", "belge", "belges",
+        "français", "luxembourgeois", "néo",  // "néo-zélandais", read as words "néo", "-", "zélandais"
+    ]
 
     /// "$100", "€50", "£3,5".
     mutating func matchPrefixedMoney(_ i: Int) -> Int? {
