@@ -84,7 +84,7 @@ def check_currencies(path):
         if not line or line.startswith("# "):
             continue
         f = line.split("\t")
-        if not (len(f) == 9 and all(f) and f[1] in ("none", "thousand", "million", "billion") and f[2] in ("after", "both")
+        if not (len(f) == 9 and all(f) and f[1] in ("none", "thousand", "million", "billion") and f[2] in ("after", "both", "word")
                 and f[5] in ("masculine", "feminine") and (f[7] == "-") == (f[8] == "-")):
             raise SystemExit(f"{path.relative_to(root)}:{number}: expected written, scale, place, singular, plural, "
                              "gender, after-millions, cent, cents")

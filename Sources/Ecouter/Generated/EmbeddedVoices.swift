@@ -1647,6 +1647,8 @@ email	imèle
 e-mail	imèle
 e-mails	imèles
 # Names the unseen batches (Tests/EcouterTests/Fixtures/unseen) found misread
+Vermeer	Vermèr
+Van Gogh	Vent Gog
 Shelly-Ann	Chéli-Anne
 Fraser-Pryce	Frézeur-Praïce
 Abu Dhabi	Abou Dabi

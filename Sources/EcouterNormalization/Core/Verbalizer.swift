@@ -24,6 +24,10 @@ package struct Verbalizer {
     var lastCountedGender: Gender = .masculine
     /// Whether a number counted a noun earlier in the sentence (``lastCountedGender`` is then meaningful).
     var countedNounSeen = false
+    /// How far ``quotesExchangeRate(before:in:)`` has looked for currencies named in the sentence, and
+    /// those it found there, each once ("L'euro s'échange à…"): the look goes forward only, so stays linear.
+    var currencyScan = 0
+    var namedCurrencies: [String] = []
     /// Which reading the `number` rule chose for the piece being read (for the pieces' rule names).
     var numberReading: NumberReading?
 

@@ -374,8 +374,9 @@ unrwa	word	oun-roua
         ("currencies", #"""
 # Currencies as written with an amount ("3 M€" → "trois millions d'euros", "$100" → "cent dollars").
 # One per line: written<TAB>scale<TAB>place<TAB>singular<TAB>plural<TAB>gender<TAB>after-millions<TAB>cent<TAB>cents
-#   scale: none, thousand, million or billion ("k€", "M€", "Md€"); place: after (the amount comes first) or
-#   both (also written before the amount); after-millions: what follows "millions" ("d'euros");
+#   scale: none, thousand, million or billion ("k€", "M€", "Md€"); place: after (the amount comes first),
+#   both (also written before the amount) or word (the name spelled out: taken only after an amount with
+#   cents, « 1,90 euro » said as « 1,90 € », « un euro quatre-vingt-dix »); after-millions: what follows "millions" ("d'euros");
 #   cent, cents: the subunit read after the whole units, "-" when none is read.
 # Tried in this order, the first match wins: keep longer forms above shorter ones. Embedded into the library by scripts/embed-voices.py.
 Mds€	billion	after	euro	euros	masculine	d'euros	centime	centimes
@@ -404,6 +405,18 @@ FCFA	none	after	franc CFA	francs CFA	masculine	de francs CFA	-	-
 F CFA	none	after	franc CFA	francs CFA	masculine	de francs CFA	-	-
 CNY	none	after	yuan	yuans	masculine	de yuans	-	-
 BTC	none	after	bitcoin	bitcoins	masculine	de bitcoins	-	-
+euros	none	word	euro	euros	masculine	d'euros	centime	centimes
+euro	none	word	euro	euros	masculine	d'euros	centime	centimes
+dollars	none	word	dollar	dollars	masculine	de dollars	cent	cents
+dollar	none	word	dollar	dollars	masculine	de dollars	cent	cents
+livres sterling	none	word	livre sterling	livres sterling	feminine	de livres sterling	penny	pence
+livre sterling	none	word	livre sterling	livres sterling	feminine	de livres sterling	penny	pence
+livres	none	word	livre	livres	feminine	de livres	penny	pence
+livre	none	word	livre	livres	feminine	de livres	penny	pence
+francs suisses	none	word	franc suisse	francs suisses	masculine	de francs suisses	centime	centimes
+franc suisse	none	word	franc suisse	francs suisses	masculine	de francs suisses	centime	centimes
+francs	none	word	franc	francs	masculine	de francs	centime	centimes
+franc	none	word	franc	francs	masculine	de francs	centime	centimes
 
 """#),
         ("feminine-nouns", #"""
