@@ -93,30 +93,34 @@ import Testing
 }
 
 extension FeedCommandTests {
-    /// Synchronous on purpose: once started it polls on its own thread, so a busy cooperative pool
-    /// (the rest of the suite) cannot delay the interrupt until after the run has finished.
+    /// The start, the wait for two items and the interrupt run as one blocking closure on a
+    /// thread of its own (``offCooperativePool``), so a busy cooperative pool (the rest of the
+    /// suite) cannot delay the interrupt until after the run has finished.
     @Test func anInterruptedRunLeavesNoPartialFilesAndResumes() async throws {
         let items = (0..<80).map {
             FeedRunnerTests.Item(id: "urn:int:\($0)", title: "Article \($0)", text: "Premier paragraphe de l'article \($0), assez long pour prendre un peu de temps.\n\nDeuxième paragraphe, qui continue le récit de la journée.")
         }
         let source = try Self.feedFile(items)
         let directory = temporaryDirectory("cli-interrupt")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try Self.binary)
-        process.arguments = ["feed", source, "-d", directory.path, "--jobs", "2"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Interrupt once some items are recorded.
         let manifestURL = directory.appendingPathComponent("manifest.json")
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, (try? FeedRunnerTests.manifest(in: directory).items.count) ?? 0 < 2 {
-            try await Task.sleep(for: .seconds(0.02))
+        let binary = try Self.binary
+        let (wasRunning, status) = try await offCooperativePool {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["feed", source, "-d", directory.path, "--jobs", "2"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Interrupt once some items are recorded.
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline, (try? FeedRunnerTests.manifest(in: directory).items.count) ?? 0 < 2 { usleep(20_000) }
+            let wasRunning = process.isRunning
+            process.interrupt()
+            process.waitUntilExit()
+            return (wasRunning, process.terminationStatus)
         }
-        #expect(process.isRunning, "the run ended before it could be interrupted")
-        process.interrupt()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
+        #expect(wasRunning, "the run ended before it could be interrupted")
+        #expect(status == 130)
         try await Task.sleep(for: .seconds(0.5))  // workers notice their parent is gone
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         #expect(names.allSatisfy { !$0.hasSuffix(".part") }, "\(names)")

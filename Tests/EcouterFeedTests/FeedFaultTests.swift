@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import Ecouter
+import EcouterTestSupport
 import Foundation
 import Testing
 @testable import EcouterFeed
@@ -43,10 +44,14 @@ import Testing
         return process
     }
 
-    static func waitForEntries(_ count: Int, in directory: URL, while process: Process) async throws {
+    /// Polls, blocking, until `count` entries are recorded or `process` ends (at most 60 s).
+    /// The race-sensitive part of each test below (wait, then act on the still-running process)
+    /// runs as one blocking closure on a thread of its own (``offCooperativePool``): a busy
+    /// cooperative pool would otherwise resume the test after the run had already finished.
+    static func waitForEntries(_ count: Int, in directory: URL, while process: Process) {
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline, process.isRunning, (try? FeedRunnerTests.manifest(in: directory).items.count) ?? 0 < count {
-            try await Task.sleep(for: .seconds(0.01))
+            usleep(10_000)
         }
     }
 
@@ -54,14 +59,19 @@ import Testing
         let first = try FeedCommandTests.feedFile(Self.items(30, prefix: "first"))
         let second = try FeedCommandTests.feedFile(Self.items(3, prefix: "second"))
         let directory = temporaryDirectory("lock")
-        let running = try Self.start(["feed", first, "-d", directory.path, "--format", "wav", "--jobs", "1"])
-        try await Self.waitForEntries(1, in: directory, while: running)
-        #expect(running.isRunning, "the first run ended before the second could start")
-        let refused = try await runTool(try FeedCommandTests.binary, ["feed", second, "-d", directory.path, "--format", "wav"])
-        running.waitUntilExit()
+        let binary = try FeedCommandTests.binary
+        let (wasRunning, refused, firstStatus) = try await offCooperativePool {
+            let running = try Self.start(["feed", first, "-d", directory.path, "--format", "wav", "--jobs", "1"])
+            Self.waitForEntries(1, in: directory, while: running)
+            let wasRunning = running.isRunning
+            let refused = try ChildRun.blocking(URL(fileURLWithPath: binary), ["feed", second, "-d", directory.path, "--format", "wav"], timeout: 600)
+            running.waitUntilExit()
+            return (wasRunning, refused, running.terminationStatus)
+        }
+        #expect(wasRunning, "the first run ended before the second could start")
         #expect(refused.status == 73, "\(refused.err)")
         #expect(refused.err.hasPrefix("ecouter: error: ") && refused.err.contains("in use by another ecouter feed run"), "\(refused.err)")
-        #expect(running.terminationStatus == 0)
+        #expect(firstStatus == 0)
         let afterFirst = try FeedRunnerTests.manifest(in: directory)
         #expect(afterFirst.items.count == 30 && afterFirst.items.allSatisfy { $0.id.hasPrefix("urn:first:") && $0.error == nil })
         try Self.checkConsistent(directory)
@@ -113,12 +123,16 @@ import Testing
         let items = Self.items(100, prefix: "kill\(seed)")
         let source = try FeedCommandTests.feedFile(items)
         let directory = temporaryDirectory("kill")
-        let process = try Self.start(["feed", source, "-d", directory.path, "--format", "wav", "--jobs", "2"])
         // Up to 0.8 s in: before the manifest exists, between items, mid-item, during a manifest save.
-        try await Task.sleep(for: .milliseconds(Int(random.next() % 800)))
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal, "the run ended before the kill")
+        let delay = useconds_t(random.next() % 800) * 1000
+        let killedBySignal = try await offCooperativePool {
+            let process = try Self.start(["feed", source, "-d", directory.path, "--format", "wav", "--jobs", "2"])
+            usleep(delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return process.terminationReason == .uncaughtSignal
+        }
+        #expect(killedBySignal, "the run ended before the kill")
         let recordedAtKill = (try? FeedRunnerTests.manifest(in: directory).items.count) ?? 0
         #expect(recordedAtKill < items.count)
         try Self.checkConsistent(directory, settled: false)
@@ -137,19 +151,24 @@ extension FeedFaultTests {
     @Test func anInterruptedRunSaysItsFinishedItemsAreKept() async throws {
         let source = try FeedCommandTests.feedFile(Self.items(60, prefix: "sigint"))
         let directory = temporaryDirectory("sigint")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try FeedCommandTests.binary)
-        process.arguments = ["feed", source, "-d", directory.path, "--format", "wav", "--jobs", "1"]
-        let errors = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
-        try process.run()
-        try await Self.waitForEntries(2, in: directory, while: process)
-        #expect(process.isRunning, "the run ended before it could be interrupted")
-        process.interrupt()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
+        let binary = try FeedCommandTests.binary
+        let (wasRunning, message, status) = try await offCooperativePool {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["feed", source, "-d", directory.path, "--format", "wav", "--jobs", "1"]
+            let errors = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            try process.run()
+            Self.waitForEntries(2, in: directory, while: process)
+            let wasRunning = process.isRunning
+            process.interrupt()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (wasRunning, message, process.terminationStatus)
+        }
+        #expect(wasRunning, "the run ended before it could be interrupted")
+        #expect(status == 130)
         #expect(!message.contains("nothing written"), "\(message)")
         #expect(message.contains("the items finished so far are kept in \(directory.path)"), "\(message)")
         #expect(try FeedRunnerTests.manifest(in: directory).items.count >= 2)
