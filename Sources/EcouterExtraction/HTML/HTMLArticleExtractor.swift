@@ -53,8 +53,12 @@ struct HTMLArticleExtractor {
     private func chooseTitle(meta: PageMetadata, doc: FlatDocument, filter: ChromeFilter, roots: [Int], collected: [BlockCollector.Collected]) -> String? {
         if let h1 = collected.first(where: { doc.nodes[$0.element].tag == "h1" }) { return h1.block.text }
         let h1 = visibleH1(doc, filter)
+        // An <h1> that ends <title> is the site's name (a logo set as <h1>): the headline is then
+        // the last heading above the content ("<h2 class="titre">" over the article's body).
+        let h1IsSiteName = h1.map { Self.endsDocumentTitle($0, meta.documentTitle) } ?? false
+        let headingAbove = h1IsSiteName ? lastHeading(before: roots.first, doc: doc, filter: filter) : nil
         let candidates = [
-            meta.ogTitle.map { PageMetadata.strippingSiteName($0, siteName: meta.siteName) }, meta.headline,
+            meta.ogTitle.map { PageMetadata.strippingSiteName($0, siteName: meta.siteName) }, meta.headline, headingAbove,
             h1.flatMap { Self.documentTitle(meta.documentTitle, after: $0) }, h1, meta.strippedDocumentTitle,
         ]
         return candidates.lazy.compactMap { $0 }.map(TextShape.collapsedWhitespace).first { !$0.isEmpty }
@@ -77,6 +81,31 @@ struct HTMLArticleExtractor {
     }
 
     static let siteNameMaxWords = 6
+    /// How many blocks at the content's start are looked through for its opening heading.
+    static let headlineReach = 8
+
+    /// Whether `text` is the end of <title> after a separator ("Culture - La Voix du Centre").
+    static func endsDocumentTitle(_ text: String, _ documentTitle: String?) -> Bool {
+        guard let documentTitle, documentTitle.utf8.count <= 2000 else { return false }
+        let site = TextShape.folded(text), page = TextShape.folded(documentTitle)
+        guard !site.isEmpty, page.count > site.count, page.hasSuffix(site) else { return false }
+        return page.dropLast(site.count).last.map { " :|-–—·".contains($0) } ?? false
+    }
+
+    /// The last visible <h1>–<h3> of three words or more before node `root`, in one pass.
+    private func lastHeading(before root: Int?, doc: FlatDocument, filter: ChromeFilter) -> String? {
+        guard let root else { return nil }
+        var found: Int?
+        for i in 0..<min(root, doc.nodes.count) where doc.nodes[i].kind == .element && Self.titleHeadingTags.contains(doc.nodes[i].tag)
+            && !filter.removed[i] && filter.visibleText(doc, i) > 0 {
+            found = i
+        }
+        guard let found else { return nil }
+        let text = TextShape.collapsedWhitespace(doc.text(of: found))
+        return text.split(separator: " ").count >= 3 ? text : nil
+    }
+
+    static let titleHeadingTags: Set<String> = ["h1", "h2", "h3"]
 
     private func visibleH1(_ doc: FlatDocument, _ filter: ChromeFilter) -> String? {
         // Headings without visible text are skipped in O(1) (prefix sums): gathering the text of
@@ -97,6 +126,15 @@ struct HTMLArticleExtractor {
         let h1 = collected.firstIndex(where: { doc.nodes[$0.element].tag == "h1" })
         guard let documentTitle, let siteText = h1.map({ collected[$0].block.text }) ?? visibleH1() else { return h1 }
         let site = TextShape.folded(siteText), page = TextShape.folded(documentTitle)
+        // The only <h1> lies outside the content and is the site's name, which ends <title>
+        // ("Culture - La Voix du Centre", the logo set as <h1>): the heading that opens the
+        // content, before any paragraph, is the headline.
+        if h1 == nil, page.count > site.count, page.hasSuffix(site) {
+            for (i, item) in collected.prefix(Self.headlineReach).enumerated() {
+                if case .heading = item.block { return i }
+                if case .paragraph = item.block { break }
+            }
+        }
         guard page.count > site.count, page.hasPrefix(site) else { return h1 }
         let rest = String(page.dropFirst(site.count).drop(while: { " :|-–—·".contains($0) }))
         guard !rest.isEmpty else { return h1 }

@@ -267,6 +267,7 @@ contains pour lire la suite de cet article
 prefix La suite est réservée
 contains de cet article à lire
 contains sur un seul appareil à la fois
+contains s'affichera sur l'autre appareil
 prefix Déjà abonné
 end À propos de l'auteur
 end A propos de l'auteur

@@ -320,9 +320,20 @@ enum TextShape {
         var body = line.hasSuffix(".") && !isInitialEnding(line) ? String(line.dropLast()) : line
         // "(Avec AFP)", "(Par Jeanne Martin)".
         if body.hasPrefix("("), body.hasSuffix(")") { body = String(body.dropFirst().dropLast()) }
+        var sawPar = false
+        // "Écrit par Camille Rouvière", "Propos recueillis par …": the words before the name.
+        let foldedBody = folded(body)
+        if let opener = bylineOpeners.first(where: { foldedBody.hasPrefix($0) }) {
+            let openerWords = opener.split(separator: " ").count
+            body = body.split(separator: " ", omittingEmptySubsequences: true).dropFirst(openerWords).joined(separator: " "); sawPar = true
+        }
+        // "Par Yann Le Goff (Saint-Brieuc, envoyé spécial)": where the writer was, after the name.
+        if sawPar || foldedBody.hasPrefix("par "), body.hasSuffix(")"), let open = body.lastIndex(of: "("), open > body.startIndex {
+            body = String(body[..<open])
+            while body.last == " " { body.removeLast() }
+        }
         var tokens = body.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\u{00A0}" })
         guard !tokens.isEmpty, tokens.count <= 8 else { return false }
-        var sawPar = false
         if let first = tokens.first, first.lowercased() == "par" || first.lowercased() == "by" {
             tokens.removeFirst(); sawPar = true
         }
@@ -346,6 +357,9 @@ enum TextShape {
     }
 
     private static let agencies: Set<String> = ["AFP", "REUTERS", "AP", "APM", "APMNEWS"]
+
+    /// Words before a writer's name, folded (accents and case ignored), each with its space.
+    private static let bylineOpeners = ["ecrit par ", "redige par ", "article redige par ", "propos recueillis par ", "texte de "]
 
     /// "Jean D." ends with an initial, not a sentence.
     private static func isInitialEnding(_ line: String) -> Bool {
