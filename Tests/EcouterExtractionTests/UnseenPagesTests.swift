@@ -10,7 +10,7 @@ import Testing
 @Suite struct UnseenPagesTests {
     static let bar = 0.98
 
-    @Test(arguments: [("pages-unseen", 20), ("pages-unseen-3", 10), ("pages-unseen-4", 6), ("pages-unseen-5", 4), ("pages-unseen-6", 3)], ["txt", "html"])
+    @Test(arguments: [("pages-unseen", 20), ("pages-unseen-3", 10), ("pages-unseen-4", 6), ("pages-unseen-5", 4), ("pages-unseen-6", 3), ("pages-unseen-7", 3)], ["txt", "html"])
     func wordPrecisionAndRecallReachTheBar(_ set: (name: String, pages: Int), _ kind: String) throws {
         let folder = FixturePages.fixtures.appendingPathComponent(set.name)
         let pages = FixturePages.pages(withExtension: kind, in: folder)

@@ -116,19 +116,38 @@ struct ContentLocator {
         let parent = doc.nodes[article].parent
         guard parent >= 0 else { return [article] }
         let size = filter.visibleText(doc, article)
+        // Siblings with a headline of their own, beside an article that has one, are the stories
+        // of an endless page (« Article suivant »), not parts of one: the page's own story is the
+        // first of them, wherever the densest text is.
+        let hasHeadline = holdsHeadline(article)
         var result: [Int] = []
+        var headlinedSeen = false
         var j = parent + 1
         while j < doc.nodes[parent].end {
             let node = doc.nodes[j]
-            if j == article {
-                result.append(j)
-            } else if node.kind == .element, node.tag == "article", !filter.removed[j],
-                filter.visibleText(doc, j) * 10 >= size * 3, filter.linkDensity(doc, j) < 0.3 {
-                result.append(j)
+            let isCandidate = j == article || (node.kind == .element && node.tag == "article" && !filter.removed[j]
+                && filter.visibleText(doc, j) * 10 >= size * 3 && filter.linkDensity(doc, j) < 0.3)
+            if isCandidate {
+                if hasHeadline, holdsHeadline(j) {
+                    if !headlinedSeen { result.append(j) }
+                    headlinedSeen = true
+                } else {
+                    result.append(j)
+                }
             }
             j = node.end
         }
         return result
+    }
+
+    /// Whether an <h1> lies inside element `index` (its subtree, once).
+    private func holdsHeadline(_ index: Int) -> Bool {
+        var i = index + 1
+        while i < doc.nodes[index].end {
+            if doc.nodes[i].kind == .element, doc.nodes[i].tag == "h1", !filter.removed[i] { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Long paragraphs between a headline that lies outside the content and the content itself:
@@ -155,7 +174,7 @@ struct ContentLocator {
             let node = doc.nodes[j]
             if filter.removed[j] { j = node.end; continue }
             if node.kind == .element, node.tag == "p" || (node.tag == "div" && !hasBlockChild(j)) {
-                if filter.visibleText(doc, j) >= 100, filter.linkDensity(doc, j) < 0.3 { result.append(j) }
+                if isStandfirstShaped(j) { result.append(j) }
                 if result.count == 2 { break }
                 j = node.end
                 continue
@@ -164,6 +183,23 @@ struct ContentLocator {
         }
         return result
     }
+
+    /// Long enough, or a shorter sentence (« Sociologue des mobilités, Inès Garnier a suivi… »):
+    /// a byline or a date above the text is neither.
+    private func isStandfirstShaped(_ index: Int) -> Bool {
+        let letters = filter.visibleText(doc, index)
+        guard letters >= Self.shortStandfirstLetters, filter.linkDensity(doc, index) < 0.3 else { return false }
+        if letters >= Self.standfirstLetters { return true }
+        let text = TextShape.collapsedWhitespace(doc.text(of: index))
+        // One sentence, few figures: a release card above a review (« Six épisodes de 52 minutes.
+        // Sur France Plateforme à partir du 4 décembre. ») is set in fragments with numbers.
+        let digits = text.unicodeScalars.filter { $0.properties.numericType != nil }.count
+        return TextShape.endsSentence(text) && !TextShape.isBylineLine(text) && text.split(separator: " ").count >= 10
+            && digits <= 4 && !text.dropLast().contains(where: { ".!?".contains($0) })
+    }
+
+    static let standfirstLetters = 100
+    static let shortStandfirstLetters = 60
 
     private func hasBlockChild(_ index: Int) -> Bool {
         var j = index + 1

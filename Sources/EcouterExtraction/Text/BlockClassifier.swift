@@ -37,13 +37,18 @@ struct BlockClassifier {
     func select(_ blocks: [String], wallsAfter: [Bool] = []) -> Selection? {
         select(
             features: blocks.map { LineFeatures($0, stopWords: stopWords) }, wallsAfter: wallsAfter,
-            echoes: EchoedBlocks.flags(blocks, reach: Self.pullQuoteReach), kickers: blocks.map(TextShape.hasKickerColon))
+            echoes: EchoedBlocks.flags(blocks, reach: Self.pullQuoteReach), kickers: blocks.map(TextShape.hasKickerColon),
+            clockTimes: blocks.map(TextShape.isClockTime))
     }
 
     /// The same, from blocks already measured.
     /// - Parameter echoes: blocks that repeat a neighbour's text (pull quotes): never read.
     /// - Parameter kickers: blocks set "Topic : headline", as teasers and player links are.
-    func select(features: [LineFeatures], wallsAfter: [Bool] = [], echoes: [Bool] = [], kickers: [Bool] = []) -> Selection? {
+    /// - Parameter clockTimes: bare times of day, a live blog's post times: dropped, and no
+    ///   boundary between the posts around them.
+    func select(
+        features: [LineFeatures], wallsAfter: [Bool] = [], echoes: [Bool] = [], kickers: [Bool] = [], clockTimes: [Bool] = []
+    ) -> Selection? {
         var initial = features.map(classify)
         for i in echoes.indices where echoes[i] && i < initial.count { initial[i] = .bad }
         // An interviewer's question speaks to the guest ("Quel bilan tirez-vous… ?"), not to the
@@ -71,7 +76,7 @@ struct BlockClassifier {
             if let first = firstSeen[key], first < i, lastSeen[key] == i, isHeadingShaped(features[i]) { headingFromContents[i] = true }
             if firstSeen[key] == nil { firstSeen[key] = i }
         }
-        var kinds = smoothNearGood(initial)
+        var kinds = smoothNearGood(initial, transparent: clockTimes.count == initial.count ? clockTimes : [])
         smoothShort(&kinds, features: features, initial: initial, kickers: kickers)
         for i in kinds.indices where headingFromContents[i] && i + 1 < kinds.count && kinds[i + 1] == .good { kinds[i] = .good }
         guard var region = mainRegion(kinds, features: features, wallsAfter: wallsAfter) else { return nil }
@@ -127,15 +132,17 @@ struct BlockClassifier {
     }
 
     /// A near-good block is good next to good content (skipping short blocks), bad between chrome.
-    private func smoothNearGood(_ initial: [Kind]) -> [Kind] {
+    private func smoothNearGood(_ initial: [Kind], transparent: [Bool] = []) -> [Kind] {
         var kinds = initial
-        // Nearest non-short class on each side, found in two linear sweeps.
+        // Nearest non-short class on each side, found in two linear sweeps; transparent blocks
+        // (post times) are skipped like short ones.
+        func counts(_ i: Int) -> Bool { initial[i] != .short && !(transparent.isEmpty ? false : transparent[i]) }
         var before = [Kind?](repeating: nil, count: initial.count)
         var last: Kind? = nil
-        for i in initial.indices { before[i] = last; if initial[i] != .short { last = initial[i] } }
+        for i in initial.indices { before[i] = last; if counts(i) { last = initial[i] } }
         var after = [Kind?](repeating: nil, count: initial.count)
         last = nil
-        for i in initial.indices.reversed() { after[i] = last; if initial[i] != .short { last = initial[i] } }
+        for i in initial.indices.reversed() { after[i] = last; if counts(i) { last = initial[i] } }
         for i in initial.indices where initial[i] == .nearGood {
             let goodSide = before[i] == .good || after[i] == .good
                 || (before[i] == .nearGood && after[i] == .nearGood)

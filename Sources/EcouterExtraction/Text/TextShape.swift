@@ -158,6 +158,16 @@ enum TextShape {
         bulletPrefixLength(line) != nil || isNumberedItem(line)
     }
 
+    /// A bare time of day on its own line, a live blog's post time: "21h30", "21 h 30", "21:52".
+    static func isClockTime(_ line: String) -> Bool {
+        let scalars = Array(line.unicodeScalars.filter { $0 != " " && $0 != "\u{00A0}" }.prefix(8))
+        guard scalars.count >= 4, scalars.count <= 5 else { return false }
+        let digit = { (s: Unicode.Scalar) in s.value >= 0x30 && s.value <= 0x39 }
+        guard let mark = scalars.firstIndex(where: { $0 == "h" || $0 == "H" || $0 == ":" }), mark >= 1, mark <= 2,
+            scalars.count - mark - 1 == 2 else { return false }
+        return scalars[..<mark].allSatisfy(digit) && scalars[(mark + 1)...].allSatisfy(digit)
+    }
+
     /// "Strasbourg : la grande sapin installé place Kléber": a topic, a colon, a headline, as
     /// "read also" teasers and player links ("Réécouter : le journal de 7 heures") are set.
     static func hasKickerColon(_ line: String) -> Bool {
