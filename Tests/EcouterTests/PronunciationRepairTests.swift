@@ -67,6 +67,14 @@ struct PronunciationRepairTests {
         #expect(try Self.heard("cent mille") == "sA~mil")
     }
 
+    @Test("a regnal six or dix before a verb or a preposition ends in s, a counted one links")
+    func sixDixUnlinked() throws {
+        #expect(try Self.heard("Mohammed VI au Caire").hasSuffix("siso" + (try Self.raw("Caire"))))
+        #expect(try Self.heard("Charles X a régné").hasSuffix("disa" + (try Self.raw("régné"))))
+        #expect(try Self.heard("six ans") == "sizA~")
+        #expect(try Self.heard("dix euros") == "dizYro")
+    }
+
     @Test("digits come out repaired too")
     func fromDigits() throws {
         #expect(try Self.heard("Il a 82 ans.") == (try Self.raw("il a quatre-vin-deux ans")))

@@ -990,7 +990,7 @@ Minnesota	Minnésota
 Vancouver	Vannecouvère
 Cambridge	Kéillmbridje
 Louhansk	Louhannsk
-Johannesburg	Johannesbourg
+Johannesburg	Johannèssbourg
 Lagos	Lagosse
 Pyongyang	Pionguiang
 New Delhi	Niou Delhi
@@ -1671,6 +1671,8 @@ Guingamp	Guingan
 Chamonix	Chamoni
 Douarnenez	Douarnenè
 Saint-Tropez	Saint-Tropé
+Fed	Fède
+Houston	Houstonne
 # Names of the news whose reading an audit of 750 frequent names (people and places) found wrong (2026-12)
 Parly	Parli
 Mohamed	Moamède

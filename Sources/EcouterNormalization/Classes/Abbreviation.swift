@@ -130,7 +130,25 @@ extension Verbalizer {
             }
         }
         say(entry.spoken)
+        // « du fromage, etc. Mme Martin… »: the period of an abbreviation that may close a sentence is
+        // also the sentence's full stop when a new sentence plainly begins after it, and stays in the text.
+        // Only a word that opens sentences, not names (« coll. Folio », « dir. Georges Duby »).
+        if entry.period, isSpace(end), PeriodAbbreviations.kind(of: w) == .closing, opensSentence(end + 1) {
+            return end - 1
+        }
         return end
+    }
+
+    /// Whether token `k` plainly opens a new sentence: a word that usually does (« Il », « Puis », « Mais »)
+    /// or a title before a name (« Mme », « M. », « Dr »), not a particle (« Le », « De ») or a name.
+    private func opensSentence(_ k: Int) -> Bool {
+        guard isCapitalized(k) else { return false }
+        let w = text(k)
+        if SentenceStarters.contains(w) { return true }
+        guard PeriodAbbreviations.kind(of: w) == .prefix || Abbreviations.table[w]?.condition == .always,
+            Tokenizer.isUpper(first(k))
+        else { return false }
+        return w.unicodeScalars.count > 1 || isPunct(k + 1, ".")
     }
 
     /// Abbreviations spread over several tokens: "c.-à-d.", "p. ex.", "av. J.-C.", "apr. J.-C.", "J.-C.".

@@ -16,6 +16,7 @@ enum PronunciationRepairs {
     static let standard: [any PronunciationRepair] = [
         QuatreVingtRepair(),
         NumberLiaisonRepair(),
+        SixDixRepair(),
         ThSpellingRepair(),
         ForeignLettersRepair(),
         ForeignNameRepair(),
@@ -33,7 +34,7 @@ enum PronunciationRepairs {
         return words.text
     }
 
-    /// Every repair today is about "vingt", "cent", "th", "et c(a)etera", "et al", "hui", "qu'h", a
+    /// Every repair today is about "vingt", "cent", "six", "dix", "th", "et c(a)etera", "et al", "hui", "qu'h", a
     /// spelled letter (" s m ") or a letter of Latin Extended-A (UTF-8 lead byte C4 or C5): most
     /// sentences are ruled out without cutting them.
     private static func mayNeedRepair(_ text: String) -> Bool {
@@ -72,6 +73,8 @@ enum PronunciationRepairs {
             }
             let a = bytes[k] | 0x20, b = bytes[k + 1] | 0x20
             if a == 0x74 && b == 0x68 { return true }
+            // "ix " of « six », « dix » before another word.
+            if a == 0x69 && b == 0x78, k + 2 < bytes.endIndex, bytes[k + 2] == 0x20 { return true }
             // " s m": a spelled letter whose name starts with a vowel sound, then another letter.
             if bytes[k] == 0x20, k + 3 < bytes.endIndex, bytes[k + 2] == 0x20, Self.isLetterWithVowelName(bytes[k + 1]),
                 bytes[k + 3] | 0x20 >= 0x61, bytes[k + 3] | 0x20 <= 0x7A,
