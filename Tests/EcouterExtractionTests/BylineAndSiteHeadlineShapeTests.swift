@@ -42,6 +42,20 @@ import Testing
         #expect(article.plainText.contains(Self.paragraphs[1]))
     }
 
+    /// The same with the <h2> inside the content's own container.
+    @Test func aLogoH1BesideAHeadlineInsideTheContentIsNotTheHeadline() throws {
+        let body = Self.paragraphs.map { "<p>\($0)</p>" }.joined()
+        let page = """
+            <html><head><title>Culture - La Voix du Centre</title></head><body>
+            <div id="header"><h1 id="logo"><a href="/">La Voix du Centre</a></h1></div>
+            <div id="content"><h2 class="titre">Le festival dévoile ses premiers noms</h2>\(body)</div>
+            </body></html>
+            """
+        let article = try ArticleExtractor().article(fromHTML: Array(page.utf8))
+        #expect(article.title == "Le festival dévoile ses premiers noms")
+        #expect(!article.plainText.contains("La Voix du Centre"))
+    }
+
     /// An <h1> that is the headline and merely shares words with <title> stays the headline.
     @Test func anH1HeadlineIsKept() throws {
         let body = Self.paragraphs.map { "<p>\($0)</p>" }.joined()

@@ -81,8 +81,6 @@ struct HTMLArticleExtractor {
     }
 
     static let siteNameMaxWords = 6
-    /// How many blocks at the content's start are looked through for its opening heading.
-    static let headlineReach = 8
 
     /// Whether `text` is the end of <title> after a separator ("Culture - La Voix du Centre").
     static func endsDocumentTitle(_ text: String, _ documentTitle: String?) -> Bool {
@@ -126,15 +124,6 @@ struct HTMLArticleExtractor {
         let h1 = collected.firstIndex(where: { doc.nodes[$0.element].tag == "h1" })
         guard let documentTitle, let siteText = h1.map({ collected[$0].block.text }) ?? visibleH1() else { return h1 }
         let site = TextShape.folded(siteText), page = TextShape.folded(documentTitle)
-        // The only <h1> lies outside the content and is the site's name, which ends <title>
-        // ("Culture - La Voix du Centre", the logo set as <h1>): the heading that opens the
-        // content, before any paragraph, is the headline.
-        if h1 == nil, page.count > site.count, page.hasSuffix(site) {
-            for (i, item) in collected.prefix(Self.headlineReach).enumerated() {
-                if case .heading = item.block { return i }
-                if case .paragraph = item.block { break }
-            }
-        }
         guard page.count > site.count, page.hasPrefix(site) else { return h1 }
         let rest = String(page.dropFirst(site.count).drop(while: { " :|-–—·".contains($0) }))
         guard !rest.isEmpty else { return h1 }
