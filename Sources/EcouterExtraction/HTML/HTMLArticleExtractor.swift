@@ -74,20 +74,22 @@ struct HTMLArticleExtractor {
         guard words.count > siteWords.count, !siteWords.isEmpty, siteWords.count <= Self.siteNameMaxWords else { return nil }
         let head = words.prefix(siteWords.count).joined(separator: " ")
         guard TextShape.folded(head) == TextShape.folded(site) else { return nil }
-        let rest = words.dropFirst(siteWords.count).joined(separator: " ").drop(while: { " :|-–—·".contains($0) })
+        let rest = words.dropFirst(siteWords.count).joined(separator: " ").drop(while: { Self.titleSeparators.contains($0) })
         // "Headline | Site Name" starts with the headline too: the rest is then the site's name.
         guard rest.split(separator: " ").count >= 2, !PageMetadata.looksLikeSiteName(String(rest)) else { return nil }
         return String(rest)
     }
 
     static let siteNameMaxWords = 6
+    /// What sets a site's name apart from the headline in <title> ("Headline – Site", "Site: Headline").
+    static let titleSeparators: Set<Character> = [" ", ":", "|", "-", "–", "—", "·"]
 
     /// Whether `text` is the end of <title> after a separator ("Culture - La Voix du Centre").
     static func endsDocumentTitle(_ text: String, _ documentTitle: String?) -> Bool {
         guard let documentTitle, documentTitle.utf8.count <= 2000 else { return false }
         let site = TextShape.folded(text), page = TextShape.folded(documentTitle)
         guard !site.isEmpty, page.count > site.count, page.hasSuffix(site) else { return false }
-        return page.dropLast(site.count).last.map { " :|-–—·".contains($0) } ?? false
+        return page.dropLast(site.count).last.map { Self.titleSeparators.contains($0) } ?? false
     }
 
     /// The last visible <h1>–<h3> of three words or more before node `root`, in one pass.
@@ -125,7 +127,7 @@ struct HTMLArticleExtractor {
         guard let documentTitle, let siteText = h1.map({ collected[$0].block.text }) ?? visibleH1() else { return h1 }
         let site = TextShape.folded(siteText), page = TextShape.folded(documentTitle)
         guard page.count > site.count, page.hasPrefix(site) else { return h1 }
-        let rest = String(page.dropFirst(site.count).drop(while: { " :|-–—·".contains($0) }))
+        let rest = String(page.dropFirst(site.count).drop(while: { Self.titleSeparators.contains($0) }))
         guard !rest.isEmpty else { return h1 }
         let later = collected[((h1 ?? -1) + 1)...].prefix(50).firstIndex { item in
             if case .heading = item.block { return TextShape.folded(item.block.text) == rest }

@@ -136,7 +136,7 @@ struct BlockClassifier {
         var kinds = initial
         // Nearest non-short class on each side, found in two linear sweeps; transparent blocks
         // (post times) are skipped like short ones.
-        func counts(_ i: Int) -> Bool { initial[i] != .short && !(transparent.isEmpty ? false : transparent[i]) }
+        func counts(_ i: Int) -> Bool { initial[i] != .short && (transparent.isEmpty || !transparent[i]) }
         var before = [Kind?](repeating: nil, count: initial.count)
         var last: Kind? = nil
         for i in initial.indices { before[i] = last; if counts(i) { last = initial[i] } }

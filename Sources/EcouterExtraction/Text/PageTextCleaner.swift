@@ -191,11 +191,9 @@ struct PageTextCleaner {
     /// ("Sur le même sujet / Strasbourg : le sapin installé / Des contrôles à chaque entrée / Les accès…").
     private func resumesWithHeading(_ run: ArraySlice<String>, next: String?) -> Bool {
         guard run.count >= 2, let last = run.last, let next, next.count >= 120, TextShape.endsSentence(next) else { return false }
-        return run.dropLast().allSatisfy(hasKickerColon) && !hasKickerColon(last) && !TextShape.isDateLine(last)
+        return run.dropLast().allSatisfy(TextShape.hasKickerColon) && !TextShape.hasKickerColon(last) && !TextShape.isDateLine(last)
             && last.split(separator: " ").count >= 2
     }
-
-    private func hasKickerColon(_ line: String) -> Bool { TextShape.hasKickerColon(line) }
 
     /// A teaser group: dated, cut off, or only headline-like lines.
     private func isTeaserGroup(_ group: [String]) -> Bool {
