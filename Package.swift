@@ -27,9 +27,9 @@ let package = Package(
     ],
     targets: [
         // C libraries from Debian, each wrapped once.
-        .systemLibrary(
-            name: "CEspeakNG", pkgConfig: "espeak-ng",
-            providers: [.apt(["libespeak-ng-dev"]), .brew(["espeak-ng"])]),
+        // libespeak-ng's header only: the library itself is loaded with dlopen on first use
+        // (EspeakLibrary.swift says why), so no pkg-config link flags. Debian: libespeak-ng-dev.
+        .systemLibrary(name: "CEspeakNG"),
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),

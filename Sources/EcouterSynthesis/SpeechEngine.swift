@@ -23,15 +23,22 @@ public actor SpeechEngine {
 
     private var current: VoiceParameters?
     private nonisolated let thread: DedicatedThread
+    private nonisolated let library: EspeakLibrary
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { thread.asUnownedSerialExecutor() }
 
-    private init(sampleRate: Int, thread: DedicatedThread) {
+    private init(sampleRate: Int, thread: DedicatedThread, library: EspeakLibrary) {
         self.sampleRate = sampleRate
         self.thread = thread
+        self.library = library
     }
 
     private static let initialization: Result<SpeechEngine, SynthesisError> = {
+        let library: EspeakLibrary
+        switch EspeakLibrary.shared {
+        case .success(let loaded): library = loaded
+        case .failure(let error): return .failure(error)
+        }
         let thread = DedicatedThread(name: "eSpeak NG")
         // On the engine's thread, like every later call into the library.
         let rate: Result<Int, SynthesisError> = thread.runAndWait {
@@ -39,7 +46,7 @@ public actor SpeechEngine {
             let options = Int32(espeakINITIALIZE_DONT_EXIT)
             // 400 ms buffers: fewer callbacks than the 60 ms default, still small enough to stream.
             // The library prints its own complaints on stderr; keep them for our one-line error instead.
-            let start = { espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 400, nil, options) }
+            let start = { library.initialize(AUDIO_OUTPUT_SYNCHRONOUS, 400, nil, options) }
             let (rate, complaint) = startupCapture.withLock { $0 }?(start) ?? (start(), "")
             guard rate > 0 else {
                 let detail = complaint.isEmpty ? "" : " (\(complaint))"
@@ -47,10 +54,10 @@ public actor SpeechEngine {
                     .initialization,
                     "eSpeak NG could not start: its voice data is missing or unreadable\(detail); install espeak-ng-data or set ESPEAK_DATA_PATH"))
             }
-            espeak_SetSynthCallback(synthesisCallback)
+            library.setSynthCallback(synthesisCallback)
             return .success(Int(rate))
         }
-        return rate.map { SpeechEngine(sampleRate: $0, thread: thread) }
+        return rate.map { SpeechEngine(sampleRate: $0, thread: thread, library: library) }
     }()
 
     /// Runs the one C call that may print on standard error (`espeak_Initialize`) and returns its
@@ -137,7 +144,7 @@ public actor SpeechEngine {
         // Guarded here, at the one door to the library, so no caller can crash it that way.
         let safe = EngineText.guarded(text)
         let status = safe.withCString { cText in
-            espeak_Synth(
+            library.synth(
                 cText, safe.utf8.count + 1, 0, POS_CHARACTER, 0,
                 UInt32(espeakCHARS_UTF8 | espeakPHONEMES), nil,
                 Unmanaged.passUnretained(sink).toOpaque())
@@ -164,7 +171,7 @@ public actor SpeechEngine {
     private func finishStoppedSynthesis() {
         let sink = CallbackContext(stopsWhenCancelled: false)  // the task is cancelled: run to the end anyway
         _ = "".withCString { cText in
-            espeak_Synth(cText, 1, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil, Unmanaged.passUnretained(sink).toOpaque())
+            library.synth(cText, 1, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil, Unmanaged.passUnretained(sink).toOpaque())
         }
     }
 
@@ -179,7 +186,7 @@ public actor SpeechEngine {
         EngineText.guarded(text).withCString { cText in
             var cursor: UnsafeRawPointer? = UnsafeRawPointer(cText)
             while cursor != nil {
-                guard let result = espeak_TextToPhonemes(&cursor, espeakCHARS_UTF8, 0) else { break }
+                guard let result = library.textToPhonemes(&cursor, espeakCHARS_UTF8, 0) else { break }
                 let clause = String(cString: result).trimmingWhitespace()
                 if !clause.isEmpty { clauses.append(clause) }
             }
@@ -190,7 +197,7 @@ public actor SpeechEngine {
     /// True when eSpeak NG can load `voice` (`espeak_SetVoiceByName`). Leaves the engine's voice as it was.
     public func hasVoice(_ voice: String) -> Bool {
         guard (try? VoiceParameters(voice: voice).validate()) != nil else { return false }
-        let found = voice.withCString { espeak_SetVoiceByName($0) } == EE_OK
+        let found = Self.voiceFileName(voice).withCString { library.setVoiceByName($0) } == EE_OK
         current = nil  // whatever happened, the next speak re-applies its own voice
         return found
     }
@@ -198,15 +205,27 @@ public actor SpeechEngine {
     private func apply(_ voice: VoiceParameters) throws(SynthesisError) {
         if current?.voice != voice.voice {
             current = nil
-            let status = voice.voice.withCString { espeak_SetVoiceByName($0) }
+            let status = Self.voiceFileName(voice.voice).withCString { library.setVoiceByName($0) }
             guard status == EE_OK else {
                 throw SynthesisError(.voiceNotFound, "eSpeak NG has no voice \"\(voice.voice)\"")
             }
         }
-        if current?.rate != voice.rate { try check(espeak_SetParameter(espeakRATE, Int32(voice.rate), 0), "espeak_SetParameter(rate)") }
-        if current?.pitch != voice.pitch { try check(espeak_SetParameter(espeakPITCH, Int32(voice.pitch), 0), "espeak_SetParameter(pitch)") }
-        if current?.volume != voice.volume { try check(espeak_SetParameter(espeakVOLUME, Int32(voice.volume), 0), "espeak_SetParameter(volume)") }
+        if current?.rate != voice.rate { try check(library.setParameter(espeakRATE, Int32(voice.rate), 0), "espeak_SetParameter(rate)") }
+        if current?.pitch != voice.pitch { try check(library.setParameter(espeakPITCH, Int32(voice.pitch), 0), "espeak_SetParameter(pitch)") }
+        if current?.volume != voice.volume { try check(library.setParameter(espeakVOLUME, Int32(voice.volume), 0), "espeak_SetParameter(volume)") }
         current = voice
+    }
+
+    /// Voices whose file eSpeak NG can open by name. `espeak_SetVoiceByName` first tries its
+    /// argument, lower-cased, as a file under espeak-ng-data's `voices/` and `lang/`, and only then
+    /// reads and parses every voice file there (some 130) to match a name: 3 ms at every start of a
+    /// speech worker. « fr » is `lang/roa/fr`, the same file the list picks, so the same audio.
+    /// fr-BE and fr-CH cannot be reached this way (their files have capitals, which the library
+    /// lowers) and keep the list.
+    private static let voiceFiles = ["fr": "roa/fr"]
+
+    private static func voiceFileName(_ voice: String) -> String {
+        voiceFiles[voice] ?? voice
     }
 }
 
