@@ -14,8 +14,8 @@ ITEMS=${ITEMS:-50}
 FORMAT=${FORMAT:-mp3}
 NICE=${NICE:-0}
 
-swift build -c release --product ecouter >/dev/null
-BIN=$(swift build -c release --show-bin-path)/ecouter
+swift build -c release --static-swift-stdlib --product ecouter >/dev/null
+BIN=$(swift build -c release --static-swift-stdlib --show-bin-path)/ecouter
 WORK=$(mktemp -d /tmp/ecouter-bench-feed.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 

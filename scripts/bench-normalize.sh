@@ -31,7 +31,7 @@ fi
 if [[ -n ${ECOUTER_BIN:-} ]]; then
     bin=$ECOUTER_BIN
 else
-    swift build -c release --product ecouter >/dev/null
+    swift build -c release --static-swift-stdlib --product ecouter >/dev/null
     bin=.build/release/ecouter
 fi
 

@@ -19,8 +19,8 @@ runs=${1:-9}
 scripts/setup.sh --test >/dev/null
 command -v lame >/dev/null || apt-get install -y -qq lame >/dev/null || true
 # The command starts its speech workers from `ecouter-speech-worker` beside it (built here too).
-swift build -c release --product ecouter-speech-worker 2>&1 | tail -n 1
-swift build -c release --product ecouter 2>&1 | tail -n 1
+swift build -c release --static-swift-stdlib --product ecouter-speech-worker 2>&1 | tail -n 1
+swift build -c release --static-swift-stdlib --product ecouter 2>&1 | tail -n 1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -13,7 +13,7 @@ megabytes=${2:-20}
 sample=${SAMPLE:-../shared/samples/dsih-deepseek.body.txt}
 [ -f "$sample" ] || sample=/work/shared/samples/dsih-deepseek.body.txt
 
-swift build -c release --product ecouter >/dev/null
+swift build -c release --static-swift-stdlib --product ecouter >/dev/null
 bin=.build/release/ecouter
 
 work=$(mktemp -d)

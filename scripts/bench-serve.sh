@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary="${ECOUTER_BINARY:-.build/release/ecouter}"
-[[ -x "$binary" ]] || { echo "bench-serve.sh: build first (swift build -c release)" >&2; exit 1; }
+[[ -x "$binary" ]] || { echo "bench-serve.sh: build first (swift build -c release --static-swift-stdlib)" >&2; exit 1; }
 command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "bench-serve.sh: needs wrk and nginx (apt-get install wrk nginx-light)" >&2; exit 1; }
 duration="${BENCH_SECONDS:-10}"
 # The machine may be shared: the load is part of the figures.

@@ -13,7 +13,7 @@ runs=${1:-9}
 file=${2:-../shared/samples/dsih-deepseek.body.txt}
 [ -f "$file" ] || file=samples/article.txt
 
-swift build -c release --product ecouter 2>&1 | tail -n 1
+swift build -c release --static-swift-stdlib --product ecouter 2>&1 | tail -n 1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 
 scripts/setup.sh
 # The speech worker the command starts from beside itself (else it starts itself, slower).
-swift build -c release --product ecouter-speech-worker 2>&1 | tail -n 1
-swift build -c release --product ecouter 2>&1 | tail -n 1
+swift build -c release --static-swift-stdlib --product ecouter-speech-worker 2>&1 | tail -n 1
+swift build -c release --static-swift-stdlib --product ecouter 2>&1 | tail -n 1
 mkdir -p out
 .build/release/ecouter samples/article.txt -o out/article.wav
 echo "wrote out/article.wav:"

@@ -12,7 +12,7 @@ EVAL=${EVAL:-../shared/eval/extract_eval.py}
 fixtures=Tests/EcouterExtractionTests/Fixtures
 if [ "$#" -gt 0 ]; then folders="$*"; else folders="../shared/samples $fixtures/pages $fixtures/pages-unseen $fixtures/pages-unseen-3 $fixtures/pages-unseen-4 $fixtures/pages-holdout"; fi
 
-swift build -c release --product ecouter >/dev/null
+swift build -c release --static-swift-stdlib --product ecouter >/dev/null
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
