@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import EcouterSynthesis
+import Synchronization
 public import Foundation
 public import Logging
 
@@ -21,7 +22,9 @@ public struct ArticleReader: Sendable {
     /// The settings this reader was made with.
     public let options: ReadingOptions
     private let logger: Logger
-    private let normalizerResult: Result<FrenchNormalizer, EcouterError>
+    /// Made on first use: a reader that only extracts articles (`ecouter text`, the service's
+    /// text routes) never pays for the lexicons (some 5 ms).
+    private let normalizerOnce: NormalizerOnce
     let speakers: SpeakerPool
 
     /// Makes a reader. Settings errors (an unknown built-in lexicon in a custom preset) surface on first use.
@@ -33,14 +36,16 @@ public struct ArticleReader: Sendable {
         self.options = options
         self.logger = logger
         self.speakers = SpeakerPool(options.synthesis)
-        self.normalizerResult = Result { () throws(EcouterError) in
-            FrenchNormalizer(options: NormalizerOptions(
-                region: options.preset.region, lexicon: options.lexicon(), pronunciations: try options.pronunciations()))
+        self.normalizerOnce = NormalizerOnce {
+            Result { () throws(EcouterError) in
+                FrenchNormalizer(options: NormalizerOptions(
+                    region: options.preset.region, lexicon: options.lexicon(), pronunciations: try options.pronunciations()))
+            }
         }
     }
 
-    /// The normalizer this reader speaks with.
-    public func normalizer() throws(EcouterError) -> FrenchNormalizer { try normalizerResult.get() }
+    /// The normalizer this reader speaks with (made on the first call, shared by copies of the reader).
+    public func normalizer() throws(EcouterError) -> FrenchNormalizer { try normalizerOnce.value.get() }
 
     // MARK: Input
 
@@ -209,13 +214,23 @@ public struct ArticleReader: Sendable {
         let total = script.totalCharacters
         let parallel = total < Self.parallelBreakEven ? 1 : options.parallelism
         let speech = ParallelSpeech(speakers: speakers.speakers(parallel), voice: options.voiceParameters)
-        let sampleRate = try await speech.speakers[0].sampleRate()
-        let sink: any AudioSink
-        do throws(AudioError) { sink = try encoding.makeSink(output: output, sampleRate: sampleRate) } catch { throw EcouterError(error) }
+        // The sink, which needs the engine's sample rate, is made when the first sentence comes back:
+        // asking for the rate first kept the first part's normalization waiting for the worker to load.
+        var opened: (sink: any AudioSink, rate: Int)?
+        func open() async throws(EcouterError) -> (sink: any AudioSink, rate: Int) {
+            if let opened { return opened }
+            let rate = try await speech.speakers[0].sampleRate()
+            do throws(AudioError) {
+                opened = (try encoding.makeSink(output: output, sampleRate: rate), rate)
+            } catch { throw EcouterError(error) }
+            return opened!
+        }
         var sentences = 0
         var warnings: [String] = []
-        var recorder = timingsText.map { TimingsRecorder(text: $0, sampleRate: sampleRate) }
+        var recorder: TimingsRecorder?
         try await speech.forEach(in: script) { (utterance, spoken) async throws(EcouterError) in
+            let (sink, sampleRate) = try await open()
+            if sentences == 0, let timingsText { recorder = TimingsRecorder(text: timingsText, sampleRate: sampleRate) }
             sentences += 1
             if let warning = spoken.warning(sentence: sentences, written: utterance.written) {
                 logger.warning("engine crash", metadata: ["sentence": "\(sentences)", "detail": "\(warning)"])
@@ -234,6 +249,8 @@ public struct ArticleReader: Sendable {
             logger.trace("spoke", metadata: ["sentence": "\(sentences)", "text": "\(utterance.spoken)"])
             progress?(ReadingProgress(charactersDone: utterance.charactersDone, charactersTotal: total, audioSeconds: sink.secondsWritten))
         }
+        let (sink, sampleRate) = try await open()
+        if sentences == 0, let timingsText { recorder = TimingsRecorder(text: timingsText, sampleRate: sampleRate) }
         do throws(AudioError) { try sink.finish() } catch { throw EcouterError(error) }
         do throws(AudioError) { try output.flush() } catch { throw EcouterError(error) }
         logger.debug("read article", metadata: ["sentences": "\(sentences)", "seconds": "\(sink.secondsWritten)"])
@@ -246,4 +263,24 @@ public struct ArticleReader: Sendable {
 /// The version written into fingerprints and `--version`.
 public enum EcouterVersion {
     public static let current = "0.1.0"
+}
+
+/// A normalizer built once, on first use, by whichever copy of the reader asks first.
+final class NormalizerOnce: Sendable {
+    private let make: @Sendable () -> Result<FrenchNormalizer, EcouterError>
+    private let made = Mutex<Result<FrenchNormalizer, EcouterError>?>(nil)
+
+    init(_ make: @escaping @Sendable () -> Result<FrenchNormalizer, EcouterError>) {
+        self.make = make
+    }
+
+    /// Built under the lock: `make` is this module's own code (tables and rules), never a caller's.
+    var value: Result<FrenchNormalizer, EcouterError> {
+        made.withLock { made in
+            if let made { return made }
+            let result = make()
+            made = result
+            return result
+        }
+    }
 }

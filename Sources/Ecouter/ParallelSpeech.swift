@@ -66,7 +66,9 @@ struct ParallelSpeech {
                 case .success(let spoken):
                     ready[index] = spoken
                 }
-                launch()  // before writing: the freed speaker starts on its next part
+                // Before writing, the freed speaker starts on its next part (normalizing it takes a
+                // few milliseconds); except for the first part, whose audio a listener is waiting for.
+                if written > 0 { launch() }
                 while let spoken = ready.removeValue(forKey: written), let part = waiting.removeValue(forKey: written) {
                     do throws(EcouterError) {
                         for (utterance, sentence) in zip(part, spoken) { try await write(utterance, sentence) }

@@ -27,7 +27,7 @@ actor SpeechSupervisor {
     init(worker: WorkerExecutable) {
         self.worker = worker
         // A start failure is not thrown here: it is reported, with its reason, by the first use.
-        connection = try? SpeechWorkerConnection(worker)
+        connection = WarmWorkers.take(worker) ?? (try? SpeechWorkerConnection(worker))
     }
 
     /// The sample rate of the workers' engine.

@@ -78,3 +78,30 @@ struct IsolatedSynthesisTests {
         }
     }
 }
+
+/// ``WorkerExecutable/prestart()``: the worker started early is the one the reader speaks with.
+@Suite("Prestarted speech worker")
+struct PrestartedWorkerTests {
+    @Test("a reader takes over the prestarted worker instead of starting its own, and the audio is complete")
+    func readerTakesOverThePrestartedWorker() async throws {
+        let real = try IsolatedSynthesisTests.worker
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("worker-starts-\(UUID().uuidString).log")
+        defer { try? FileManager.default.removeItem(at: log) }
+        // A worker program that notes each start in the log, then becomes the real worker. The log's
+        // path in the arguments makes this executable unlike any other test's, so no other test's
+        // reader can take this worker.
+        let logging = WorkerExecutable(
+            executable: URL(fileURLWithPath: "/bin/sh"),
+            arguments: ["-c", #"echo start >> "$0"; exec "$1" speech-worker"#, log.path, real.executable.path])
+        logging.prestart()
+        let reader = ArticleReader(options: ReadingOptions(synthesis: .isolated(logging), parallelism: 1))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("prestart-\(UUID().uuidString).wav")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let summary = try await reader.read(try reader.article(from: Array(IsolatedSynthesisTests.text.utf8)), to: url)
+        await reader.shutdownSynthesis()
+        #expect(summary.sentences == 2 && summary.warnings.isEmpty)
+        #expect(summary.duration > 1)
+        let starts = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        #expect(starts.count == 1, "one worker start, the prestarted one; got \(starts.count)")
+    }
+}

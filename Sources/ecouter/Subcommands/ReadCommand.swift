@@ -74,12 +74,14 @@ struct ReadCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // The worker loads its engine while the options, the normalizer and the input are made.
+        if !inProcess { SpeechWorkerCommand.executable.prestart() }
         Interrupts.removePartialOutputsOnSignal()
         let target = output ?? Self.defaultOutput(for: file)
         do {
             let timingsFile = try timingsFile(audio: target)
             var options = try voice.readingOptions(input: input)
-            // Text from outside: libespeak-ng runs in a worker, started now, while the input is read.
+            // Text from outside: libespeak-ng runs in a worker (the one started above).
             options.synthesis = inProcess ? .inProcess : .isolated(SpeechWorkerCommand.executable)
             options.parallelism = jobs
             let reader = ArticleReader(options: options)
