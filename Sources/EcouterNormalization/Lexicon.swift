@@ -14,21 +14,25 @@ public struct Lexicon: Sendable, Equatable {
 
     /// Parses TSV text; `name` appears in error messages.
     public init(tsv: String, name: String) throws(LexiconError) {
+        // Read as UTF-8 bytes: splitting the String by Characters (grapheme clusters) made parsing
+        // the shipped lexicon cost more than building the rest of the normalizer.
         var entries: [Entry] = []
-        for (number, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        let isBlank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        for (number, raw) in tsv.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let line = raw.last == 0x0D ? raw.dropLast() : raw  // a CRLF file reads as LF
+            guard let first = line.firstIndex(where: { !isBlank($0) }), line[first] != UInt8(ascii: "#") else { continue }
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
             guard fields.count == 2, !fields[0].isEmpty, !fields[1].isEmpty else {
                 throw LexiconError(message: "\(name):\(number + 1): expected written<TAB>spoken")
             }
-            entries.append(Entry(written: String(fields[0]), spoken: String(fields[1])))
+            entries.append(Entry(written: String(decoding: fields[0], as: UTF8.self), spoken: String(decoding: fields[1], as: UTF8.self)))
         }
         self.entries = entries
     }
 
     /// This lexicon with `other`'s entries added; `other` wins on the same written form.
     public func merging(_ other: Lexicon) -> Lexicon {
+        if entries.isEmpty { return other }
         let overridden = Set(other.entries.map(\.written))
         return Lexicon(entries: entries.filter { !overridden.contains($0.written) } + other.entries)
     }
@@ -47,16 +51,4 @@ extension ErrorCode where Domain == LexiconErrorDomain {
 
 extension CodedError where Domain == LexiconErrorDomain {
     package init(message: String) { self.init(.malformed, message) }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in set: Character.WhitespaceSet) -> Substring {
-        var s = self
-        while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
-        return s
-    }
-}
-extension Character {
-    fileprivate enum WhitespaceSet { case whitespaces }
 }

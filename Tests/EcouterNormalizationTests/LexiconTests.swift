@@ -43,6 +43,17 @@ import Testing
 
     @Test func malformedLinesAreErrors() {
         #expect(throws: LexiconError.self) { _ = try Lexicon(tsv: "no tab here\n", name: "bad") }
+        #expect(throws: LexiconError.self) { _ = try Lexicon(tsv: "ok\tfine\n\tno written side\n", name: "bad") }
+    }
+
+    @Test("comments, blank lines and CRLF line ends: entries as written, accents and all")
+    func linesAndLineEnds() throws {
+        let tsv = "# a comment\r\n\r\n  \t \nÉcole\tékol\r\nKyiv\tkiiv\n  # indented comment\nœuvre\t[['9:vR]]"
+        let lexicon = try Lexicon(tsv: tsv, name: "crlf")
+        #expect(lexicon.entries == [
+            Lexicon.Entry(written: "École", spoken: "ékol"), Lexicon.Entry(written: "Kyiv", spoken: "kiiv"),
+            Lexicon.Entry(written: "œuvre", spoken: "[['9:vR]]"),
+        ])
     }
 }
 

@@ -34,8 +34,8 @@ enum Abbreviations {
     /// skipped, and so is any other line (the generator refuses them before they get here).
     static func parse(_ tsv: String) -> [String: Entry] {
         var table: [String: Entry] = [:]
-        for line in tsv.split(separator: "\n") where !line.hasPrefix("# ") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        for line in TableText.lines(tsv) where !line.hasPrefix("# ") {
+            let fields = TableText.fields(line).map(String.init)
             guard fields.count == 4, !fields[0].isEmpty, !fields[1].isEmpty, fields[2] == "period" || fields[2] == "bare",
                 let condition = Condition(rawValue: fields[3])
             else { continue }

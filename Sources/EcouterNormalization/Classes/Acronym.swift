@@ -24,8 +24,8 @@ enum Acronyms {
     /// blank lines are skipped, and so is any other line (the generator refuses them before they get here).
     static func parse(_ tsv: String) -> [Entry] {
         var entries: [Entry] = []
-        for line in tsv.split(separator: "\n") where !line.hasPrefix("# ") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        for line in TableText.lines(tsv) where !line.hasPrefix("# ") {
+            let fields = TableText.fields(line)
             if fields.count == 2, fields[1] == "letters" {
                 entries.append(Entry(written: String(fields[0]), respelling: nil))
             } else if fields.count == 3, fields[1] == "word", !fields[2].isEmpty {

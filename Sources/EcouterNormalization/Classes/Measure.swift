@@ -17,8 +17,8 @@ enum Units {
     /// Reads `written<TAB>singular<TAB>plural<TAB>masculine|feminine` lines; comments ("# ") and blank
     /// lines are skipped, and so is any other line (the generator refuses them before they get here).
     static func parse(_ tsv: String) -> [Unit] {
-        tsv.split(separator: "\n").compactMap { line in
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        TableText.lines(tsv).compactMap { line in
+            let f = TableText.fields(line).map(String.init)
             guard !line.hasPrefix("# "), f.count == 4, !f[0].isEmpty, !f[1].isEmpty, !f[2].isEmpty,
                 f[3] == "masculine" || f[3] == "feminine"
             else { return nil }

@@ -31,8 +31,8 @@ enum Currencies {
     /// Reads the nine tab-separated fields of each line; comments ("# ") and blank lines are skipped,
     /// and so is any other line (the generator refuses them before they get here).
     static func parse(_ tsv: String) -> [(written: String, currency: Currency, scale: Scale, place: Place)] {
-        tsv.split(separator: "\n").compactMap { line in
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        TableText.lines(tsv).compactMap { line in
+            let f = TableText.fields(line).map(String.init)
             guard !line.hasPrefix("# "), f.count == 9, !f[0].isEmpty, let scale = Scale(rawValue: f[1]),
                 let place = Place(rawValue: f[2]), f[5] == "masculine" || f[5] == "feminine"
             else { return nil }

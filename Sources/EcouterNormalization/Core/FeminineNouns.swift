@@ -9,8 +9,8 @@ enum FeminineNouns {
     /// Reads `word<TAB>kind` lines; comments ("# ") and blank lines are skipped, and so is any other
     /// line (the generator refuses them before they get here).
     static func parse(_ tsv: String) -> [(word: String, kind: String)] {
-        tsv.split(separator: "\n").compactMap { line in
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        TableText.lines(tsv).compactMap { line in
+            let fields = TableText.fields(line)
             guard !line.hasPrefix("# "), fields.count == 2, ["feminine", "adjective", "masculine"].contains(fields[1])
             else { return nil }
             return (String(fields[0]), String(fields[1]))

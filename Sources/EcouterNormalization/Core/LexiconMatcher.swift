@@ -59,13 +59,23 @@ package struct LexiconMatcher: Sendable {
                 key.unicodeScalars.append(c)
             }
             // A spoken side never spans lines: the output is one line.
-            let spoken = entry.spoken.split(whereSeparator: \.isNewline).joined(separator: " ")
+            // (Checked by scalar first: splitting by Characters cost most of building the matcher.)
+            let spoken = entry.spoken.unicodeScalars.contains(where: Self.isNewline)
+                ? entry.spoken.split(whereSeparator: \.isNewline).joined(separator: " ") : entry.spoken
             byFirstWord[key, default: []].append(Candidate(written: written, spoken: spoken, ignoringCase: ignoringCase))
             let b = Self.bit(key.unicodeScalars)
             prefilter[b >> 6] |= 1 << UInt64(b & 63)
         }
         for key in byFirstWord.keys {
             byFirstWord[key]!.sort { $0.written.count > $1.written.count }
+        }
+    }
+
+    /// The scalars that start a `Character` whose `isNewline` is true.
+    private static func isNewline(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
         }
     }
 
