@@ -3,6 +3,7 @@
 # Speed of `ecouter FILE -o OUT` against eSpeak NG on the same text at the same rate, measured in
 # the same run as paired, alternating runs (so machine noise falls on both alike), medians of RUNS.
 #   scripts/bench-read.sh [RUNS]     (RUNS >= 9 for figures worth quoting; default 9)
+#   BENCH_TEXTS="sample shared 1MB" scripts/bench-read.sh   only the texts named (sample, shared, 100kB, 1MB)
 # Prints, per text (3 kB sample, the shared 5 kB article when ../shared is there; for 100 kB the
 # WAV, first-audio and --jobs lines; for 1 MB first audio only, as whole runs take minutes there):
 #   WAV  ecouter vs `espeak-ng -s RATE -w`                      wall and CPU ratios
@@ -40,7 +41,7 @@ done
 texts+=("100kB=$work/102400.txt" "1MB=$work/1048576.txt")
 
 echo "load before: $(uptime)"
-BIN=.build/release/ecouter RATE=$rate RUNS=$runs WORK=$work python3 - "${texts[@]}" <<'PY'
+BENCH_TEXTS=${BENCH_TEXTS:-} BIN=.build/release/ecouter RATE=$rate RUNS=$runs WORK=$work python3 - "${texts[@]}" <<'PY'
 import os, statistics, subprocess, sys, time, resource, shutil
 
 BIN, RATE, RUNS, WORK = os.environ["BIN"], os.environ["RATE"], int(os.environ["RUNS"]), os.environ["WORK"]
@@ -83,8 +84,11 @@ def seconds_of(wav):
     return float(subprocess.run(["soxi", "-D", wav], capture_output=True, text=True).stdout)
 
 print(f"medians of {RUNS} paired runs; rate {RATE} wpm; cores {os.cpu_count()}")
+only = os.environ.get("BENCH_TEXTS", "").split()
 for spec in sys.argv[1:]:
     name, path = spec.split("=", 1)
+    if only and name.split()[0] not in only:
+        continue
     size = os.path.getsize(path)
     ours_wav, theirs_wav = f"{WORK}/ours.wav", f"{WORK}/theirs.wav"
     if size > 500_000:
@@ -137,7 +141,8 @@ print(f"{main} kB, workers {max(workers.values(), default=0)} kB each at most ({
 PY
 }
 rss() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}'; }
-printf 'peak RSS on 1 MB of text: ecouter %s; espeak-ng %s kB\n' \
+# BENCH_RSS=0 skips it (a whole 1 MB reading by each program takes minutes).
+[ "${BENCH_RSS:-1}" = 0 ] || printf 'peak RSS on 1 MB of text: ecouter %s; espeak-ng %s kB\n' \
     "$(peaks .build/release/ecouter "$work/1048576.txt" -o "$work/mb.wav")" \
     "$(rss espeak-ng -v fr -s "$rate" -w "$work/mb-e.wav" -f "$work/1048576.txt")"
 echo "load after: $(uptime)"
