@@ -41,7 +41,7 @@ struct PageTextCleaner {
     private func splitIntoGroups(_ text: String) -> [[String]] {
         var groups: [[String]] = []
         var current: [String] = []
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+        for raw in TextShape.lines(text) {
             let line = TextShape.collapsedWhitespace(raw)
             if line.isEmpty {
                 if !current.isEmpty { groups.append(current); current = [] }

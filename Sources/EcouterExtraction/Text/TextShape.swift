@@ -159,8 +159,42 @@ enum TextShape {
     }
 
     /// A bare time of day on its own line, a live blog's post time: "21h30", "21 h 30", "21:52".
+    /// The lines of `text`, split at LF, CR, CRLF (one break), U+2028 and U+2029, by UTF-8 bytes:
+    /// splitting by Characters was a quarter of cleaning a long page.
+    static func lines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i != utf8.endIndex {
+            let byte = utf8[i]
+            var next = utf8.index(after: i)
+            var isBreak = false
+            if byte == 0x0A {
+                isBreak = true
+            } else if byte == 0x0D {
+                isBreak = true
+                if next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+            } else if byte == 0xE2, next != utf8.endIndex, utf8[next] == 0x80 {
+                let third = utf8.index(after: next)
+                if third != utf8.endIndex, utf8[third] == 0xA8 || utf8[third] == 0xA9 {
+                    isBreak = true
+                    next = utf8.index(after: third)
+                }
+            }
+            if isBreak {
+                lines.append(Substring(utf8[start..<i]))
+                start = next
+            }
+            i = next
+        }
+        lines.append(Substring(utf8[start..<utf8.endIndex]))
+        return lines
+    }
+
     static func isClockTime(_ line: String) -> Bool {
-        let scalars = Array(line.unicodeScalars.filter { $0 != " " && $0 != "\u{00A0}" }.prefix(8))
+        // Lazily: a long line is ruled out after its first six non-space scalars, not copied whole.
+        let scalars = Array(line.unicodeScalars.lazy.filter { $0 != " " && $0 != "\u{00A0}" }.prefix(6))
         guard scalars.count >= 4, scalars.count <= 5 else { return false }
         let digit = { (s: Unicode.Scalar) in s.value >= 0x30 && s.value <= 0x39 }
         guard let mark = scalars.firstIndex(where: { $0 == "h" || $0 == "H" || $0 == ":" }), mark >= 1, mark <= 2,
@@ -276,10 +310,12 @@ enum TextShape {
     static func hasNumericDate(_ folded: String) -> Bool {
         var groups: [Int] = []   // lengths of digit runs joined by one separator
         var run = 0
-        var lastSeparator: Character? = nil
+        var lastSeparator: Unicode.Scalar? = nil
         func flush() { if run > 0 { groups.append(run) }; run = 0 }
-        for ch in folded {
-            if ch.isNumber { run += 1; continue }
+        // By scalar, with ASCII digits tested first: Character.isNumber on every character of every
+        // line was a tenth of cleaning a long page.
+        for ch in folded.unicodeScalars {
+            if ch.value >= 0x30 && ch.value <= 0x39 || (ch.value >= 0x80 && ch.properties.numericType != nil) { run += 1; continue }
             if (ch == "/" || ch == "." || ch == "-"), run > 0, lastSeparator == nil || lastSeparator == ch {
                 groups.append(run); run = 0; lastSeparator = ch
                 continue
