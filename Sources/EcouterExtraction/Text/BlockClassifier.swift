@@ -38,14 +38,14 @@ struct BlockClassifier {
         select(
             features: blocks.map { LineFeatures($0, stopWords: stopWords) }, wallsAfter: wallsAfter,
             echoes: EchoedBlocks.flags(blocks, reach: Self.pullQuoteReach), kickers: blocks.map(TextShape.hasKickerColon),
-            clockTimes: blocks.map(TextShape.isClockTime))
+            clockTimes: blocks.map(TextShape.isPostStamp))
     }
 
     /// The same, from blocks already measured.
     /// - Parameter echoes: blocks that repeat a neighbour's text (pull quotes): never read.
     /// - Parameter kickers: blocks set "Topic : headline", as teasers and player links are.
-    /// - Parameter clockTimes: bare times of day, a live blog's post times: dropped, and no
-    ///   boundary between the posts around them.
+    /// - Parameter clockTimes: a live blog's bare post stamps (times of day, match minutes):
+    ///   dropped, and no boundary between the posts around them.
     func select(
         features: [LineFeatures], wallsAfter: [Bool] = [], echoes: [Bool] = [], kickers: [Bool] = [], clockTimes: [Bool] = []
     ) -> Selection? {
