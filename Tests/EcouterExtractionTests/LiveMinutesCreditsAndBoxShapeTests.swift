@@ -48,4 +48,27 @@ import Testing
         #expect(text.contains(Self.para1) && text.contains(Self.para2))
         #expect(!text.contains("merci d'avoir suivi") && !text.contains("09 74"))
     }
+
+    /// In an interview, a question right after a « Lire aussi » run is the next question, not
+    /// one more teaser (it was skipped with the teasers, its answer read without it).
+    @Test func anInterviewsQuestionAfterAReadAlsoRunIsRead() {
+        let question = "Qu'est-ce qui a changé depuis ?"
+        let page = """
+            Claire Dussault : « Le train de nuit n'a jamais été ringard »
+            Pourquoi les trains de nuit ont-ils presque disparu en France ?
+            \(Self.para1)
+            Le TGV a donc tué le train de nuit ?
+            \(Self.para2)
+            Lire aussi
+            Trains de nuit : la ligne Paris-Berlin suspendue pour l'hiver
+            Réservé à nos abonnés
+            \(question)
+            \(Self.para3)
+            Les nouvelles lignes sont-elles à la hauteur ?
+            Pas encore. Les voitures rénovées sont confortables, mais il en manque, et les trains sont souvent complets des semaines à l'avance.
+            """
+        let text = ArticleExtractor().article(fromText: page).plainText
+        #expect(text.contains(question) && text.contains(Self.para3))
+        #expect(!text.contains("Paris-Berlin"))
+    }
 }
