@@ -72,3 +72,26 @@ import Testing
         #expect(!text.contains("Paris-Berlin"))
     }
 }
+
+extension LiveMinutesCreditsAndBoxShapeTests {
+    /// A subheading right after a box set inside the text (an agenda of dates and places) is
+    /// read with the paragraph under it; the box is not.
+    @Test func aSubheadingAfterABoxInsideTheTextIsRead() {
+        let page = """
+            Château-Chinon : les bénévoles rachètent le cinéma pour l'euro symbolique
+            \(Self.para3)
+            \(Self.para1)
+            Agenda
+            Samedi 5 décembre
+            Marché de Noël, place Notre-Dame, de 10 heures à 18 heures
+            Dimanche 6 décembre
+            Loto du club de foot, salle des fêtes, 14 heures
+            Envoyez vos annonces à agenda@eclaireur-morvan.fr
+            Une programmation pour tous les âges
+            \(Self.para2)
+            """
+        let text = ArticleExtractor().article(fromText: page).plainText
+        #expect(text.contains("Une programmation pour tous les âges\n\n" + Self.para2))
+        #expect(!text.contains("Loto") && !text.contains("Envoyez"))
+    }
+}

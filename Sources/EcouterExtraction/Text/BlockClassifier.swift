@@ -185,7 +185,8 @@ struct BlockClassifier {
                 // as when unsure; a signature there is dropped later with the trailer.
                 let closesPage = end == kinds.count && previousGood
                 let numberedHeading = nextGood && isNumberedHeading(features[i])
-                kinds[i] = (previousGood && (nextGood || closesPage) && isHeadingShaped(features[i])) || numberedHeading ? .good : .bad
+                kinds[i] = (previousGood && (nextGood || closesPage) && isHeadingShaped(features[i])) || numberedHeading
+                    || (nextGood && resumesAfterBox(i, kinds: kinds, features: features, kickers: kickers)) ? .good : .bad
             } else if run.count == 2, previousGood, nextGood, run.allSatisfy({ isLabelWord(features[$0]) }),
                 features[i].words + features[i + 1].words <= Self.maxLabelPairWords
             {
@@ -214,6 +215,22 @@ struct BlockClassifier {
             i = end
         }
     }
+
+    /// A lone short line right before a paragraph, after a box set inside the text (an agenda, a
+    /// weather table, a teaser list): the next subheading, when the text was read shortly before
+    /// it and it reads like a phrase, not a sentence (several words, a function word among them, no figure, no
+    /// "Topic : headline" teaser shape, not a run of names).
+    private func resumesAfterBox(_ i: Int, kinds: [Kind], features: [LineFeatures], kickers: [Bool]) -> Bool {
+        let f = features[i]
+        guard f.words >= 3, f.words <= Self.maxBoxSubheadingWords, f.stopWords >= 1, f.digits == 0, f.capitalShare < 0.5, isHeadingShaped(f), !f.isMeta, !f.hasCredit,
+            !f.endsSentence, !f.addressesReader, !f.isMediaLabel, !f.hasQuestionMark, !f.isListItem, kickers.count != kinds.count || !kickers[i] else { return false }
+        return kinds[max(0, i - Self.maxBoxLength)..<i].contains(.good)
+    }
+
+    /// How many blocks a box set inside the text may take, for the subheading after it.
+    static let maxBoxLength = 12
+    /// A subheading is a short phrase; a teaser's headline left over from the box is longer.
+    static let maxBoxSubheadingWords = 8
 
     /// One to three words of plain text: no figure, bar, offer, byline, credit or question to
     /// the reader, not a sentence or a list item.
