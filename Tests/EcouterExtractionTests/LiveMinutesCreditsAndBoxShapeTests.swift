@@ -95,3 +95,18 @@ extension LiveMinutesCreditsAndBoxShapeTests {
         #expect(!text.contains("Loto") && !text.contains("Envoyez"))
     }
 }
+
+extension LiveMinutesCreditsAndBoxShapeTests {
+    /// A podcast page's « Transcription » heading is a label over the transcript, not read; the
+    /// transcript is.
+    @Test func aTranscriptsLabelIsNotRead() throws {
+        let page = """
+            <html><body><div class="episode"><h1>Pourquoi les abeilles désertent les villes ?</h1>
+            <div class="transcript"><button>Afficher la transcription</button><h2>Transcription</h2>
+            <p>\(Self.para1)</p><p>\(Self.para2)</p><p>\(Self.para3)</p></div></div></body></html>
+            """
+        let text = try ArticleExtractor().article(fromHTML: Array(page.utf8)).plainText
+        #expect(text.contains(Self.para1) && text.contains(Self.para3))
+        #expect(!text.contains("Transcription"))
+    }
+}

@@ -400,4 +400,13 @@ contains merci de l'avoir suivi
 contains merci de nous avoir suivis
 contains merci de nous avoir suivi
 
+# The label over a programme's transcript, and its toggle (the transcript itself is read)
+line Transcription
+line Retranscription
+line Transcription de l'émission
+line Transcription de l'épisode
+line Transcript
+prefix Afficher la transcription
+prefix Lire la transcription
+
 """#
