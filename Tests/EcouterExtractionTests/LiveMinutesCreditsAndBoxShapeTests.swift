@@ -110,3 +110,15 @@ extension LiveMinutesCreditsAndBoxShapeTests {
         #expect(!text.contains("Transcription"))
     }
 }
+
+extension LiveMinutesCreditsAndBoxShapeTests {
+    /// Among a live's posts stamped with minutes, « Mi-temps » stands where a stamp would: it is
+    /// not read as a subheading; the post under it is read.
+    @Test func aPeriodNameAmongPostStampsIsNotRead() {
+        let halfTime = "Brest mène 1-0 à la pause, grâce à l'ouverture du score. Les visiteurs ont eu le ballon sans jamais inquiéter le gardien."
+        let page = "Brest - Lens : les Bretons renversent les Sang et Or\n81'\n\(Self.para1)\n56'\n\(Self.para2)\nMi-temps\n\(halfTime)\n23'\n\(Self.para3)\n"
+        let text = ArticleExtractor().article(fromText: page).plainText
+        #expect(text.contains(halfTime) && text.contains(Self.para3))
+        #expect(!text.contains("Mi-temps"))
+    }
+}

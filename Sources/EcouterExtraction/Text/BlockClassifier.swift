@@ -35,10 +35,31 @@ struct BlockClassifier {
     /// - Parameter wallsAfter: blocks after which a comment thread opened (its heading dropped
     ///   by the rules): the article does not continue past them.
     func select(_ blocks: [String], wallsAfter: [Bool] = []) -> Selection? {
-        select(
-            features: blocks.map { LineFeatures($0, stopWords: stopWords) }, wallsAfter: wallsAfter,
+        let features = blocks.map { LineFeatures($0, stopWords: stopWords) }
+        return select(
+            features: features, wallsAfter: wallsAfter,
             echoes: EchoedBlocks.flags(blocks, reach: Self.pullQuoteReach), kickers: blocks.map(TextShape.hasKickerColon),
-            clockTimes: blocks.map(TextShape.isPostStamp))
+            clockTimes: Self.postStamps(blocks, features: features))
+    }
+
+    /// Post stamps needed before a live blog's period names count as stamps too.
+    static let liveBlogStamps = 3
+
+    /// A live blog's post stamps: times and match minutes, and, once the page has a few of those,
+    /// the period names some posts carry instead ("Mi-temps", "Prolongations") between them: one
+    /// or two words with no function word, figure or punctuation, as a time would stand.
+    static func postStamps(_ blocks: [String], features: [LineFeatures]) -> [Bool] {
+        var stamps = blocks.map(TextShape.isPostStamp)
+        guard stamps.lazy.filter({ $0 }).count >= liveBlogStamps, let first = stamps.firstIndex(of: true),
+            let last = stamps.lastIndex(of: true) else { return stamps }
+        // Only among the posts, between the first stamp and the last: a short title or menu
+        // entry above the live is judged as any other line.
+        for i in first...last where !stamps[i] {
+            let f = features[i]
+            stamps[i] = f.words <= 2 && f.characters <= 20 && f.stopWords == 0 && f.digits == 0 && !f.endsClause && !f.hasQuestionMark
+                && !f.isListItem && f.capitalized >= 1
+        }
+        return stamps
     }
 
     /// The same, from blocks already measured.
@@ -50,6 +71,8 @@ struct BlockClassifier {
         features: [LineFeatures], wallsAfter: [Bool] = [], echoes: [Bool] = [], kickers: [Bool] = [], clockTimes: [Bool] = []
     ) -> Selection? {
         var initial = features.map(classify)
+        // Post stamps are not read, whatever their shape (a period's name is a word, not a figure).
+        for i in clockTimes.indices where clockTimes[i] && i < initial.count { initial[i] = .bad }
         for i in echoes.indices where echoes[i] && i < initial.count { initial[i] = .bad }
         // An interviewer's question speaks to the guest ("Quel bilan tirez-vous… ?"), not to the
         // reader: it counts as a sentence when the answer follows at once.
