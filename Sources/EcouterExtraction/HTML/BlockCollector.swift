@@ -53,6 +53,10 @@ struct BlockCollector {
             let node = nodes[i]
             if filter.removed[i] { i = node.end; continue }
             if node.kind == .text {
+                // Two inline elements set side by side, which the page's style shows apart
+                // ("<span>Verdict</span><strong>FAUX</strong>"): a lower-case letter then a
+                // capital across the boundary is two words, not one ("VerdictFAUX").
+                if let last = buffer.last, last.isLowercase, node.text.first?.isUppercase == true { buffer.append(" ") }
                 buffer += node.text
                 i += 1
                 continue

@@ -11,6 +11,8 @@ struct ChromeFilter {
     private(set) var visiblePrefix: [Int]
     /// linkPrefix[i]: visible text characters inside links in nodes 0..<i.
     private(set) var linkPrefix: [Int]
+    /// The page has a fact-check's claim card: its verdict boxes are read too.
+    private(set) var pageHasClaim = false
 
     static let droppedTags: Set<String> = [
         "head", "nav", "footer", "script", "style", "noscript", "form", "button", "iframe", "figcaption",
@@ -85,6 +87,8 @@ struct ChromeFilter {
 
         // Notes that in-text references point to (<sup><a href="#n1">): the note list is skipped.
         let noteTargets = ChromeFilter.footnoteTargets(doc)
+        let hasClaim = nodes.contains { ChromeFilter.isClaimCard($0, verdicts: false) }
+        pageHasClaim = hasClaim
 
         // Pass 1: what markup alone removes (tags, roles, hidden state, referenced notes).
         var byMarkup = Array(repeating: false, count: n)
@@ -120,16 +124,21 @@ struct ChromeFilter {
 
         // Pass 3: class and id hints, weighed against what the element holds.
         var insideArticle = Array(repeating: false, count: n)
+        var insideCard = Array(repeating: false, count: n)
         for i in 0..<n {
             let node = nodes[i]
             insideArticle[i] = node.parent >= 0 && (insideArticle[node.parent] || nodes[node.parent].tag == "article")
+            // A claim card is read whole: its parts' classes ("rating-value") do not remove them.
+            insideCard[i] = hasClaim && ((node.parent >= 0 && insideCard[node.parent]) || ChromeFilter.isClaimCard(node, verdicts: true))
             if node.parent >= 0, removed[node.parent] { removed[i] = true; continue }
             if byMarkup[i] { removed[i] = true; continue }
             guard node.kind == .element else { continue }
             if !ChromeFilter.protectedTags.contains(node.tag), node.tag != "article" || ChromeFilter.isTeaserArticle(node) {
                 // <aside> is chrome unless it wraps the article (some layouts put the story in one).
                 // A <header> inside an <article> is the story's own (kicker, standfirst), not the site's.
-                let hint = node.tag == "aside" ? .strong
+                // A fact-check's claim and verdict card is what the article checks, read before it,
+                // whatever box it is set in ("aside.claim-card", "div.claim-rating rating-false").
+                let hint = insideCard[i] ? .none : node.tag == "aside" ? .strong
                     : node.tag == "header" && !insideArticle[i] ? .weak : ChromeFilter.hintStrength(node)
                 if hint != .none {
                     let text = textPrefix[node.end] - textPrefix[i]
@@ -237,6 +246,27 @@ struct ChromeFilter {
         for fragment in weakFragmentBytes where CleanupRules.contains(hint, fragment) { return .weak }
         if words.contains(where: weakWords.contains) { return .weak }
         return .none
+    }
+
+    /// Whole words of class or id that name a fact-check's claim ("claim-card", "claim-box"; not
+    /// "disclaimer"), and the schema.org type such a card carries.
+    static let claimWords: Set<String> = ["claim", "claims"]
+    /// Words that name its verdict, on a page that has a claim card: elsewhere a "verdict" box is
+    /// a review's pros and cons, not read.
+    static let verdictWords: Set<String> = ["verdict", "verdicts"]
+
+    /// A fact-check's claim or verdict card: read, whatever its box (`<aside>`, a "rating" class).
+    func isClaimCard(_ node: FlatNode) -> Bool { Self.isClaimCard(node, verdicts: pageHasClaim) }
+
+    static func isClaimCard(_ node: FlatNode, verdicts: Bool) -> Bool {
+        guard node.kind == .element else { return false }
+        if let type = node.attribute("itemtype"), type.utf8.count <= 200, type.hasSuffix("ClaimReview") { return true }
+        let hint = hintBytes(node)
+        guard hint.count > 1 else { return false }
+        return hint.split(whereSeparator: { !isAlphanumeric($0) }).contains { bytes in
+            let word = String(decoding: bytes, as: UTF8.self)
+            return claimWords.contains(word) || (verdicts && verdictWords.contains(word))
+        }
     }
 
     private static let strongFragmentBytes = strongFragments.map { Array($0.utf8) }

@@ -184,6 +184,31 @@ struct ContentLocator {
         return result
     }
 
+    /// A fact-check's claim and verdict cards (``ChromeFilter/isClaimCard(_:)``) set between the
+    /// page's `<h1>` headline and the text, or between two parts of the text, outside the content roots: they
+    /// are what the article checks, read where the page sets them. Cards further down the page
+    /// (a sidebar of other fact-checks) are not looked at. One pass up to the last root.
+    func claimCards(around roots: [Int]) -> [Int] {
+        guard let first = roots.first, let last = roots.last,
+            let headline = (0..<first).first(where: { doc.nodes[$0].kind == .element && doc.nodes[$0].tag == "h1" && !filter.removed[$0] })
+        else { return [] }
+        let start = doc.nodes[headline].end
+        let rootSet = Set(roots)
+        var result: [Int] = []
+        var j = start
+        while j < last {
+            let node = doc.nodes[j]
+            if filter.removed[j] || rootSet.contains(j) { j = max(node.end, j + 1); continue }
+            if node.kind == .element, filter.isClaimCard(node), filter.visibleText(doc, j) > 0 {
+                result.append(j)
+                j = node.end
+                continue
+            }
+            j += 1
+        }
+        return result
+    }
+
     /// Long enough, or a shorter sentence (« Sociologue des mobilités, Inès Garnier a suivi… »):
     /// a byline or a date above the text is neither.
     private func isStandfirstShaped(_ index: Int) -> Bool {

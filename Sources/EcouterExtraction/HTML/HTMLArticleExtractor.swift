@@ -15,16 +15,28 @@ struct HTMLArticleExtractor {
         let filter = ChromeFilter(doc)
         let locator = ContentLocator(doc: doc, filter: filter)
         let content = locator.roots()
-        let roots = locator.standfirst(before: content) + content
+        var roots = locator.standfirst(before: content) + content
+        let cards = locator.claimCards(around: roots)
+        if !cards.isEmpty {
+            // A standfirst found inside a card is read with the card, once.
+            let inside = { (r: Int) in cards.contains { r > $0 && r < doc.nodes[$0].end } }
+            roots = (roots.filter { !inside($0) } + cards).sorted()
+        }
         logger.debug("content roots", metadata: ["roots": "\(roots.map { doc.nodes[$0].tag + "#\($0)" })", "nodes": "\(doc.nodes.count)"])
 
         let collected = roots.isEmpty ? [] : BlockCollector(doc: doc, filter: filter, rules: rules).blocks(in: roots)
         let headline = headlineIndex(collected, doc: doc, documentTitle: meta.documentTitle, visibleH1: { visibleH1(doc, filter) })
         var title = headline.map { collected[$0].block.text } ?? chooseTitle(meta: meta, doc: doc, filter: filter, roots: roots, collected: collected)
-        var blocks = tidy(afterHeadline(collected, headline: headline), title: title)
+        // A claim card's lines ("Un député, le 27 novembre", "Verdict" / "PLUTÔT VRAI") are read
+        // as set, not taken for a dateline, a byline or a run of labels.
+        let inCard = Self.insideClaimCards(doc, filter)
+        let tidied = tidy(afterHeadline(collected, headline: headline), title: title, inCard: { inCard[$0] })
+        var blocks = tidied.map(\.block)
+        // Claim cards are only looked for under an <h1>: the page named its headline.
         let markupHasHeadline = collected.contains { doc.nodes[$0.element].tag == "h1" } || meta.ogTitle != nil || meta.headline != nil
+            || !cards.isEmpty || (visibleH1(doc, filter) != nil && roots.contains { filter.isClaimCard(doc.nodes[$0]) })
         // Old layouts and div soup name no headline: it is a line above the text, not <title>.
-        let shaped = shapeFilter.apply(blocks, findHeadline: !markupHasHeadline)
+        let shaped = shapeFilter.apply(blocks, findHeadline: !markupHasHeadline, keeping: tidied.map { inCard[$0.element] })
         blocks = shaped.blocks
         if let found = shaped.title {
             logger.debug("headline from the block classifier", metadata: ["title": "\(found)"])
@@ -138,20 +150,21 @@ struct HTMLArticleExtractor {
 
     /// The content from its headline on: labels above it (kicker, breadcrumb, a live
     /// scoreboard, a blog's name) are dropped; a sentence there (a standfirst placed first) is kept.
-    private func afterHeadline(_ collected: [BlockCollector.Collected], headline: Int?) -> [Article.Block] {
-        guard let headline, headline > 0 else { return collected.map(\.block) }
-        let before = collected[..<headline].map(\.block).filter { $0.text.count >= 90 && TextShape.endsSentence($0.text) }
-        return before + collected[headline...].map(\.block)
+    private func afterHeadline(_ collected: [BlockCollector.Collected], headline: Int?) -> [BlockCollector.Collected] {
+        guard let headline, headline > 0 else { return collected }
+        let before = collected[..<headline].filter { $0.block.text.count >= 90 && TextShape.endsSentence($0.block.text) }
+        return before + collected[headline...]
     }
 
     /// Drops what the rules call chrome, the headline repeated as a heading, bylines and dates.
-    private func tidy(_ raw: [Article.Block], title: String?) -> [Article.Block] {
-        var result: [Article.Block] = []
+    private func tidy(_ raw: [BlockCollector.Collected], title: String?, inCard: (Int) -> Bool) -> [BlockCollector.Collected] {
+        var result: [BlockCollector.Collected] = []
         let foldedTitle = title.map { TextShape.folded($0) }
         var titleSeen = false
         var sawProse = false
         var skippingTeasers = false
-        for block in raw {
+        for item in raw {
+            let block = item.block
             let text = TextShape.removingFootnoteMarkers(block.text)
             if skippingTeasers {
                 if case .paragraph = block {
@@ -176,7 +189,7 @@ struct HTMLArticleExtractor {
                 titleSeen = true
                 continue
             }
-            if case .paragraph = block, TextShape.isDateLine(text) || TextShape.isBylineLine(text) || TextShape.isBylineWithDate(text) {
+            if case .paragraph = block, !inCard(item.element), TextShape.isDateLine(text) || TextShape.isBylineLine(text) || TextShape.isBylineWithDate(text) {
                 continue
             }
             if TextShape.isSocialPostSignature(text) { continue }
@@ -185,9 +198,20 @@ struct HTMLArticleExtractor {
                 return result
             }
             if text.count >= 200 { sawProse = true }
-            result.append(block.withText(text))
+            result.append(BlockCollector.Collected(block: block.withText(text), element: item.element))
         }
         return result
+    }
+
+    /// For every node, whether it lies in a fact-check's claim card (``ChromeFilter/isClaimCard(_:)``).
+    /// One pass in document order, parents before children.
+    static func insideClaimCards(_ doc: FlatDocument, _ filter: ChromeFilter) -> [Bool] {
+        guard filter.pageHasClaim else { return [Bool](repeating: false, count: doc.nodes.count) }
+        var inside = [Bool](repeating: false, count: doc.nodes.count)
+        for (i, node) in doc.nodes.enumerated() {
+            inside[i] = (node.parent >= 0 && inside[node.parent]) || (node.kind == .element && filter.isClaimCard(node))
+        }
+        return inside
     }
 
     /// The page's summary as the standfirst over a JSON-LD body, when it is a sentence the body

@@ -10,8 +10,9 @@ struct HTMLBlockShapeFilter {
     var stopWords: Set<UInt64> = FrenchStopWords.builtInHashes
 
     /// The article's blocks without their shape-evident chrome and, when `findHeadline` is set
-    /// (the markup named none), the headline found above the article's region.
-    func apply(_ blocks: [Article.Block], findHeadline: Bool) -> (title: String?, blocks: [Article.Block]) {
+    /// (the markup named none), the headline found above the article's region. Blocks flagged in
+    /// `keeping` (a fact-check's claim card) are read as they are.
+    func apply(_ blocks: [Article.Block], findHeadline: Bool, keeping: [Bool] = []) -> (title: String?, blocks: [Article.Block]) {
         // Bylines and dates were dropped by the tidying; the headline search still needs them.
         let features = blocks.map { LineFeatures($0.text, stopWords: stopWords, measuringMeta: findHeadline) }
         var indices = Array(blocks.indices)
@@ -20,20 +21,21 @@ struct HTMLBlockShapeFilter {
             title = blocks[found.title].text
             indices = found.region
         }
-        let kept = filtered(indices, blocks: blocks, features: features)
+        let kept = filtered(indices, blocks: blocks, features: features, keeping: keeping.count == blocks.count ? keeping : [])
         return (title, kept.map { blocks[$0] })
     }
 
     /// Indices of the blocks that stay, their shape-evident chrome left out.
-    private func filtered(_ indices: [Int], blocks: [Article.Block], features: [LineFeatures]) -> [Int] {
+    private func filtered(_ indices: [Int], blocks: [Article.Block], features: [LineFeatures], keeping: [Bool]) -> [Int] {
+        func kept(_ i: Int) -> Bool { !keeping.isEmpty && keeping[i] }
         var dropped = [Bool](repeating: false, count: indices.count)
-        for (n, i) in indices.enumerated() where isParagraph(blocks[i]) && isChrome(i, features) { dropped[n] = true }
+        for (n, i) in indices.enumerated() where !kept(i) && isParagraph(blocks[i]) && isChrome(i, features) { dropped[n] = true }
         // Pull quotes set again near the paragraph they come from (markup rarely names them).
         let echoes = EchoedBlocks.flags(indices.map { blocks[$0].text }, reach: BlockClassifier.pullQuoteReach)
-        for n in indices.indices where echoes[n] { dropped[n] = true }
+        for n in indices.indices where echoes[n] && !kept(indices[n]) { dropped[n] = true }
         // Runs of short cells or labels (a price box, a result table, a share bar left in the
         // markup), and the heading that introduces such a run.
-        func isLabel(_ n: Int) -> Bool { isShortLabel(blocks[indices[n]], features[indices[n]]) }
+        func isLabel(_ n: Int) -> Bool { !kept(indices[n]) && isShortLabel(blocks[indices[n]], features[indices[n]]) }
         var n = 0
         while n < indices.count {
             guard !dropped[n], isLabel(n) else { n += 1; continue }

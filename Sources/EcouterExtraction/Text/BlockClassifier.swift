@@ -35,21 +35,44 @@ struct BlockClassifier {
     /// - Parameter wallsAfter: blocks after which a comment thread opened (its heading dropped
     ///   by the rules): the article does not continue past them.
     func select(_ blocks: [String], wallsAfter: [Bool] = []) -> Selection? {
-        select(
-            features: blocks.map { LineFeatures($0, stopWords: stopWords) }, wallsAfter: wallsAfter,
+        let features = blocks.map { LineFeatures($0, stopWords: stopWords) }
+        return select(
+            features: features, wallsAfter: wallsAfter,
             echoes: EchoedBlocks.flags(blocks, reach: Self.pullQuoteReach), kickers: blocks.map(TextShape.hasKickerColon),
-            clockTimes: blocks.map(TextShape.isClockTime))
+            clockTimes: Self.postStamps(blocks, features: features))
+    }
+
+    /// Post stamps needed before a live blog's period names count as stamps too.
+    static let liveBlogStamps = 3
+
+    /// A live blog's post stamps: times and match minutes, and, once the page has a few of those,
+    /// the period names some posts carry instead ("Mi-temps", "Prolongations") between them: one
+    /// or two words with no function word, figure or punctuation, as a time would stand.
+    static func postStamps(_ blocks: [String], features: [LineFeatures]) -> [Bool] {
+        var stamps = blocks.map(TextShape.isPostStamp)
+        guard stamps.lazy.filter({ $0 }).count >= liveBlogStamps, let first = stamps.firstIndex(of: true),
+            let last = stamps.lastIndex(of: true) else { return stamps }
+        // Only among the posts, between the first stamp and the last: a short title or menu
+        // entry above the live is judged as any other line.
+        for i in first...last where !stamps[i] {
+            let f = features[i]
+            stamps[i] = f.words <= 2 && f.characters <= 20 && f.stopWords == 0 && f.digits == 0 && !f.endsClause && !f.hasQuestionMark
+                && !f.isListItem && f.capitalized >= 1
+        }
+        return stamps
     }
 
     /// The same, from blocks already measured.
     /// - Parameter echoes: blocks that repeat a neighbour's text (pull quotes): never read.
     /// - Parameter kickers: blocks set "Topic : headline", as teasers and player links are.
-    /// - Parameter clockTimes: bare times of day, a live blog's post times: dropped, and no
-    ///   boundary between the posts around them.
+    /// - Parameter clockTimes: a live blog's bare post stamps (times of day, match minutes):
+    ///   dropped, and no boundary between the posts around them.
     func select(
         features: [LineFeatures], wallsAfter: [Bool] = [], echoes: [Bool] = [], kickers: [Bool] = [], clockTimes: [Bool] = []
     ) -> Selection? {
         var initial = features.map(classify)
+        // Post stamps are not read, whatever their shape (a period's name is a word, not a figure).
+        for i in clockTimes.indices where clockTimes[i] && i < initial.count { initial[i] = .bad }
         for i in echoes.indices where echoes[i] && i < initial.count { initial[i] = .bad }
         // An interviewer's question speaks to the guest ("Quel bilan tirez-vous… ?"), not to the
         // reader: it counts as a sentence when the answer follows at once.
@@ -185,7 +208,8 @@ struct BlockClassifier {
                 // as when unsure; a signature there is dropped later with the trailer.
                 let closesPage = end == kinds.count && previousGood
                 let numberedHeading = nextGood && isNumberedHeading(features[i])
-                kinds[i] = (previousGood && (nextGood || closesPage) && isHeadingShaped(features[i])) || numberedHeading ? .good : .bad
+                kinds[i] = (previousGood && (nextGood || closesPage) && isHeadingShaped(features[i])) || numberedHeading
+                    || (nextGood && resumesAfterBox(i, kinds: kinds, features: features, kickers: kickers)) ? .good : .bad
             } else if run.count == 2, previousGood, nextGood, run.allSatisfy({ isLabelWord(features[$0]) }),
                 features[i].words + features[i + 1].words <= Self.maxLabelPairWords
             {
@@ -214,6 +238,22 @@ struct BlockClassifier {
             i = end
         }
     }
+
+    /// A lone short line right before a paragraph, after a box set inside the text (an agenda, a
+    /// weather table, a teaser list): the next subheading, when the text was read shortly before
+    /// it and it reads like a phrase, not a sentence (several words, a function word among them, no figure, no
+    /// "Topic : headline" teaser shape, not a run of names).
+    private func resumesAfterBox(_ i: Int, kinds: [Kind], features: [LineFeatures], kickers: [Bool]) -> Bool {
+        let f = features[i]
+        guard f.words >= 3, f.words <= Self.maxBoxSubheadingWords, f.stopWords >= 1, f.digits == 0, f.capitalShare < 0.5, isHeadingShaped(f), !f.isMeta, !f.hasCredit,
+            !f.endsSentence, !f.addressesReader, !f.isMediaLabel, !f.hasQuestionMark, !f.isListItem, kickers.count != kinds.count || !kickers[i] else { return false }
+        return kinds[max(0, i - Self.maxBoxLength)..<i].contains(.good)
+    }
+
+    /// How many blocks a box set inside the text may take, for the subheading after it.
+    static let maxBoxLength = 12
+    /// A subheading is a short phrase; a teaser's headline left over from the box is longer.
+    static let maxBoxSubheadingWords = 8
 
     /// One to three words of plain text: no figure, bar, offer, byline, credit or question to
     /// the reader, not a sentence or a list item.

@@ -373,6 +373,8 @@ contains pic.twitter.com
 # Legal notices printed under every betting offer (Autorité nationale des jeux) and market data
 contains Jouer comporte des risques
 contains Les jeux d'argent et de hasard peuvent être dangereux
+# The helpline number closes every wording of that notice ("Les paris sportifs comportent des risques…")
+contains 09 74 75 13 13
 contains ne constituent pas un conseil en investissement
 contains ne constitue pas un conseil en investissement
 # Affiliate-link disclosures under a product box ("Lien affilié : le site peut percevoir une commission.")
@@ -391,5 +393,20 @@ prefix Partager :
 contains tous droits réservés
 # A text-mode browser's rendering of a button ("(BUTTON) Accepter et fermer")
 contains (BUTTON)
+
+# A live blog's closing notice to its readers ("Le match est terminé, merci d'avoir suivi ce direct avec nous.")
+contains merci d'avoir suivi
+contains merci de l'avoir suivi
+contains merci de nous avoir suivis
+contains merci de nous avoir suivi
+
+# The label over a programme's transcript, and its toggle (the transcript itself is read)
+line Transcription
+line Retranscription
+line Transcription de l'émission
+line Transcription de l'épisode
+line Transcript
+prefix Afficher la transcription
+prefix Lire la transcription
 
 """#

@@ -192,6 +192,8 @@ struct LineFeatures {
         // The credit tests search the line; most lines hold none of what they look for.
         let mayHoldCredit = sawCreditWord || sawSymbol || (sentences >= 1 && !endsSentence)
         hasCredit = mayHoldCredit && Self.hasCredit(text, folded: foldedText(), creditWord: sawCreditWord)
+        // "Réalisation : Pierre Olivier. Prise de son : Lucie Marchand.": a programme's credits.
+        if !hasCredit, sentences >= 2 { hasCredit = Self.isCreditRoll(text) }
         looksLikeScore = words <= 8 && digits >= 2 && Self.hasScore(text)
         isMediaLabel = characters <= 160 && Self.mediaFirstWords.contains(firstWordHash) && Self.isMediaLabel(foldedText())
         // An amount alone does not make an offer: a full sentence of prose ("Le conseil a retenu
@@ -298,6 +300,21 @@ struct LineFeatures {
             if let before, ".|-–(/".contains(before) { return true }
         }
         return false
+    }
+
+    /// Two sentences or more set "Role : Name", nothing but capitalised names after the colon
+    /// ("Réalisation : Pierre Olivier. Prise de son : Lucie Marchand."): a credits roll. After a
+    /// colon, prose goes on in lower case ("Le constat est simple : il manque des bras.").
+    static func isCreditRoll(_ text: String) -> Bool {
+        var roles = 0
+        for sentence in text.split(separator: ".") {
+            guard let colon = sentence.firstRange(of: " : ") else { continue }
+            let label = sentence[..<colon.lowerBound].split(separator: " "), names = sentence[colon.upperBound...].split(separator: " ")
+            guard (1...3).contains(label.count), (1...4).contains(names.count) else { continue }
+            let allNames = names.allSatisfy { word in creditParticles.contains(word.lowercased()) || word.first?.isUppercase == true }
+            if allNames, names.contains(where: { $0.first?.isUppercase == true }) { roles += 1 }
+        }
+        return roles >= 2
     }
 
     private static let creditParticles: Set<String> = ["pour", "de", "du", "des", "la", "le", "/", "et", "d'", "l'", "-"]

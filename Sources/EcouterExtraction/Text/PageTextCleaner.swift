@@ -67,6 +67,8 @@ struct PageTextCleaner {
         var lastDropped = false
         // A "Notes" heading after the text, then the numbered notes: none of it is read.
         var skippingNotes = false
+        // An interview's questions stay questions after a "Lire aussi" run, not teasers.
+        let interview = isInterview(groups)
         groupLoop: for (g, group) in groups.enumerated() {
             if skippingNotes {
                 if startsWithNote(group) { continue }
@@ -121,6 +123,11 @@ struct PageTextCleaner {
                     let teasersStart = index
                     // A comment thread's heading or an end marker stops the teasers: it is handled as itself.
                     while index < group.count, !closesTeasers(group[index]) {
+                        // An interview goes on with its next question and the answer under it
+                        // (which a teaser's summary would otherwise look like).
+                        if interview, index > teasersStart, resumesWithQuestion(group[index], next: index + 1 < group.count ? group[index + 1] : nil) {
+                            break
+                        }
                         if isTeaserLine(group[index]) { index += 1; continue }
                         // A teaser's one-line summary, between two teaser headlines ("Un drame sobre.").
                         let summaryOfTeaser = index > teasersStart && group[index].count <= Self.teaserSummaryLimit
@@ -194,6 +201,42 @@ struct PageTextCleaner {
         return run.dropLast().allSatisfy(TextShape.hasKickerColon) && !TextShape.hasKickerColon(last) && !TextShape.isDateLine(last)
             && last.split(separator: " ").count >= 2
     }
+
+    /// Whether `line` is an interview's question with its answer on the next line ("Lire aussi /
+    /// Trains de nuit : la ligne suspendue / Réservé à nos abonnés / Qu'est-ce qui a changé
+    /// depuis ? / Le regard sur l'avion, surtout."): a sentence that is not itself a question.
+    private func resumesWithQuestion(_ line: String, next: String?) -> Bool {
+        guard let next, isQuestionLine(line) else { return false }
+        return TextShape.endsSentence(next) && !next.hasSuffix("?") && next.split(separator: " ").count >= 3
+    }
+
+    /// A page set in questions and answers: at least three lines that end with a question mark,
+    /// each followed by a line of prose that does not.
+    private func isInterview(_ groups: [[String]]) -> Bool {
+        var pairs = 0
+        var previous: String?
+        for group in groups {
+            for line in group {
+                if let previous, isQuestionLine(previous), isAnswerLine(line) {
+                    pairs += 1
+                    if pairs >= Self.interviewPairs { return true }
+                }
+                previous = line
+            }
+        }
+        return false
+    }
+
+    private func isQuestionLine(_ line: String) -> Bool {
+        line.count <= Self.teaserSummaryLimit && line.hasSuffix("?") && line.split(separator: " ").count >= 3
+    }
+
+    private func isAnswerLine(_ line: String) -> Bool {
+        line.count >= Self.proseLineLength && TextShape.endsSentence(line) && !line.hasSuffix("?")
+    }
+
+    /// Question-and-answer pairs that make a page an interview.
+    static let interviewPairs = 3
 
     /// A teaser group: dated, cut off, or only headline-like lines.
     private func isTeaserGroup(_ group: [String]) -> Bool {

@@ -202,6 +202,22 @@ enum TextShape {
         return scalars[..<mark].allSatisfy(digit) && scalars[(mark + 1)...].allSatisfy(digit)
     }
 
+    /// A live blog's post stamp on its own line: a time of day ("21:52") or a match minute
+    /// ("23'", "90+5'", "45 + 2’"), the sports live's clock.
+    static func isPostStamp(_ line: String) -> Bool {
+        isClockTime(line) || isMatchMinute(line)
+    }
+
+    /// "81'", "90+5'", "45 + 2’": one to three digits, an optional added time, a minute mark.
+    static func isMatchMinute(_ line: String) -> Bool {
+        let scalars = Array(line.unicodeScalars.filter { $0 != " " && $0 != "\u{00A0}" }.prefix(9))
+        guard scalars.count >= 2, scalars.count <= 8, let mark = scalars.last, "'’′".unicodeScalars.contains(mark) else { return false }
+        let digit = { (s: Unicode.Scalar) in s.value >= 0x30 && s.value <= 0x39 }
+        let parts = scalars.dropLast().split(separator: "+", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let minute = parts.first, (1...3).contains(minute.count), minute.allSatisfy(digit) else { return false }
+        return parts.count == 1 || ((1...2).contains(parts[1].count) && parts[1].allSatisfy(digit))
+    }
+
     /// "Strasbourg : la grande sapin installé place Kléber": a topic, a colon, a headline, as
     /// "read also" teasers and player links ("Réécouter : le journal de 7 heures") are set.
     static func hasKickerColon(_ line: String) -> Bool {
