@@ -95,8 +95,16 @@ import Testing
         #expect(throws: FeedError.self) { try DirectoryLock(directory: directory, shard: try Shard(index: 1, count: 2)) }
         one.release()
         two.release()
-        let whole = try DirectoryLock(directory: directory, shard: .all)
-        whole.release()
+        // Retried for a moment: a child another test forks at that instant holds a copy of the
+        // descriptors (close-on-exec closes them only at its exec), and flock(2) locks live as long as
+        // any copy. Seen once in a whole-suite run; a lock really kept would fail all 40 tries.
+        var whole: DirectoryLock?
+        for _ in 0..<40 where whole == nil {
+            whole = try? DirectoryLock(directory: directory, shard: .all)
+            if whole == nil { usleep(50_000) }
+        }
+        #expect(whole != nil, "the whole-run lock is free once both shards released theirs")
+        whole?.release()
     }
 
     @Test func temporariesOfDeadWritersAreRemovedAndLiveOnesKept() async throws {
