@@ -1758,6 +1758,36 @@ Aleksandar	Alèksanndar
 Junior	Djounior
 Gavin	Gavinne
 quarterback	couartèrbaque
+# Names and words of batch 29 (whole articles) that eSpeak NG misreads
+Temime	Témime
+Bpifrance	Bé pé i France
+French	Frènnche
+Brent	Brènte
+Benson	Bènnsonne
+Stevenson	Stévènnsonne
+Harrison	Arissonne
+Cruz	Crouz
+Banderas	Bandérasse
+Penélope	Pénélope
+mpox	èmm-poxe
+# French words written without their accents, as web addresses, e-mail addresses, handles and hashtags
+# hold them (« interieur.gouv.fr », « @Elysee »): eSpeak NG reads « e » as [@] or switches to English.
+interieur	intérieur
+armees	armées
+elysee	élysée
+senat	sénat
+meteo	météo
+prefecture	préfecture
+securite	sécurité
+metropole	métropole
+musee	musée
+reseau	réseau
+numerique	numérique
+medecin	médecin
+tresor	trésor
+legifrance	légifrance
+departement	département
+assemblee	assemblée
 
 """#),
     ]

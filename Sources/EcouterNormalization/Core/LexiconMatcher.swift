@@ -77,6 +77,18 @@ package struct LexiconMatcher: Sendable {
         return nil
     }
 
+    /// The spoken side of the one-word entry that `word` is, whole (its exact spelling first, then a
+    /// lower-case entry), or nil: for words found inside another, like the parts of a camel-case hashtag.
+    func spoken(forWord word: [Unicode.Scalar]) -> String? {
+        guard !word.isEmpty, mightMatch(word[...]) else { return nil }
+        var exact = ""
+        exact.unicodeScalars.append(contentsOf: word)
+        if let found = search(byFirstWord[exact], word, 0, exactFirst: true) { return found.0 }
+        let lower = exact.lowercased()
+        if lower != exact, let found = search(byFirstWord[lower], word, 0, exactFirst: false) { return found.0 }
+        return nil
+    }
+
     private func search(_ candidates: [Candidate]?, _ s: [Unicode.Scalar], _ offset: Int, exactFirst: Bool) -> (String, Int)? {
         guard let candidates else { return nil }
         for c in candidates {

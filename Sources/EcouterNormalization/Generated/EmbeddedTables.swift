@@ -308,7 +308,7 @@ sras	word	srass
 brics	word	brikss
 nato	word	nato
 inra	word	inra
-inrae	word	inraé
+inrae	word	innraé
 cop	word	cop
 ina	word	ina
 isf	word	i s f
@@ -329,7 +329,7 @@ asean	word	asséane
 fnac	word	fnac
 ikea	word	ikéa
 snes	word	snèss
-unsa	word	unsa
+unsa	word	unnsa
 sncb	word	s n c b
 stib	word	stib
 pisa	word	pisa
@@ -369,6 +369,20 @@ ftse	word	footsie
 ocde	word	o c d e
 oms	word	o m s
 unrwa	word	oun-roua
+# Public bodies of the news that eSpeak NG misreads as words (batch 29): an initial « in », « an » before a
+# consonant is [in], [an] in an acronym, not a nasal vowel; a final « s » is sounded.
+sdis	word	sdisse
+cese	word	cèse
+cnous	word	cnousse
+ineris	word	inérisse
+insep	word	innsèp
+inrap	word	innrap
+anru	word	ann-ru
+ifremer	word	ifremère
+dreal	word	dréal
+IRSN	letters
+ANSM	letters
+PNAT	letters
 
 """#),
         ("currencies", #"""
@@ -1188,7 +1202,8 @@ GW	gigawatt	gigawatts	masculine
 W	watt	watts	masculine
 kV	kilovolt	kilovolts	masculine
 V	volt	volts	masculine
-mAh	milliampère-heure	milliampères-heures	masculine
+# « milliampère-heures », not « milliampères-heures »: eSpeak NG sounds a [z] inside the hyphenated plural.
+mAh	milliampère-heure	milliampère-heures	masculine
 GHz	gigahertz	gigahertz	masculine
 MHz	mégahertz	mégahertz	masculine
 kHz	kilohertz	kilohertz	masculine
