@@ -1788,6 +1788,12 @@ tresor	trésor
 legifrance	légifrance
 departement	département
 assemblee	assemblée
+# Words of the extraction fixtures' article bodies read with the English voice (audit after batch 29)
+kouign-amann	kouigne-amane
+gewurztraminer	gué-vurtz-traminère
+breaké	brèké
+Hohneck	Onèk
+Thiou	Tiou
 
 """#),
     ]
