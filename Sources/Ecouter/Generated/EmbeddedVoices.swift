@@ -1794,6 +1794,14 @@ gewurztraminer	gué-vurtz-traminère
 breaké	brèké
 Hohneck	Onèk
 Thiou	Tiou
+# Frequent names of the news a probe after batch 29 found misread: a final consonant left silent
+# (Daoud [dau], Huez [ye]), a nasal vowel the name does not have (Benzema [bA~zma], Camavinga), Hamilton [O~]
+Daoud	Daoude
+Huez	Uèze
+Kretinsky	Krétinnski
+Benzema	Bènnzéma
+Camavinga	Camavinnga
+Hamilton	Amiltonne
 
 """#),
     ]
