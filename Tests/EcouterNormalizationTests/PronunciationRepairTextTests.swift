@@ -29,6 +29,14 @@ struct PronunciationRepairTextTests {
         #expect(normalizer.pronounce("centaine d'euros") == "centaine d'euros")
     }
 
+    @Test("the + of a brand is « Plus » and sounds its s; the adverb and the sum are left alone")
+    func brandPlus() {
+        #expect(normalizer.normalize("Canal+ a diffusé le match.") == "Canal Plus a diffusé le match.")
+        #expect(normalizer.pronounce(normalizer.normalize("Canal+ a diffusé, Apple TV+ aussi.")) == "Canal Plusse a diffusé, Apple t v Plusse aussi.")
+        #expect(normalizer.normalize("3+4, Bac+5, C++ et les 65 ans et +") == "trois plus quatre, bac plus cinq, C plus plus et les soixante-cinq ans et plus")
+        #expect(normalizer.pronounce("Plus personne ne vient, Paris plus encore.") == "Plus personne ne vient, Paris plus encore.")
+    }
+
     @Test("a name's final y after a consonant is written i; -gny, a y after a vowel, acronyms are left alone")
     func finalY() {
         #expect(normalizer.pronounce("à Borny et à Précy-sur-Oise") == "à Borni et à Préci-sur-Oise")

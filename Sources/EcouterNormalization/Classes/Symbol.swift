@@ -47,6 +47,12 @@ extension Verbalizer {
             }
             if isSpace(i - 1) && !isSpace(i + 1) { return i + 1 }
             return nil
+        case "+" where i >= 1 && isWord(i - 1) && length(i - 1) >= 2 && Tokenizer.isUpper(first(i - 1))
+            && !isWord(i + 1) && !isNumber(i + 1) && !isPunct(i + 1, "+"):
+            // "Canal+", "Disney+", "Apple TV+": the brand's name, written « Canal Plus »; the capital lets the
+            // pronunciation sound its s (`BrandPlusRepair`), which eSpeak NG would carry as a [z] liaison.
+            say("Plus")
+            return i + 1
         case "–", "—", "―":
             pause()
             return i + 1

@@ -21,6 +21,7 @@ enum PronunciationRepairs {
         ForeignLettersRepair(),
         ForeignNameRepair(),
         FinalYRepair(),
+        BrandPlusRepair(),
         LatinPhraseRepair(),
         AujourdhuiRepair(),
         QuElisionRepair(),
