@@ -1143,6 +1143,11 @@ jade	masculine
 km/h	kilomètre par heure	kilomètres par heure	masculine
 km/s	kilomètre par seconde	kilomètres par seconde	masculine
 m/s	mètre par seconde	mètres par seconde	masculine
+m³/s	mètre cube par seconde	mètres cubes par seconde	masculine
+m3/s	mètre cube par seconde	mètres cubes par seconde	masculine
+m³/h	mètre cube par heure	mètres cubes par heure	masculine
+l/s	litre par seconde	litres par seconde	masculine
+L/s	litre par seconde	litres par seconde	masculine
 tr/min	tour par minute	tours par minute	masculine
 Mbit/s	mégabit par seconde	mégabits par seconde	masculine
 Gbit/s	gigabit par seconde	gigabits par seconde	masculine
