@@ -44,6 +44,18 @@ St	saint	bare	beforeNameOrHyphen
 Ste	sainte	bare	beforeNameOrHyphen
 Sts	saints	bare	beforeNameOrHyphen
 Jr	junior	bare	always
+# Military ranks before a name (« le Col. Martin », « le Cdt Dupuis »): the segmenter's list held them already.
+Gén	général	period	beforeStreetName
+Col	colonel	period	beforeName
+Cdt	commandant	bare	beforeName
+Cmdt	commandant	bare	beforeName
+Cne	capitaine	bare	beforeName
+Lt	lieutenant	bare	beforeName
+Sgt	sergent	bare	beforeName
+Vve	veuve	bare	beforeName
+# School years (« les élèves de Tle »).
+Tle	terminale	bare	always
+Tles	terminales	bare	always
 cf	confer	period	always
 Cf	confer	period	always
 p	page	period	beforeNumber
