@@ -1802,6 +1802,27 @@ Kretinsky	Krétinnski
 Benzema	Bènnzéma
 Camavinga	Camavinnga
 Hamilton	Amiltonne
+# English loanwords of news French eSpeak NG 1.51 reads with its English voice (probe after batch 29)
+come-back	come-baque
+hat-trick	atrik
+black friday	blaque fraïdé
+phishing	fichinng
+ransomware	rannsommouère
+storytelling	storitèlinng
+thread	trède
+cashback	cachebaque
+afterwork	afteurouorque
+skatepark	skèteparque
+pick-up	pikeupe
+check-in	tchèkinne
+duty free	diouti fri
+dress code	drèsse code
+casual	cajouel
+fashion week	fachione ouik
+it-girl	itgueurle
+feel good	fil goude
+teaser	tizeur
+follower	folowweur
 
 """#),
     ]
