@@ -38,6 +38,13 @@ import Testing
         #expect(normalize("#BAYROUParis") == "hashtag BAYROUParis")
     }
 
+    @Test func addressesStayWhole() {
+        // A lexicon word at the start of an address leaves it to the address rule.
+        #expect(normalize("sur bayrou.fr.") == "sur bayrou point f r.")
+        #expect(normalize("à Bayrou@paris.fr") == "à bayrou arobase paris point f r")
+        #expect(normalize("Bayrou. Il part.") == "baïrou. Il part.")
+    }
+
     @Test func ordinaryBracketsNeverBecomePhonemes() {
         #expect(!normalize("[[b'OnZuR]]").contains("[["))
         #expect(!FrenchNormalizer().normalize("a [[x]] b ]] [[").contains("]]"))

@@ -1773,6 +1773,8 @@ mpox	èmm-poxe
 # French words written without their accents, as web addresses, e-mail addresses, handles and hashtags
 # hold them (« interieur.gouv.fr », « @Elysee »): eSpeak NG reads « e » as [@] or switches to English.
 interieur	intérieur
+redaction	rédaction
+ameli	améli
 armees	armées
 elysee	élysée
 senat	sénat
