@@ -29,6 +29,22 @@ import Testing
         #expect(normalize("Jean-Luc Mélenchon et l'UE") == "jan luc mélanchon et l'union européenne")
     }
 
+    @Test func camelCaseTagPartsGoThroughTheLexicon() {
+        // eSpeak NG splits « #BayrouParis » itself, but would read the parts without the lexicon.
+        #expect(normalize("le mot-clé #BayrouParis") == "le mot-clé baïrou [[paR'i]]")
+        #expect(normalize("@BayrouParis") == "arobase baïrou [[paR'i]]")
+        // Not camel case, or one part only: the body stays one word.
+        #expect(normalize("#Bayrou") == "hashtag baïrou")
+        #expect(normalize("#BAYROUParis") == "hashtag BAYROUParis")
+    }
+
+    @Test func addressesStayWhole() {
+        // A lexicon word at the start of an address leaves it to the address rule.
+        #expect(normalize("sur bayrou.fr.") == "sur bayrou point f r.")
+        #expect(normalize("à Bayrou@paris.fr") == "à bayrou arobase paris point f r")
+        #expect(normalize("Bayrou. Il part.") == "baïrou. Il part.")
+    }
+
     @Test func ordinaryBracketsNeverBecomePhonemes() {
         #expect(!normalize("[[b'OnZuR]]").contains("[["))
         #expect(!FrenchNormalizer().normalize("a [[x]] b ]] [[").contains("]]"))

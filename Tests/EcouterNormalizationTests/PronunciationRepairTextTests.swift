@@ -29,6 +29,24 @@ struct PronunciationRepairTextTests {
         #expect(normalizer.pronounce("centaine d'euros") == "centaine d'euros")
     }
 
+    @Test("the + of a brand is « Plus » and sounds its s; the adverb and the sum are left alone")
+    func brandPlus() {
+        #expect(normalizer.normalize("Canal+ a diffusé le match.") == "Canal Plus a diffusé le match.")
+        #expect(normalizer.pronounce(normalizer.normalize("Canal+ a diffusé, Apple TV+ aussi.")) == "Canal Plusse a diffusé, Apple t v Plusse aussi.")
+        #expect(normalizer.normalize("3+4, Bac+5, C++ et les 65 ans et +") == "trois plus quatre, bac plus cinq, C plus plus et les soixante-cinq ans et plus")
+        #expect(normalizer.pronounce("Plus personne ne vient, Paris plus encore.") == "Plus personne ne vient, Paris plus encore.")
+    }
+
+    @Test("a name's final y after a consonant is written i; -gny, a y after a vowel, acronyms are left alone")
+    func finalY() {
+        #expect(normalizer.pronounce("à Borny et à Précy-sur-Oise") == "à Borni et à Préci-sur-Oise")
+        #expect(normalizer.pronounce("Bouilly.") == "Bouilli.")
+        #expect(normalizer.pronounce("Montigny, Fontenay, Jouy, Sydney") == "Montigny, Fontenay, Jouy, Sydney")
+        #expect(normalizer.pronounce("la jury, le rugby, Roy, NY, DeVry") == "la jury, le rugby, Roy, NY, DeVry")
+        // The th of « Thierry » is left alone (see leftAlone), only its y moves.
+        #expect(normalizer.pronounce("la Thierry !") == "la Thierri !")
+    }
+
     @Test("six and dix standing alone before a verb or a preposition end in s; before a noun they link")
     func sixDix() {
         #expect(normalizer.pronounce("le roi Mohammed six au Caire") == "le roi Mohammed sisse au Caire")
@@ -71,7 +89,7 @@ struct ThSpellingRepairTextTests {
     }
 
     @Test("th left alone where t would be wrong", arguments: [
-        "Thierry", "Thiers", "asthme", "isthmes", "The", "the", "with", "thc", "FTTH", "th", "Th", "rythme", "aagathadi",
+        "Thiers", "asthme", "isthmes", "The", "the", "with", "thc", "FTTH", "th", "Th", "rythme", "aagathadi",
     ])
     func leftAlone(_ word: String) {
         #expect(normalizer.pronounce(word) == word)

@@ -98,6 +98,14 @@ struct NameRepairPhonemeTests {
         #expect(try PronunciationRepairTests.heard("Ćosić") == (try PronunciationRepairTests.raw("Tchositch")))
     }
 
+    @Test("French places ending in a consonant and y stay in the French voice, with [i]", arguments: ["Borny", "Cuffy", "Landivy", "Précy", "Sucy", "Bouilly", "Penly"])
+    func finalY(_ name: String) throws {
+        let raw = try LexiconPhonemeTests.phonemes(name)
+        let said = try PronunciationRepairTests.heard(name)
+        #expect(raw.contains("(en)"), "\(name): eSpeak NG no longer switches, the repair may be dead")
+        #expect(!said.contains("(en)") && said.hasSuffix("i"), "\(name): \(said)")
+    }
+
     @Test("names with th stay French and say the t", arguments: ["Éthiopie", "Arthur", "Marthe", "Agathe", "Judith", "Ruth", "Elisabeth", "Mathilde", "Nathan"])
     func thNames(_ name: String) throws {
         let raw = try LexiconPhonemeTests.phonemes(name)

@@ -186,8 +186,9 @@ extension Verbalizer {
             say("tirs au but")
             return i + 6
         }
-        if isText(i, "a"), isPunct(i + 1, "."), isText(i + 2, "p"), isPunct(i + 3, "."), i >= 2, isSpace(i - 1),
-            isNumber(i - 2)
+        // After the score itself or in brackets after it: « 2-1 a.p. », « 2-1 (a.p.) ».
+        if isText(i, "a"), isPunct(i + 1, "."), isText(i + 2, "p"), isPunct(i + 3, "."), i >= 2,
+            (isSpace(i - 1) && isNumber(i - 2)) || (i >= 3 && isPunct(i - 1, "(") && isSpace(i - 2) && isNumber(i - 3))
         {
             say("après prolongation")
             return i + 4

@@ -213,8 +213,10 @@ extension Verbalizer {
         if linked && Self.wordsAfterElidedNoun.contains(next) { return true }
         guard countedNounSeen else { return false }
         if Self.wordsAfterCountingPronoun.contains(next) { return true }
-        // "121 contre." / "201 voix pour, 121 contre": the vote itself, nothing counted after it.
-        return (next == "contre" || next == "pour") && (n.end + 2 >= t.count || kind(n.end + 2) == .punct)
+        // "121 contre." / "201 voix pour, 121 contre" / "…, 251 contre et 21 abstentions": the vote itself,
+        // nothing counted after it (a clause's end, or « et » and the next count).
+        guard next == "contre" || next == "pour" else { return false }
+        return n.end + 2 >= t.count || kind(n.end + 2) == .punct || (isSpace(n.end + 2) && isText(n.end + 3, "et"))
     }
 
     /// Verbs a number used as a pronoun is the subject of ("21 ont voté", "3 sont partis").

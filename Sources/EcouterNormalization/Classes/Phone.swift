@@ -81,6 +81,8 @@ extension Verbalizer {
         "ou", "et", "est", "qui", "pour", "gratuit", "gratuitement", "joignable", "accessible", "disponible",
         "ouvert", "permet", "propose", "reste", "sera", "était", "a", "répond", "reçoit", "depuis", "24h/24", "en",
         "du", "de", "dès", "au", "le", "sept", "tous", "7j/7", "via",
+        // Adverbs and verbs of a sentence about the service (« le 3114 aussi », « le 3919 n'est pas… »).
+        "aussi", "également", "fonctionne", "existe", "peut", "doit", "enregistre", "traite", "s", "n", "ne",
     ]
 
     private func groupWords(_ g: [UInt8]) -> String {

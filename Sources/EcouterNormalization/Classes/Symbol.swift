@@ -47,6 +47,12 @@ extension Verbalizer {
             }
             if isSpace(i - 1) && !isSpace(i + 1) { return i + 1 }
             return nil
+        case "+" where i >= 1 && isWord(i - 1) && length(i - 1) >= 2 && Tokenizer.isUpper(first(i - 1))
+            && !isWord(i + 1) && !isNumber(i + 1) && !isPunct(i + 1, "+"):
+            // "Canal+", "Disney+", "Apple TV+": the brand's name, written « Canal Plus »; the capital lets the
+            // pronunciation sound its s (`BrandPlusRepair`), which eSpeak NG would carry as a [z] liaison.
+            say("Plus")
+            return i + 1
         case "–", "—", "―":
             pause()
             return i + 1
@@ -94,9 +100,10 @@ extension Verbalizer {
             if isWord(i + 1) {
                 // "le hashtag #JeSuisCharlie", "le mouvement #MeToo": the tag is named already, or is the
                 // name of a movement; a newsreader says the word alone.
-                let named = i >= 2 && isSpace(i - 1) && isWord(i - 2) && Self.wordsNamingATag.contains(lowerText(i - 2))
-                if !named && !isMovementTag(i + 1) { say("hashtag") }
-                return i + 1
+                let named = i >= 2 && isSpace(i - 1) && isWord(i - 2) && Self.wordsNamingATag.contains(wordEnding(at: i - 2))
+                if isMovementTag(i + 1) { return i + 1 }  // a name, said whole (the lexicon may know it)
+                if !named { say("hashtag") }
+                return sayCamelCaseParts(i + 1) ?? i + 1
             }
             if isNumber(i + 1) {
                 say("numéro")
@@ -106,7 +113,43 @@ extension Verbalizer {
         }
         guard isWord(i + 1) || isNumber(i + 1) else { return nil }
         say("arobase")
-        return i + 1
+        return sayCamelCaseParts(i + 1) ?? i + 1
+    }
+
+    /// "FrenchTech" after # or @ → "French Tech", each part through the lexicon ("Frènnche Tech"): eSpeak NG
+    /// splits such a word itself but then reads the parts without the lexicon (« French » in its English
+    /// voice). Only a body made of two or more capitalized parts (« JeSuisCharlie »), and not one the lexicon
+    /// knows whole (« LinkedIn », « MeToo »); returns the token after it, or nil to leave it to the other rules.
+    mutating func sayCamelCaseParts(_ k: Int) -> Int? {
+        guard isWord(k), Tokenizer.isUpper(first(k)) else { return nil }
+        let word = Array(s[t[k].start..<t[k].end])
+        var starts: [Int] = []
+        for (j, c) in word.enumerated() {
+            if Tokenizer.isUpper(c) {
+                // Every capital opens a part of at least two letters, the rest lower case.
+                guard j + 1 < word.count, Tokenizer.isLetter(word[j + 1]), !Tokenizer.isUpper(word[j + 1]) else { return nil }
+                starts.append(j)
+            } else if !Tokenizer.isLetter(c) {
+                return nil
+            }
+        }
+        guard starts.count >= 2, lexicon.spoken(forWord: word) == nil else { return nil }
+        for (n, from) in starts.enumerated() {
+            let part = Array(word[from..<(n + 1 < starts.count ? starts[n + 1] : word.count)])
+            if let spoken = lexicon.spoken(forWord: part) {
+                sayVerbatim(spoken)
+            } else {
+                say(String(String.UnicodeScalarView(part)))
+            }
+        }
+        return k + 1
+    }
+
+    /// The lower-case word ending at token `k`, with the hyphenated compound it closes ("mot-clé" is the tokens
+    /// "mot", "-", "clé"): the tag-naming words are compounds as often as not.
+    func wordEnding(at k: Int) -> String {
+        guard k >= 2, isPunct(k - 1, "-"), isWord(k - 2) else { return lowerText(k) }
+        return lowerText(k - 2) + "-" + lowerText(k)
     }
 
     /// Words before "#tag" that already say it is a tag or a movement.

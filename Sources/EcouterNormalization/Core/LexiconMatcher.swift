@@ -87,6 +87,18 @@ package struct LexiconMatcher: Sendable {
         return nil
     }
 
+    /// The spoken side of the one-word entry that `word` is, whole (its exact spelling first, then a
+    /// lower-case entry), or nil: for words found inside another, like the parts of a camel-case hashtag.
+    func spoken(forWord word: [Unicode.Scalar]) -> String? {
+        guard !word.isEmpty, mightMatch(word[...]) else { return nil }
+        var exact = ""
+        exact.unicodeScalars.append(contentsOf: word)
+        if let found = search(byFirstWord[exact], word, 0, exactFirst: true) { return found.0 }
+        let lower = exact.lowercased()
+        if lower != exact, let found = search(byFirstWord[lower], word, 0, exactFirst: false) { return found.0 }
+        return nil
+    }
+
     private func search(_ candidates: [Candidate]?, _ s: [Unicode.Scalar], _ offset: Int, exactFirst: Bool) -> (String, Int)? {
         guard let candidates else { return nil }
         for c in candidates {
@@ -107,12 +119,21 @@ package struct LexiconMatcher: Sendable {
 }
 
 extension Verbalizer {
+    /// Whether the scalar at `end` goes on into a web or e-mail address (« redaction@lemonde.fr »,
+    /// « interieur.gouv.fr »): "@", or "." then a letter or digit. The address rule reads the whole of it
+    /// (the lexicon still respells its words before synthesis); a match here would cut it in two.
+    static func beginsAddress(_ s: [Unicode.Scalar], at end: Int) -> Bool {
+        guard end < s.count else { return false }
+        if s[end] == "@" { return true }
+        return s[end] == "." && end + 1 < s.count && (Tokenizer.isLetter(s[end + 1]) || Tokenizer.isDigit(s[end + 1]))
+    }
+
     /// Lexicon entries come first: their spoken side is written untouched (it may be `[[phonemes]]`).
     mutating func matchLexicon(_ i: Int) -> Int? {
         guard !lexicon.isEmpty, lexicon.mightMatch(s, t[i].start, t[i].end) else { return nil }
         // Only at the start of a word, so "Paris" in "Saint-Paris" still matches but not inside a word.
         guard let (spoken, end) = lexicon.match(s, at: t[i].start, word: text(i), lowerWord: { lowerText(i) }),
-            let after = tokenIndex(atScalar: end, from: i)
+            !Self.beginsAddress(s, at: end), let after = tokenIndex(atScalar: end, from: i)
         else { return nil }
         sayVerbatim(spoken)
         return after

@@ -44,6 +44,18 @@ St	saint	bare	beforeNameOrHyphen
 Ste	sainte	bare	beforeNameOrHyphen
 Sts	saints	bare	beforeNameOrHyphen
 Jr	junior	bare	always
+# Military ranks before a name (« le Col. Martin », « le Cdt Dupuis »): the segmenter's list held them already.
+Gén	général	period	beforeStreetName
+Col	colonel	period	beforeName
+Cdt	commandant	bare	beforeName
+Cmdt	commandant	bare	beforeName
+Cne	capitaine	bare	beforeName
+Lt	lieutenant	bare	beforeName
+Sgt	sergent	bare	beforeName
+Vve	veuve	bare	beforeName
+# School years (« les élèves de Tle »).
+Tle	terminale	bare	always
+Tles	terminales	bare	always
 cf	confer	period	always
 Cf	confer	period	always
 p	page	period	beforeNumber
@@ -308,7 +320,7 @@ sras	word	srass
 brics	word	brikss
 nato	word	nato
 inra	word	inra
-inrae	word	inraé
+inrae	word	innraé
 cop	word	cop
 ina	word	ina
 isf	word	i s f
@@ -329,7 +341,7 @@ asean	word	asséane
 fnac	word	fnac
 ikea	word	ikéa
 snes	word	snèss
-unsa	word	unsa
+unsa	word	unnsa
 sncb	word	s n c b
 stib	word	stib
 pisa	word	pisa
@@ -369,6 +381,20 @@ ftse	word	footsie
 ocde	word	o c d e
 oms	word	o m s
 unrwa	word	oun-roua
+# Public bodies of the news that eSpeak NG misreads as words (batch 29): an initial « in », « an » before a
+# consonant is [in], [an] in an acronym, not a nasal vowel; a final « s » is sounded.
+sdis	word	sdisse
+cese	word	cèse
+cnous	word	cnousse
+ineris	word	inérisse
+insep	word	innsèp
+inrap	word	innrap
+anru	word	ann-ru
+ifremer	word	ifremère
+dreal	word	dréal
+IRSN	letters
+ANSM	letters
+PNAT	letters
 
 """#),
         ("currencies", #"""
@@ -1129,6 +1155,11 @@ jade	masculine
 km/h	kilomètre par heure	kilomètres par heure	masculine
 km/s	kilomètre par seconde	kilomètres par seconde	masculine
 m/s	mètre par seconde	mètres par seconde	masculine
+m³/s	mètre cube par seconde	mètres cubes par seconde	masculine
+m3/s	mètre cube par seconde	mètres cubes par seconde	masculine
+m³/h	mètre cube par heure	mètres cubes par heure	masculine
+l/s	litre par seconde	litres par seconde	masculine
+L/s	litre par seconde	litres par seconde	masculine
 tr/min	tour par minute	tours par minute	masculine
 Mbit/s	mégabit par seconde	mégabits par seconde	masculine
 Gbit/s	gigabit par seconde	gigabits par seconde	masculine
@@ -1188,7 +1219,8 @@ GW	gigawatt	gigawatts	masculine
 W	watt	watts	masculine
 kV	kilovolt	kilovolts	masculine
 V	volt	volts	masculine
-mAh	milliampère-heure	milliampères-heures	masculine
+# « milliampère-heures », not « milliampères-heures »: eSpeak NG sounds a [z] inside the hyphenated plural.
+mAh	milliampère-heure	milliampère-heures	masculine
 GHz	gigahertz	gigahertz	masculine
 MHz	mégahertz	mégahertz	masculine
 kHz	kilohertz	kilohertz	masculine

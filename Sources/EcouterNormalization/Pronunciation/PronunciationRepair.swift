@@ -20,6 +20,8 @@ enum PronunciationRepairs {
         ThSpellingRepair(),
         ForeignLettersRepair(),
         ForeignNameRepair(),
+        FinalYRepair(),
+        BrandPlusRepair(),
         LatinPhraseRepair(),
         AujourdhuiRepair(),
         QuElisionRepair(),
@@ -28,7 +30,7 @@ enum PronunciationRepairs {
 
     /// `text` with every repair applied; text with no word a repair looks for comes back unchanged.
     static func apply(_ text: String) -> String {
-        guard mayNeedRepair(text) || ForeignNameRepair.mayApply(text) else { return text }
+        guard mayNeedRepair(text) || ForeignNameRepair.mayApply(text) || FinalYRepair.mayApply(text) else { return text }
         var words = SpokenWords(text)
         for repair in standard { repair.repair(&words) }
         return words.text
