@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+import EcouterCore
 @testable import EcouterExtraction
 import Testing
 
@@ -7,10 +8,10 @@ struct TextLinesTests {
     @Test("LF, CR, CRLF (one break), U+2028 and U+2029 end lines; empty lines are kept; other scalars stay")
     func lineBreaks() {
         let text = "Titre\r\n\r\nUn paragraphe\u{2028}suite\u{2029}fin\rdernière é\u{301}\n"
-        #expect(TextShape.lines(text) == ["Titre", "", "Un paragraphe", "suite", "fin", "dernière é\u{301}", ""])
-        #expect(TextShape.lines("") == [""])
+        #expect(TextLines.split(text) == ["Titre", "", "Un paragraphe", "suite", "fin", "dernière é\u{301}", ""])
+        #expect(TextLines.split("") == [""])
         // E2 80 with another third byte is an ordinary scalar (U+2026 …), not a break.
-        #expect(TextShape.lines("a…b\u{2027}c") == ["a…b\u{2027}c"])
+        #expect(TextLines.split("a…b\u{2027}c") == ["a…b\u{2027}c"])
     }
 
     @Test("clock times and numeric dates, with non-ASCII digits and long lines")

@@ -2,6 +2,7 @@
 // Scraped page text -> Article. One pass over lines with the rules, then the header and
 // trailer zones (bylines, dates, footnotes), then paragraphs. Conservative: a line that no
 // rule and no shape test recognises is kept.
+import EcouterCore
 
 /// Turns the text of a scraped page into an article: chrome dropped, title and paragraphs kept.
 struct PageTextCleaner {
@@ -41,7 +42,7 @@ struct PageTextCleaner {
     private func splitIntoGroups(_ text: String) -> [[String]] {
         var groups: [[String]] = []
         var current: [String] = []
-        for raw in TextShape.lines(text) {
+        for raw in TextLines.split(text) {
             let line = TextShape.collapsedWhitespace(raw)
             if line.isEmpty {
                 if !current.isEmpty { groups.append(current); current = [] }

@@ -159,39 +159,6 @@ enum TextShape {
     }
 
     /// A bare time of day on its own line, a live blog's post time: "21h30", "21 h 30", "21:52".
-    /// The lines of `text`, split at LF, CR, CRLF (one break), U+2028 and U+2029, by UTF-8 bytes:
-    /// splitting by Characters was a quarter of cleaning a long page.
-    static func lines(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var i = start
-        while i != utf8.endIndex {
-            let byte = utf8[i]
-            var next = utf8.index(after: i)
-            var isBreak = false
-            if byte == 0x0A {
-                isBreak = true
-            } else if byte == 0x0D {
-                isBreak = true
-                if next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-            } else if byte == 0xE2, next != utf8.endIndex, utf8[next] == 0x80 {
-                let third = utf8.index(after: next)
-                if third != utf8.endIndex, utf8[third] == 0xA8 || utf8[third] == 0xA9 {
-                    isBreak = true
-                    next = utf8.index(after: third)
-                }
-            }
-            if isBreak {
-                lines.append(Substring(utf8[start..<i]))
-                start = next
-            }
-            i = next
-        }
-        lines.append(Substring(utf8[start..<utf8.endIndex]))
-        return lines
-    }
-
     static func isClockTime(_ line: String) -> Bool {
         // Lazily: a long line is ruled out after its first six non-space scalars, not copied whole.
         let scalars = Array(line.unicodeScalars.lazy.filter { $0 != " " && $0 != "\u{00A0}" }.prefix(6))
