@@ -216,21 +216,22 @@ public struct ArticleReader: Sendable {
         let speech = ParallelSpeech(speakers: speakers.speakers(parallel), voice: options.voiceParameters)
         // The sink, which needs the engine's sample rate, is made when the first sentence comes back:
         // asking for the rate first kept the first part's normalization waiting for the worker to load.
+        // The timings recorder, which needs it too, is made with the sink.
         var opened: (sink: any AudioSink, rate: Int)?
+        var recorder: TimingsRecorder?
         func open() async throws(EcouterError) -> (sink: any AudioSink, rate: Int) {
             if let opened { return opened }
             let rate = try await speech.speakers[0].sampleRate()
             do throws(AudioError) {
                 opened = (try encoding.makeSink(output: output, sampleRate: rate), rate)
             } catch { throw EcouterError(error) }
+            recorder = timingsText.map { TimingsRecorder(text: $0, sampleRate: rate) }
             return opened!
         }
         var sentences = 0
         var warnings: [String] = []
-        var recorder: TimingsRecorder?
         try await speech.forEach(in: script) { (utterance, spoken) async throws(EcouterError) in
             let (sink, sampleRate) = try await open()
-            if sentences == 0, let timingsText { recorder = TimingsRecorder(text: timingsText, sampleRate: sampleRate) }
             sentences += 1
             if let warning = spoken.warning(sentence: sentences, written: utterance.written) {
                 logger.warning("engine crash", metadata: ["sentence": "\(sentences)", "detail": "\(warning)"])
@@ -249,8 +250,7 @@ public struct ArticleReader: Sendable {
             logger.trace("spoke", metadata: ["sentence": "\(sentences)", "text": "\(utterance.spoken)"])
             progress?(ReadingProgress(charactersDone: utterance.charactersDone, charactersTotal: total, audioSeconds: sink.secondsWritten))
         }
-        let (sink, sampleRate) = try await open()
-        if sentences == 0, let timingsText { recorder = TimingsRecorder(text: timingsText, sampleRate: sampleRate) }
+        let (sink, _) = try await open()
         do throws(AudioError) { try sink.finish() } catch { throw EcouterError(error) }
         do throws(AudioError) { try output.flush() } catch { throw EcouterError(error) }
         logger.debug("read article", metadata: ["sentences": "\(sentences)", "seconds": "\(sink.secondsWritten)"])
